@@ -1,0 +1,207 @@
+// A deliverable a member owes in a phase: its status machine, its log and its review decisions.
+import { z } from 'zod';
+import { Audited, CalendarDate, Id, Instant, Text, Title, Version, patchOf } from './common';
+import { ConflictError } from './errors';
+import { defineStatusMachine } from './status-machine';
+
+export const DeliverableStatus = z.enum([
+  'planned',
+  'in_progress',
+  'submitted',
+  'changes_requested',
+  'accepted',
+]);
+export type DeliverableStatus = z.infer<typeof DeliverableStatus>;
+
+export const deliverableStatusMachine = defineStatusMachine<DeliverableStatus>('deliverable', {
+  planned: ['in_progress', 'submitted'],
+  in_progress: ['submitted'],
+  submitted: ['accepted', 'changes_requested'],
+  changes_requested: ['in_progress', 'submitted'],
+  accepted: [],
+});
+
+export const DeliverableKind = z.enum([
+  'report',
+  'event',
+  'product',
+  'service',
+  'training',
+  'milestone',
+  'other',
+]);
+
+const Percent = z.number().int().min(0).max(100);
+
+const deliverableFields = {
+  phaseId: Id,
+  ownerMemberId: Id,
+  title: Title,
+  description: Text.optional(),
+  kind: DeliverableKind,
+  dueDate: CalendarDate,
+  weight: z.number().int().min(1).max(100).meta({ description: 'Weight in phase progress (default 1)' }),
+};
+
+export const Deliverable = z
+  .object({
+    id: Id,
+    consortiumId: Id,
+    projectId: Id,
+    ...deliverableFields,
+    status: DeliverableStatus,
+    reportedPercent: Percent.meta({ description: 'The last percentage the owner reported' }),
+    submittedAt: Instant.optional(),
+    acceptedAt: Instant.optional(),
+    ...Audited,
+  })
+  .meta({ id: 'Deliverable' });
+export type Deliverable = z.infer<typeof Deliverable>;
+
+export const DeliverableCreate = z
+  .strictObject({ ...deliverableFields, weight: deliverableFields.weight.default(1) })
+  .meta({ id: 'DeliverableCreate' });
+export type DeliverableCreate = z.infer<typeof DeliverableCreate>;
+
+export const DeliverablePatch = patchOf(deliverableFields).meta({ id: 'DeliverablePatch' });
+export type DeliverablePatch = z.infer<typeof DeliverablePatch>;
+
+export const Evidence = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }).max(2000),
+  title: z.string().max(200).optional(),
+});
+
+/** One line of a deliverable's log: progress reported, a submission, or a review decision. */
+export const LogEntry = z
+  .object({
+    id: Id,
+    deliverableId: Id,
+    at: Instant,
+    by: z.string().max(128).meta({ description: 'Who wrote it (person id)' }),
+    type: z.enum(['progress', 'submission', 'review']),
+    note: Text,
+    percent: Percent.optional(),
+    evidence: z.array(Evidence).max(20).default([]),
+    decision: z.enum(['accepted', 'changes_requested']).optional(),
+  })
+  .meta({ id: 'LogEntry' });
+export type LogEntry = z.infer<typeof LogEntry>;
+
+export const ProgressInput = z
+  .strictObject({
+    note: Text.min(1),
+    percent: Percent,
+    evidence: z.array(Evidence).max(20).default([]),
+    version: Version.optional(),
+  })
+  .meta({ id: 'ProgressInput' });
+export type ProgressInput = z.infer<typeof ProgressInput>;
+
+export const SubmitInput = z
+  .strictObject({
+    note: Text.default(''),
+    evidence: z.array(Evidence).max(20).default([]),
+    version: Version.optional(),
+  })
+  .meta({ id: 'SubmitInput' });
+export type SubmitInput = z.infer<typeof SubmitInput>;
+
+export const ReviewInput = z
+  .strictObject({
+    decision: z.enum(['accepted', 'changes_requested']),
+    comment: Text.default(''),
+    version: Version.optional(),
+  })
+  .refine((review) => review.decision === 'accepted' || review.comment.trim().length > 0, {
+    path: ['comment'],
+    message: 'say what must change when requesting changes',
+  })
+  .meta({ id: 'ReviewInput' });
+export type ReviewInput = z.infer<typeof ReviewInput>;
+
+export interface Change {
+  after: Deliverable;
+  entry: LogEntry;
+}
+
+interface Context {
+  entryId: string;
+  by: string;
+  now: string;
+}
+
+function entryOf(deliverable: Deliverable, context: Context, fields: Omit<LogEntry, 'id' | 'deliverableId' | 'at' | 'by'>): LogEntry {
+  return { id: context.entryId, deliverableId: deliverable.id, at: context.now, by: context.by, ...fields };
+}
+
+/** Progress may be logged while work is open; the first entry starts the work. */
+export function logProgress(deliverable: Deliverable, input: ProgressInput, context: Context): Change {
+  if (deliverable.status === 'submitted' || deliverable.status === 'accepted') {
+    throw new ConflictError(
+      `Progress cannot be logged on a ${deliverable.status} deliverable` +
+        (deliverable.status === 'submitted' ? ': wait for the review' : ''),
+    );
+  }
+  const status =
+    deliverable.status === 'in_progress'
+      ? deliverable.status
+      : deliverableStatusMachine.move(deliverable.status, 'in_progress');
+  return {
+    after: { ...deliverable, status, reportedPercent: input.percent, updatedAt: context.now },
+    entry: entryOf(deliverable, context, {
+      type: 'progress',
+      note: input.note,
+      percent: input.percent,
+      evidence: input.evidence,
+    }),
+  };
+}
+
+export function submit(deliverable: Deliverable, input: SubmitInput, context: Context): Change {
+  const status = deliverableStatusMachine.move(deliverable.status, 'submitted');
+  return {
+    after: { ...deliverable, status, submittedAt: context.now, updatedAt: context.now },
+    entry: entryOf(deliverable, context, { type: 'submission', note: input.note, evidence: input.evidence }),
+  };
+}
+
+/** Acceptance counts the deliverable as done, so its reported progress becomes 100 %. */
+export function review(deliverable: Deliverable, input: ReviewInput, context: Context): Change {
+  const status = deliverableStatusMachine.move(deliverable.status, input.decision);
+  const accepted = input.decision === 'accepted';
+  return {
+    after: {
+      ...deliverable,
+      status,
+      ...(accepted ? { acceptedAt: context.now, reportedPercent: 100 } : {}),
+      updatedAt: context.now,
+    },
+    entry: entryOf(deliverable, context, {
+      type: 'review',
+      note: input.comment,
+      evidence: [],
+      decision: input.decision,
+    }),
+  };
+}
+
+export function newDeliverable(
+  input: DeliverableCreate,
+  ids: { id: string; consortiumId: string; projectId: string },
+  now: string,
+): Deliverable {
+  return {
+    ...ids,
+    ...input,
+    status: 'planned',
+    reportedPercent: 0,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** A deliverable is open (on the due-date indexes) until it is accepted. */
+export function isOpen(deliverable: Pick<Deliverable, 'status'>): boolean {
+  return deliverable.status !== 'accepted';
+}

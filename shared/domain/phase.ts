@@ -1,0 +1,80 @@
+// A phase: an ordered stage of a project with a gate that closes it once its work is accepted.
+import { z } from 'zod';
+import { Audited, CalendarDate, Id, Text, Title, patchOf } from './common';
+import { ConflictError, ValidationError } from './errors';
+import { Progress, type ProgressCounters } from './progress';
+import { defineStatusMachine } from './status-machine';
+
+export const PhaseStatus = z.enum(['planned', 'active', 'closed']);
+export type PhaseStatus = z.infer<typeof PhaseStatus>;
+
+export const phaseStatusMachine = defineStatusMachine<PhaseStatus>('phase', {
+  planned: ['active'],
+  active: ['closed', 'planned'],
+  closed: ['active'],
+});
+
+const phaseFields = {
+  order: z.number().int().min(1).max(99),
+  title: Title,
+  description: Text.optional(),
+  plannedStart: CalendarDate,
+  plannedEnd: CalendarDate,
+};
+
+const datesInOrder = (phase: { plannedStart?: string; plannedEnd?: string }, ctx: z.RefinementCtx) => {
+  if (phase.plannedStart && phase.plannedEnd && phase.plannedEnd < phase.plannedStart) {
+    ctx.addIssue({ code: 'custom', path: ['plannedEnd'], message: 'must not be before plannedStart' });
+  }
+};
+
+export const Phase = z
+  .object({
+    id: Id,
+    consortiumId: Id,
+    projectId: Id,
+    ...phaseFields,
+    status: PhaseStatus,
+    closedAt: z.string().optional(),
+    ...Audited,
+  })
+  .meta({ id: 'Phase' });
+export type Phase = z.infer<typeof Phase>;
+
+export const PhaseWithProgress = Phase.extend({ progress: Progress }).meta({ id: 'PhaseWithProgress' });
+
+export const PhaseCreate = z.strictObject(phaseFields).superRefine(datesInOrder).meta({ id: 'PhaseCreate' });
+export type PhaseCreate = z.infer<typeof PhaseCreate>;
+
+export const PhasePatch = patchOf({ ...phaseFields, status: PhaseStatus })
+  .superRefine(datesInOrder)
+  .meta({ id: 'PhasePatch' });
+export type PhasePatch = z.infer<typeof PhasePatch>;
+
+/** The gate: a phase closes only when every one of its deliverables is accepted. */
+export function assertCanClose(counters: ProgressCounters): void {
+  const open = Object.entries(counters.counts)
+    .filter(([status, n]) => status !== 'accepted' && n > 0)
+    .map(([status, n]) => `${n} ${status}`);
+  if (open.length > 0) {
+    throw new ConflictError(`The phase cannot close while deliverables are open: ${open.join(', ')}`);
+  }
+}
+
+/** Applies a patch; a status change goes through the machine and the gate. */
+export function patchPhase(phase: Phase, counters: ProgressCounters, patch: PhasePatch, now: string): Partial<Phase> {
+  const { version: _version, status, ...fields } = patch;
+  const merged = { ...phase, ...fields };
+  if (merged.plannedEnd < merged.plannedStart) {
+    throw new ValidationError([{ path: 'plannedEnd', message: 'must not be before plannedStart' }]);
+  }
+  const changes: Partial<Phase> = { ...fields };
+  if (status !== undefined && status !== phase.status) {
+    changes.status = phaseStatusMachine.move(phase.status, status);
+    if (status === 'closed') {
+      assertCanClose(counters);
+      changes.closedAt = now;
+    }
+  }
+  return changes;
+}

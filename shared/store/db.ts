@@ -1,0 +1,165 @@
+// The only module that sends commands: a thin wrapper of the DocumentClient bound to one table,
+// translating the SDK's faults and transaction cancellations into the application's errors.
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  PutCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConflictError, type AppError } from '../domain/errors';
+import type { PutInput, TransactItem, UpdateInput } from './expressions';
+import { translateFault } from './faults';
+import type { Key } from './keys';
+import { decodeCursor, encodeCursor, type Page } from './pagination';
+import { PARTITION_KEY, SORT_KEY } from './table';
+
+export type Item = Record<string, unknown>;
+
+/** One write of a transaction, and the error to raise if its condition fails. */
+export interface TxOp {
+  write: TransactItem;
+  onConditionFailed?: () => AppError;
+}
+
+/** The table's own keys, or one of INDEXES. */
+export interface KeyPair {
+  name?: string;
+  partitionKey: string;
+  sortKey: string;
+}
+
+export const TABLE_KEYS: KeyPair = { partitionKey: PARTITION_KEY, sortKey: SORT_KEY };
+
+export interface QuerySpec {
+  on: KeyPair;
+  partitionValue: string;
+  /** Extra key condition on the sort key, with its placeholders. */
+  sortCondition?: { expression: string; values: Record<string, unknown> };
+  limit: number;
+  cursor?: string;
+  descending?: boolean;
+}
+
+export class Db {
+  constructor(
+    readonly client: DynamoDBDocumentClient,
+    readonly tableName: string,
+  ) {}
+
+  async get(key: Key, consistent = true): Promise<Item | undefined> {
+    try {
+      const result = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: consistent }),
+      );
+      return result.Item;
+    } catch (error) {
+      return translateFault(error);
+    }
+  }
+
+  /** One page of one Query; the cursor is opaque to callers and tied to this partition. */
+  async queryPage(spec: QuerySpec): Promise<Page<Item>> {
+    const sortKeyNames: Record<string, string> = spec.sortCondition ? { '#sk': spec.on.sortKey } : {};
+    const input: QueryCommandInput = {
+      TableName: this.tableName,
+      IndexName: spec.on.name,
+      KeyConditionExpression: `#pk = :pk${spec.sortCondition ? ` AND ${spec.sortCondition.expression}` : ''}`,
+      ExpressionAttributeNames: { '#pk': spec.on.partitionKey, ...sortKeyNames },
+      ExpressionAttributeValues: { ':pk': spec.partitionValue, ...spec.sortCondition?.values },
+      Limit: spec.limit,
+      ExclusiveStartKey: decodeCursor(spec.cursor, spec.on.partitionKey, spec.partitionValue),
+      ScanIndexForward: !spec.descending,
+    };
+    try {
+      const result = await this.client.send(new QueryCommand(input));
+      return { items: result.Items ?? [], nextCursor: encodeCursor(result.LastEvaluatedKey) };
+    } catch (error) {
+      return translateFault(error);
+    }
+  }
+
+  /** Every item of a small partition (a project's phases): follows pages, bounded by `maxPages`. */
+  async queryAll(spec: Omit<QuerySpec, 'limit' | 'cursor'>, maxPages = 10): Promise<Item[]> {
+    const items: Item[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < maxPages; page++) {
+      const result = await this.queryPage({ ...spec, limit: 1000, cursor });
+      items.push(...result.items);
+      if (!result.nextCursor) return items;
+      cursor = result.nextCursor;
+    }
+    return items;
+  }
+
+  async put(put: PutInput, onConditionFailed: () => AppError): Promise<void> {
+    await this.transact([{ write: { Put: put }, onConditionFailed }]);
+  }
+
+  /** Writes items unconditionally, 25 per request (seeding and administration only). */
+  async putAll(items: Item[]): Promise<void> {
+    for (let start = 0; start < items.length; start += 25) {
+      let requests = items.slice(start, start + 25).map((item) => ({ PutRequest: { Item: item } }));
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        if (attempt > 8) throw new Error('DynamoDB kept items unprocessed; giving up');
+        try {
+          const result = await this.client.send(
+            new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
+          );
+          requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+        } catch (error) {
+          return translateFault(error);
+        }
+        if (requests.length > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      }
+    }
+  }
+
+  async update(update: UpdateInput, onConditionFailed: () => AppError): Promise<Item> {
+    try {
+      const result = await this.client.send(new UpdateCommand({ ...update, ReturnValues: 'ALL_NEW' }));
+      return result.Attributes ?? {};
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') throw onConditionFailed();
+      return translateFault(error);
+    }
+  }
+
+  async delete(key: Key): Promise<void> {
+    try {
+      await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
+    } catch (error) {
+      translateFault(error);
+    }
+  }
+
+  /** Writes all or nothing; a failed condition raises the error its operation names. */
+  async transact(ops: TxOp[]): Promise<void> {
+    try {
+      if (ops.length === 1 && ops[0]!.write.Put) {
+        await this.client.send(new PutCommand(ops[0]!.write.Put));
+        return;
+      }
+      await this.client.send(new TransactWriteCommand({ TransactItems: ops.map((op) => op.write) }));
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException' && ops.length === 1) {
+        throw ops[0]!.onConditionFailed?.() ?? new ConflictError('The item changed meanwhile');
+      }
+      if (error instanceof Error && error.name === 'TransactionCanceledException') {
+        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+        const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
+        if (failed >= 0) {
+          throw ops[failed]?.onConditionFailed?.() ?? new ConflictError('The item changed meanwhile');
+        }
+        if (reasons.some((reason) => reason.Code === 'TransactionConflict' || reason.Code === 'ThrottlingError')) {
+          return translateFault(Object.assign(new Error('Transaction conflict'), { name: 'TransactionConflictException' }));
+        }
+      }
+      return translateFault(error);
+    }
+  }
+}

@@ -1,0 +1,207 @@
+// Deliverables and their logs. Every write moves the phase and project counters in the same
+// transaction, so that the overview reads counts instead of counting.
+import type { Deliverable, LogEntry } from '../domain/deliverable';
+import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
+import { addCounters, counterDeltas, zeroCounters, type ProgressCounters } from '../domain/progress';
+import { TABLE_KEYS, type Db, type TxOp } from './db';
+import { counterUpdate, putNew, versionedUpdate, type TransactItem } from './expressions';
+import { entityOf } from './items';
+import {
+  deliverableIndexKeys,
+  deliverableKey,
+  deliverablesOf,
+  dueDateBound,
+  logEntryKey,
+  logOf,
+  openDeliverablesOf,
+  openDeliverablesOfMember,
+  phaseKey,
+  projectKey,
+} from './keys';
+import type { Page } from './pagination';
+import { INDEXES } from './table';
+
+export const deliverableItem = (deliverable: Deliverable) => {
+  const indexKeys = deliverableIndexKeys(deliverable);
+  return {
+    ...deliverableKey(deliverable.consortiumId, deliverable.projectId, deliverable.id),
+    ...indexKeys.set,
+    itemType: 'Deliverable',
+    ...deliverable,
+  };
+};
+
+export const logEntryItem = (deliverable: Pick<Deliverable, 'consortiumId' | 'projectId'>, entry: LogEntry) => ({
+  ...logEntryKey(deliverable.consortiumId, deliverable.projectId, entry.deliverableId, entry.at, entry.id),
+  itemType: 'LogEntry',
+  ...entry,
+});
+
+const notFound = (id: string) => new NotFoundError(`No deliverable ${id} in this project`);
+
+/**
+ * The writes that keep counters true for one deliverable change: ADD on each touched phase
+ * (refused if the phase is closed) and on the project.
+ */
+export function counterWrites(tableName: string, before: Deliverable | undefined, after: Deliverable): TxOp[] {
+  const deltas = counterDeltas(before, after);
+  let projectDelta: ProgressCounters = zeroCounters();
+  const ops: TxOp[] = [];
+  for (const [phaseId, delta] of deltas) {
+    projectDelta = addCounters(projectDelta, delta);
+    ops.push({
+      write: { Update: counterUpdate(tableName, phaseKey(after.consortiumId, after.projectId, phaseId), delta, true) },
+      onConditionFailed: () =>
+        new ConflictError(`Phase ${phaseId} is closed (or gone): its deliverables cannot change; reopen it first`),
+    });
+  }
+  if (deltas.size > 0) {
+    ops.push({
+      write: { Update: counterUpdate(tableName, projectKey(after.consortiumId, after.projectId), projectDelta, false) },
+      onConditionFailed: () => new NotFoundError(`No project ${after.projectId} in this consortium`),
+    });
+  }
+  return ops;
+}
+
+/** The fields a deliverable write sets: everything but its identity and creation stamp. */
+function mutableFields(deliverable: Deliverable): Record<string, unknown> {
+  const { id: _id, consortiumId: _c, projectId: _p, version: _v, createdAt: _t, ...fields } = deliverable;
+  return fields;
+}
+
+export function deliverableRepository(db: Db) {
+  return {
+    async get(consortiumId: string, projectId: string, deliverableId: string): Promise<Deliverable> {
+      const item = await db.get(deliverableKey(consortiumId, projectId, deliverableId));
+      if (!item) throw notFound(deliverableId);
+      return entityOf<Deliverable>(item);
+    },
+
+    /** A project's deliverables by phase, one page of one Query; `phaseId` narrows to one phase. */
+    async list(
+      consortiumId: string,
+      projectId: string,
+      query: { limit: number; cursor?: string; phaseId?: string },
+    ): Promise<Page<Deliverable>> {
+      const result = await db.queryPage({
+        on: INDEXES.byParent,
+        partitionValue: deliverablesOf(consortiumId, projectId).GSI1PK,
+        sortCondition: query.phaseId
+          ? { expression: 'begins_with(#sk, :phase)', values: { ':phase': `${query.phaseId}#` } }
+          : undefined,
+        limit: query.limit,
+        cursor: query.cursor,
+      });
+      return { items: result.items.map((item) => entityOf<Deliverable>(item)), nextCursor: result.nextCursor };
+    },
+
+    /** Open deliverables of a project due in [from, through] (either bound optional), by due date. */
+    async openByDueDate(
+      consortiumId: string,
+      projectId: string,
+      range: { before?: string; from?: string; through?: string; limit: number; cursor?: string },
+    ): Promise<Page<Deliverable>> {
+      const result = await db.queryPage({
+        on: INDEXES.byDueDate,
+        partitionValue: openDeliverablesOf(consortiumId, projectId).GSI2PK,
+        sortCondition: dueDateCondition(range),
+        limit: range.limit,
+        cursor: range.cursor,
+      });
+      return { items: result.items.map((item) => entityOf<Deliverable>(item)), nextCursor: result.nextCursor };
+    },
+
+    /** A member's open deliverables across the consortium's projects, by due date. */
+    async openOfMember(
+      consortiumId: string,
+      memberId: string,
+      page: { limit: number; cursor?: string },
+    ): Promise<Page<Deliverable>> {
+      const result = await db.queryPage({
+        on: INDEXES.byOwner,
+        partitionValue: openDeliverablesOfMember(consortiumId, memberId).GSI3PK,
+        ...page,
+      });
+      return { items: result.items.map((item) => entityOf<Deliverable>(item)), nextCursor: result.nextCursor };
+    },
+
+    async log(
+      consortiumId: string,
+      projectId: string,
+      deliverableId: string,
+      page: { limit: number; cursor?: string; newestFirst?: boolean },
+    ): Promise<Page<LogEntry>> {
+      const { PK, skPrefix } = logOf(consortiumId, projectId, deliverableId);
+      const result = await db.queryPage({
+        on: TABLE_KEYS,
+        partitionValue: PK,
+        sortCondition: { expression: 'begins_with(#sk, :prefix)', values: { ':prefix': skPrefix } },
+        limit: page.limit,
+        cursor: page.cursor,
+        descending: page.newestFirst ?? true,
+      });
+      return { items: result.items.map((item) => entityOf<LogEntry>(item)), nextCursor: result.nextCursor };
+    },
+
+    /** Creates a deliverable and counts it in its phase (which must not be closed) and project. */
+    async create(deliverable: Deliverable): Promise<Deliverable> {
+      await db.transact([
+        {
+          write: { Put: putNew(db.tableName, deliverableItem(deliverable)) },
+          onConditionFailed: () => new ConflictError(`A deliverable ${deliverable.id} exists already`),
+        },
+        ...counterWrites(db.tableName, undefined, deliverable),
+      ]);
+      return deliverable;
+    },
+
+    /**
+     * Writes a changed deliverable, its new log entry if any, and the counter changes, in one
+     * transaction conditional on the version it was read at.
+     */
+    async write(before: Deliverable, after: Deliverable, entry?: LogEntry): Promise<Deliverable> {
+      const indexKeys = deliverableIndexKeys(after);
+      const ops: TxOp[] = [
+        {
+          write: {
+            Update: versionedUpdate({
+              tableName: db.tableName,
+              key: deliverableKey(before.consortiumId, before.projectId, before.id),
+              expectedVersion: before.version,
+              set: { ...mutableFields(after), ...indexKeys.set },
+              remove: indexKeys.remove,
+              now: after.updatedAt,
+            }),
+          },
+          onConditionFailed: () => new StaleVersionError('deliverable'),
+        },
+        ...counterWrites(db.tableName, before, after),
+      ];
+      if (entry) {
+        ops.push({
+          write: { Put: putNew(db.tableName, logEntryItem(after, entry)) } satisfies TransactItem,
+          onConditionFailed: () => new ConflictError('This log entry exists already'),
+        });
+      }
+      await db.transact(ops);
+      return { ...after, version: before.version + 1 };
+    },
+  };
+}
+
+function dueDateCondition(range: { before?: string; from?: string; through?: string }) {
+  if (range.before) {
+    return { expression: '#sk < :before', values: { ':before': dueDateBound.before(range.before) } };
+  }
+  if (range.from && range.through) {
+    return {
+      expression: '#sk BETWEEN :from AND :through',
+      values: { ':from': dueDateBound.before(range.from), ':through': dueDateBound.through(range.through) },
+    };
+  }
+  if (range.from || range.through) {
+    throw new ValidationError([{ path: 'range', message: 'give both from and through' }]);
+  }
+  return undefined;
+}

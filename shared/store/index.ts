@@ -1,0 +1,23 @@
+// The store: every repository over one table, built from one DocumentClient.
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { consortiumRepository } from './consortia';
+import { Db } from './db';
+import { deliverableRepository } from './deliverables';
+import { funderRepository, memberRepository } from './directory';
+import { idempotencyRepository } from './idempotency';
+import { projectRepository } from './projects';
+
+export function createStore(client: DynamoDBDocumentClient, tableName: string) {
+  const db = new Db(client, tableName);
+  return {
+    db,
+    consortia: consortiumRepository(db),
+    members: memberRepository(db),
+    funders: funderRepository(db),
+    projects: projectRepository(db),
+    deliverables: deliverableRepository(db),
+    idempotency: idempotencyRepository(db),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

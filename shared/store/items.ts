@@ -1,0 +1,19 @@
+// Conversions between stored items and entities: keys and counters live only in the table.
+import { KEY_ATTRIBUTES } from './keys';
+import { COUNTER_ATTRIBUTES, counterAttributes } from './expressions';
+import { zeroCounters } from '../domain/progress';
+import { TTL_ATTRIBUTE } from './table';
+import type { Item } from './db';
+
+const STORAGE_ONLY = new Set<string>([
+  ...KEY_ATTRIBUTES,
+  ...Object.keys(counterAttributes(zeroCounters())),
+  COUNTER_ATTRIBUTES.weightTotal,
+  TTL_ATTRIBUTE,
+  'itemType',
+]);
+
+/** The entity an item stores, without its keys, counters and item type. */
+export function entityOf<T>(item: Item): T {
+  return Object.fromEntries(Object.entries(item).filter(([attribute]) => !STORAGE_ONLY.has(attribute))) as T;
+}

@@ -1,0 +1,175 @@
+// Projects and their phases: the project's summary collection, with the status counters.
+import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
+import { DeliverableStatus } from '../domain/deliverable';
+import type { Phase } from '../domain/phase';
+import { type ProgressCounters, zeroCounters } from '../domain/progress';
+import type { Project } from '../domain/project';
+import { TABLE_KEYS, type Db, type Item, type TxOp } from './db';
+import { COUNTER_ATTRIBUTES, counterAttributes, countersOf, mustExist, putNew, versionedUpdate } from './expressions';
+import { entityOf } from './items';
+import {
+  PHASE_PREFIX,
+  funderKey,
+  memberKey,
+  phaseKey,
+  projectCollection,
+  projectIndexKeys,
+  projectKey,
+  projectsOf,
+} from './keys';
+import type { Page } from './pagination';
+import { INDEXES } from './table';
+
+export interface Counted<T> {
+  entity: T;
+  counters: ProgressCounters;
+}
+
+export const projectItem = (project: Project, counters = zeroCounters()) => ({
+  ...projectKey(project.consortiumId, project.id),
+  ...projectIndexKeys(project),
+  itemType: 'Project',
+  ...project,
+  ...counterAttributes(counters),
+});
+
+export const phaseItem = (phase: Phase, counters = zeroCounters()) => ({
+  ...phaseKey(phase.consortiumId, phase.projectId, phase.id),
+  itemType: 'Phase',
+  ...phase,
+  ...counterAttributes(counters),
+});
+
+const counted = <T>(item: Item): Counted<T> => ({ entity: entityOf<T>(item), counters: countersOf(item) });
+
+const projectNotFound = (id: string) => new NotFoundError(`No project ${id} in this consortium`);
+const phaseNotFound = (id: string) => new NotFoundError(`No phase ${id} in this project`);
+
+/** Guards that the funder and partner members a project names exist, checked in its write. */
+function referenceChecks(db: Db, project: Pick<Project, 'consortiumId'> & Partial<Project>): TxOp[] {
+  const checks: TxOp[] = [];
+  if (project.funderId !== undefined) {
+    const funderId = project.funderId;
+    checks.push({
+      write: { ConditionCheck: mustExist(db.tableName, funderKey(project.consortiumId, funderId)) },
+      onConditionFailed: () => new ValidationError([{ path: 'funderId', message: `no funder ${funderId} in this consortium` }]),
+    });
+  }
+  project.partners?.forEach((partner, index) =>
+    checks.push({
+      write: { ConditionCheck: mustExist(db.tableName, memberKey(project.consortiumId, partner.memberId)) },
+      onConditionFailed: () =>
+        new ValidationError([{ path: `partners.${index}.memberId`, message: `no member ${partner.memberId} in this consortium` }]),
+    }),
+  );
+  return checks;
+}
+
+export function projectRepository(db: Db) {
+  return {
+    async get(consortiumId: string, projectId: string): Promise<Counted<Project>> {
+      const item = await db.get(projectKey(consortiumId, projectId));
+      if (!item) throw projectNotFound(projectId);
+      return counted<Project>(item);
+    },
+
+    async list(consortiumId: string, page: { limit: number; cursor?: string }): Promise<Page<Counted<Project>>> {
+      const result = await db.queryPage({
+        on: INDEXES.byParent,
+        partitionValue: projectsOf(consortiumId).GSI1PK,
+        ...page,
+      });
+      return { items: result.items.map((item) => counted<Project>(item)), nextCursor: result.nextCursor };
+    },
+
+    async create(project: Project): Promise<Project> {
+      await db.transact([
+        {
+          write: { Put: putNew(db.tableName, projectItem(project)) },
+          onConditionFailed: () => new ConflictError(`A project ${project.id} exists already`),
+        },
+        ...referenceChecks(db, project),
+      ]);
+      return project;
+    },
+
+    async update(current: Project, expectedVersion: number, changes: Partial<Project>, now: string): Promise<Project> {
+      if (current.version !== expectedVersion) throw new StaleVersionError('project', expectedVersion, current.version);
+      const merged = { ...current, ...changes };
+      const { id: _id, consortiumId: _c, version: _v, ...set } = changes;
+      await db.transact([
+        {
+          write: {
+            Update: versionedUpdate({
+              tableName: db.tableName,
+              key: projectKey(current.consortiumId, current.id),
+              expectedVersion,
+              set: { ...set, ...projectIndexKeys(merged) },
+              now,
+            }),
+          },
+          onConditionFailed: () => new StaleVersionError('project'),
+        },
+        ...referenceChecks(db, { consortiumId: current.consortiumId, funderId: changes.funderId, partners: changes.partners }),
+      ]);
+      return { ...merged, version: expectedVersion + 1, updatedAt: now };
+    },
+
+    /** The project and its phases, in one Query of the project's summary collection. */
+    async collection(consortiumId: string, projectId: string) {
+      const items = await db.queryAll({ on: TABLE_KEYS, partitionValue: projectCollection(consortiumId, projectId).PK });
+      const projectRecord = items.find((item) => item.SK === projectKey(consortiumId, projectId).SK);
+      if (!projectRecord) throw projectNotFound(projectId);
+      const phases = items
+        .filter((item) => String(item.SK).startsWith(PHASE_PREFIX))
+        .map((item) => counted<Phase>(item))
+        .sort((a, b) => a.entity.order - b.entity.order || a.entity.id.localeCompare(b.entity.id));
+      return { project: counted<Project>(projectRecord), phases };
+    },
+
+    async getPhase(consortiumId: string, projectId: string, phaseId: string): Promise<Counted<Phase>> {
+      const item = await db.get(phaseKey(consortiumId, projectId, phaseId));
+      if (!item) throw phaseNotFound(phaseId);
+      return counted<Phase>(item);
+    },
+
+    async createPhase(phase: Phase): Promise<Phase> {
+      await db.transact([
+        {
+          write: { Put: putNew(db.tableName, phaseItem(phase)) },
+          onConditionFailed: () => new ConflictError(`A phase ${phase.id} exists already`),
+        },
+        {
+          write: { ConditionCheck: mustExist(db.tableName, projectKey(phase.consortiumId, phase.projectId)) },
+          onConditionFailed: () => projectNotFound(phase.projectId),
+        },
+      ]);
+      return phase;
+    },
+
+    /** Closing a phase also requires, in the same write, that none of its deliverables is open. */
+    async updatePhase(current: Phase, expectedVersion: number, changes: Partial<Phase>, now: string): Promise<Phase> {
+      if (current.version !== expectedVersion) throw new StaleVersionError('phase', expectedVersion, current.version);
+      const { id: _id, consortiumId: _c, projectId: _p, version: _v, ...set } = changes;
+      const closing = changes.status === 'closed';
+      const openCounters = DeliverableStatus.options
+        .filter((status) => status !== 'accepted')
+        .map((status) => COUNTER_ATTRIBUTES.count(status));
+      await db.update(
+        versionedUpdate({
+          tableName: db.tableName,
+          key: phaseKey(current.consortiumId, current.projectId, current.id),
+          expectedVersion,
+          set,
+          requireZero: closing ? openCounters : [],
+          now,
+        }),
+        () =>
+          closing
+            ? new ConflictError('The phase changed meanwhile or gained open deliverables; reload and retry')
+            : new StaleVersionError('phase'),
+      );
+      return { ...current, ...changes, version: expectedVersion + 1, updatedAt: now };
+    },
+  };
+}
