@@ -124,18 +124,22 @@ export interface Change {
   entry: LogEntry;
 }
 
-interface Context {
+/** A member's or coordinator's action on a deliverable: pure, it only computes the change. */
+export type DeliverableAction<I> = (deliverable: Deliverable, input: I, context: ActionContext) => Change;
+
+/** Who acts, when, and the id the new log entry gets. */
+export interface ActionContext {
   entryId: string;
   by: string;
   now: string;
 }
 
-function entryOf(deliverable: Deliverable, context: Context, fields: Omit<LogEntry, 'id' | 'deliverableId' | 'at' | 'by'>): LogEntry {
+function entryOf(deliverable: Deliverable, context: ActionContext, fields: Omit<LogEntry, 'id' | 'deliverableId' | 'at' | 'by'>): LogEntry {
   return { id: context.entryId, deliverableId: deliverable.id, at: context.now, by: context.by, ...fields };
 }
 
 /** Progress may be logged while work is open; the first entry starts the work. */
-export function logProgress(deliverable: Deliverable, input: ProgressInput, context: Context): Change {
+export function logProgress(deliverable: Deliverable, input: ProgressInput, context: ActionContext): Change {
   if (deliverable.status === 'submitted' || deliverable.status === 'accepted') {
     throw new ConflictError(
       `Progress cannot be logged on a ${deliverable.status} deliverable` +
@@ -157,7 +161,7 @@ export function logProgress(deliverable: Deliverable, input: ProgressInput, cont
   };
 }
 
-export function submit(deliverable: Deliverable, input: SubmitInput, context: Context): Change {
+export function submit(deliverable: Deliverable, input: SubmitInput, context: ActionContext): Change {
   const status = deliverableStatusMachine.move(deliverable.status, 'submitted');
   return {
     after: { ...deliverable, status, submittedAt: context.now, updatedAt: context.now },
@@ -166,7 +170,7 @@ export function submit(deliverable: Deliverable, input: SubmitInput, context: Co
 }
 
 /** Acceptance counts the deliverable as done, so its reported progress becomes 100 %. */
-export function review(deliverable: Deliverable, input: ReviewInput, context: Context): Change {
+export function review(deliverable: Deliverable, input: ReviewInput, context: ActionContext): Change {
   const status = deliverableStatusMachine.move(deliverable.status, input.decision);
   const accepted = input.decision === 'accepted';
   return {

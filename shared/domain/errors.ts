@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'unavailable';
 
 export interface FieldIssue {
+  /** Where the field is; the request body unless said otherwise. */
+  in?: 'body' | 'path' | 'query' | 'header';
   /** Dotted path of the failing field, for example `partners.1.memberId`. */
   path: string;
   message: string;

@@ -157,6 +157,30 @@ export function deliverableRepository(db: Db) {
     },
 
     /**
+     * Reads a deliverable, applies a domain change to it and writes the result. With an
+     * `expectedVersion` a stale read is a 409; without one, a race with another writer is
+     * retried on a fresh read (a progress note does not depend on what the writer saw).
+     */
+    async change<E extends LogEntry | undefined>(
+      ids: { consortiumId: string; projectId: string; deliverableId: string },
+      expectedVersion: number | undefined,
+      apply: (current: Deliverable) => { after: Deliverable; entry: E },
+    ): Promise<{ deliverable: Deliverable; entry: E }> {
+      for (let attempt = 1; ; attempt++) {
+        const current = await this.get(ids.consortiumId, ids.projectId, ids.deliverableId);
+        if (expectedVersion !== undefined && current.version !== expectedVersion) {
+          throw new StaleVersionError('deliverable', expectedVersion, current.version);
+        }
+        const { after, entry } = apply(current);
+        try {
+          return { deliverable: await this.write(current, after, entry), entry };
+        } catch (error) {
+          if (!(error instanceof StaleVersionError) || expectedVersion !== undefined || attempt >= 3) throw error;
+        }
+      }
+    },
+
+    /**
      * Writes a changed deliverable, its new log entry if any, and the counter changes, in one
      * transaction conditional on the version it was read at.
      */

@@ -7,11 +7,13 @@ import { createStore } from '../../shared/store';
 import { ensureTable } from '../../shared/store/ensure-table';
 
 export async function createTestTable() {
-  const client = createDocumentClient({ region: 'eu-south-1', endpoint: inject('dynamoEndpoint') });
+  const endpoint = inject('dynamoEndpoint');
+  const client = createDocumentClient({ region: 'eu-south-1', endpoint });
   const tableName = `rete-test-${randomUUID().slice(0, 8)}`;
   await ensureTable(client, tableName);
   return {
     client,
+    endpoint,
     tableName,
     store: createStore(client, tableName),
     async drop() {

@@ -1,0 +1,71 @@
+// The Lambda entry answers an API Gateway HTTP API (payload 2.0) event through the same app.
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestTable } from '../../test/support/table';
+
+function httpApiEvent(method: string, path: string, body?: unknown): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json', host: 'api.example.org' },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      domainName: 'api.example.org',
+      domainPrefix: 'api',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'vitest' },
+      requestId: 'req-1',
+      routeKey: '$default',
+      stage: '$default',
+      time: '23/Nov/2026:10:00:00 +0000',
+      timeEpoch: 1795437600000,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    isBase64Encoded: false,
+  };
+}
+
+describe('the Lambda handler', () => {
+  let table: Awaited<ReturnType<typeof createTestTable>>;
+  let handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    await table.store.consortia.put({
+      id: 'lambda-coop', name: 'Lambda consortium', orgId: 'IT-CF-01234567890', timeZone: 'Europe/Rome',
+      language: 'en', version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+    });
+    process.env.TABLE_NAME = table.tableName;
+    process.env.DYNAMODB_ENDPOINT = table.endpoint;
+    ({ handler } = (await import('./handler')) as never);
+  });
+
+  afterAll(() => table.drop());
+
+  it('creates and reads a member from payload 2.0 events', async () => {
+    const created = await handler(
+      httpApiEvent('POST', '/api/v1/consortia/lambda-coop/members', {
+        name: 'Cooperativa Alfa', sector: 'theatre', orgId: 'IT-CF-11111111111',
+      }),
+      {} as Context,
+    );
+    expect(created.statusCode).toBe(201);
+    const member = JSON.parse(created.body ?? '{}');
+
+    const read = await handler(httpApiEvent('GET', `/api/v1/consortia/lambda-coop/members/${member.id}`), {} as Context);
+    expect(read.statusCode).toBe(200);
+    expect(JSON.parse(read.body ?? '{}')).toMatchObject({ name: 'Cooperativa Alfa', status: 'applicant' });
+  });
+
+  it('answers a bad body with a problem document naming the field', async () => {
+    const result = await handler(
+      httpApiEvent('POST', '/api/v1/consortia/lambda-coop/members', { name: 42, sector: 'theatre', orgId: 'IT-CF-11111111111' }),
+      {} as Context,
+    );
+    expect(result.statusCode).toBe(400);
+    expect(result.headers?.['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(result.body ?? '{}').errors).toEqual([expect.objectContaining({ in: 'body', path: 'name' })]);
+  });
+});

@@ -1,0 +1,13 @@
+// Lambda entry of the API: wires configuration and clients once per cold start, then serves the app.
+import { handle } from 'hono/aws-lambda';
+import { createApp } from '../../shared/api/app';
+import { loadConfig } from '../../shared/api/config';
+import { newId, systemClock } from '../../shared/api/system';
+import { createDocumentClient } from '../../shared/store/client';
+import { createStore } from '../../shared/store';
+
+const config = loadConfig(process.env);
+const client = createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint });
+
+export const app = createApp({ store: createStore(client, config.tableName), clock: systemClock, newId });
+export const handler = handle(app);

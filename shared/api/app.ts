@@ -1,0 +1,48 @@
+// The Hono app: the same one serves `npm start` and AWS Lambda. Routers per resource, one error mapper.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { consortiumContext } from './consortium-context';
+import type { AppDeps, AppEnv } from './env';
+import { validationHook, onError, problem } from './problem';
+import { funderRoutes, memberRoutes } from './routes/directory';
+import { deliverableRoutes } from './routes/deliverables';
+import { consortiumRoutes } from './routes/consortium';
+import { phaseRoutes } from './routes/phases';
+import { projectRoutes } from './routes/projects';
+
+/** Larger bodies answer 413 before any parsing. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export const API_INFO = {
+  title: 'Rete API',
+  version: '0.1.0',
+  description:
+    'Project management for consortia of cooperatives running grant-funded projects. ' +
+    'Errors are application/problem+json (RFC 9457); lists are paginated with opaque cursors; ' +
+    'creates accept an Idempotency-Key header; updates carry the `version` they read.',
+};
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError(onError);
+  app.notFound((c) => problem(c, 404, 'not_found', `No route ${c.req.method} ${c.req.path}`));
+
+  app.use('*', requestId());
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'too_large', `The body exceeds ${MAX_BODY_BYTES} bytes`) }));
+  // Until authentication lands, every request acts as an anonymous person.
+  app.use('/api/v1/*', async (c, next) => {
+    c.set('actor', { personId: 'anonymous' });
+    await next();
+  });
+  app.use('/api/v1/consortia/:consortiumId/*', consortiumContext(deps));
+  app.use('/api/v1/consortia/:consortiumId', consortiumContext(deps));
+
+  const v1 = [consortiumRoutes, memberRoutes, funderRoutes, projectRoutes, phaseRoutes, deliverableRoutes];
+  for (const routes of v1) app.route('/api/v1', routes(deps));
+
+  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: API_INFO, servers: [{ url: '/' }] });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,28 @@
+// Honours `Idempotency-Key` on creates: the first answer is stored and replayed on retries.
+import { createHash } from 'node:crypto';
+import { createMiddleware } from 'hono/factory';
+import type { AppDeps, AppEnv } from './env';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+export function idempotent(deps: AppDeps) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const key = c.req.header('idempotency-key');
+    if (!key) return next();
+    const consortiumId = c.get('consortium').id;
+    const scope = sha256(`${c.req.method} ${c.req.path} ${key}`);
+    const requestHash = sha256(await c.req.text());
+    const { idempotency } = deps.store;
+    const claim = await idempotency.claim(consortiumId, scope, requestHash, deps.clock.now().getTime());
+    if (claim.state === 'replay') {
+      c.header('Idempotent-Replayed', 'true');
+      return c.json(claim.response.body as object, claim.response.status as 201);
+    }
+    await next();
+    if (c.res.status >= 200 && c.res.status < 300) {
+      await idempotency.complete(consortiumId, scope, { status: c.res.status, body: await c.res.clone().json() });
+    } else {
+      await idempotency.release(consortiumId, scope);
+    }
+  });
+}

@@ -1,0 +1,193 @@
+// Deliverables of a project: what members owe, their progress log, submission and review.
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { Id } from '../../domain/common';
+import {
+  Deliverable,
+  DeliverableCreate,
+  DeliverablePatch,
+  LogEntry,
+  ProgressInput,
+  type DeliverableAction,
+  ReviewInput,
+  SubmitInput,
+  logProgress,
+  newDeliverable,
+  review,
+  submit,
+} from '../../domain/deliverable';
+import { ConflictError, ValidationError } from '../../domain/errors';
+import type { Project } from '../../domain/project';
+import type { Store } from '../../store';
+import type { AppDeps } from '../env';
+import { idempotent } from '../idempotency';
+import {
+  DeliverableParams,
+  IdempotencyHeaders,
+  PageQuery,
+  ProjectParams,
+  body,
+  json,
+  newRouter,
+  pageOf,
+  readErrors,
+  writeErrors,
+} from '../openapi';
+
+export const DeliverableDetail = Deliverable.extend({
+  recentLog: z.array(LogEntry).meta({ description: 'The latest log entries, newest first' }),
+}).meta({ id: 'DeliverableDetail' });
+
+const DeliverableChange = z
+  .object({ deliverable: Deliverable, entry: LogEntry })
+  .meta({ id: 'DeliverableChange' });
+
+const RECENT_LOG = 10;
+
+/** The owner must be a partner of the project and the phase must exist: 400 naming the field. */
+async function checkPlacement(
+  store: Store,
+  project: Project,
+  placement: { ownerMemberId?: string; phaseId?: string },
+): Promise<void> {
+  const issues = [];
+  if (placement.ownerMemberId && !project.partners.some((p) => p.memberId === placement.ownerMemberId)) {
+    issues.push({ path: 'ownerMemberId', message: `member ${placement.ownerMemberId} is not a partner of this project` });
+  }
+  if (placement.phaseId) {
+    const phase = await store.projects.getPhase(project.consortiumId, project.id, placement.phaseId).catch(() => undefined);
+    if (!phase) issues.push({ path: 'phaseId', message: `no phase ${placement.phaseId} in this project` });
+    else if (phase.entity.status === 'closed') {
+      throw new ConflictError(`Phase ${placement.phaseId} is closed: reopen it before adding or moving deliverables`);
+    }
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+}
+
+export function deliverableRoutes(deps: AppDeps) {
+  const { deliverables, projects } = deps.store;
+  const tags = ['Deliverables'];
+  const base = '/consortia/{consortiumId}/projects/{projectId}/deliverables';
+  const item = `${base}/{deliverableId}`;
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: base, tags, summary: "List the project's deliverables by phase",
+      request: { params: ProjectParams, query: PageQuery.extend({ phaseId: Id.optional() }) },
+      responses: { 200: json(pageOf(Deliverable, 'DeliverablePage'), 'A page of deliverables'), ...readErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId } = c.req.valid('param');
+      return c.json(await deliverables.list(consortiumId, projectId, c.req.valid('query')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: base, tags, summary: 'Add a deliverable that a partner member owes in a phase',
+      middleware: [idempotent(deps)] as const,
+      request: { params: ProjectParams, headers: IdempotencyHeaders, body: body(DeliverableCreate) },
+      responses: { 201: json(Deliverable, 'The new deliverable'), ...writeErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId } = c.req.valid('param');
+      const input = c.req.valid('json');
+      const { entity: project } = await projects.get(consortiumId, projectId);
+      await checkPlacement(deps.store, project, input);
+      const deliverable = newDeliverable(input, { id: deps.newId(), consortiumId, projectId }, deps.clock.now().toISOString());
+      return c.json(await deliverables.create(deliverable), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: item, tags, summary: 'Read a deliverable with its latest log entries',
+      request: { params: DeliverableParams },
+      responses: { 200: json(DeliverableDetail, 'The deliverable'), ...readErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId, deliverableId } = c.req.valid('param');
+      const [deliverable, log] = await Promise.all([
+        deliverables.get(consortiumId, projectId, deliverableId),
+        deliverables.log(consortiumId, projectId, deliverableId, { limit: RECENT_LOG }),
+      ]);
+      return c.json({ ...deliverable, recentLog: log.items }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch', path: item, tags,
+      summary: 'Change a deliverable (title, dates, weight, owner, phase); its status changes only by log, submit and review',
+      request: { params: DeliverableParams, body: body(DeliverablePatch) },
+      responses: { 200: json(Deliverable, 'The deliverable as changed'), ...writeErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId, deliverableId } = c.req.valid('param');
+      const { version, ...changes } = c.req.valid('json');
+      const { entity: project } = await projects.get(consortiumId, projectId);
+      await checkPlacement(deps.store, project, changes);
+      const now = deps.clock.now().toISOString();
+      const { deliverable } = await deliverables.change({ consortiumId, projectId, deliverableId }, version, (current) => ({
+        after: { ...current, ...changes, updatedAt: now },
+        entry: undefined,
+      }));
+      return c.json(deliverable, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: `${item}/log`, tags, summary: "A deliverable's log (progress, submissions, reviews), newest first",
+      request: { params: DeliverableParams, query: PageQuery },
+      responses: { 200: json(pageOf(LogEntry, 'LogEntryPage'), 'A page of log entries'), ...readErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId, deliverableId } = c.req.valid('param');
+      await deliverables.get(consortiumId, projectId, deliverableId);
+      return c.json(await deliverables.log(consortiumId, projectId, deliverableId, c.req.valid('query')), 200);
+    },
+  );
+
+  const actionRoute = <T extends z.ZodType>(path: string, summary: string, input: T) =>
+    createRoute({
+      method: 'post', path: `${item}/${path}`, tags, summary,
+      request: { params: DeliverableParams, body: body(input) },
+      responses: { 200: json(DeliverableChange, 'The deliverable and its new log entry'), ...writeErrors },
+    });
+
+  /** Applies one domain action as the caller, and answers the deliverable and its new entry. */
+  const act = <I extends { version?: number | undefined }>(
+    params: { consortiumId: string; projectId: string; deliverableId: string },
+    by: string,
+    action: DeliverableAction<I>,
+    input: I,
+  ) =>
+    deliverables.change(params, input.version, (current) =>
+      action(current, input, { entryId: deps.newId(), by, now: deps.clock.now().toISOString() }),
+    );
+
+  app.openapi(
+    actionRoute('log', 'Log progress: a note, a percentage and evidence links (starts the work)', ProgressInput),
+    async (c) => {
+      const input = c.req.valid('json');
+      return c.json(await act(c.req.valid('param'), c.get('actor').personId, logProgress, input), 200);
+    },
+  );
+
+  app.openapi(actionRoute('submit', 'Submit the deliverable for review', SubmitInput), async (c) => {
+    const input = c.req.valid('json');
+    return c.json(await act(c.req.valid('param'), c.get('actor').personId, submit, input), 200);
+  });
+
+  app.openapi(
+    actionRoute('review', 'Review a submitted deliverable: accept it, or request changes with a comment', ReviewInput),
+    async (c) => {
+      const input = c.req.valid('json');
+      return c.json(await act(c.req.valid('param'), c.get('actor').personId, review, input), 200);
+    },
+  );
+
+  return app;
+}

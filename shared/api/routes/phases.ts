@@ -1,0 +1,87 @@
+// Phases of a project: ordered stages with a gate that closes them once their work is accepted.
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { StaleVersionError } from '../../domain/errors';
+import { Phase, PhaseCreate, PhasePatch, PhaseWithProgress, patchPhase } from '../../domain/phase';
+import { progressOf } from '../../domain/progress';
+import type { AppDeps } from '../env';
+import { idempotent } from '../idempotency';
+import { IdempotencyHeaders, PhaseParams, ProjectParams, body, json, newRouter, readErrors, writeErrors } from '../openapi';
+
+export function phaseRoutes(deps: AppDeps) {
+  const { projects } = deps.store;
+  const tags = ['Phases'];
+  const base = '/consortia/{consortiumId}/projects/{projectId}/phases';
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: base, tags, summary: "List the project's phases in order, with derived progress",
+      request: { params: ProjectParams },
+      responses: { 200: json(z.object({ items: z.array(PhaseWithProgress) }), 'The phases'), ...readErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId } = c.req.valid('param');
+      const { phases } = await projects.collection(consortiumId, projectId);
+      return c.json({ items: phases.map(({ entity, counters }) => ({ ...entity, progress: progressOf(counters) })) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: base, tags, summary: 'Add a phase',
+      middleware: [idempotent(deps)] as const,
+      request: { params: ProjectParams, headers: IdempotencyHeaders, body: body(PhaseCreate) },
+      responses: { 201: json(Phase, 'The new phase'), ...writeErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId } = c.req.valid('param');
+      const now = deps.clock.now().toISOString();
+      const phase: Phase = {
+        id: deps.newId(),
+        consortiumId,
+        projectId,
+        ...c.req.valid('json'),
+        status: 'planned',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      return c.json(await projects.createPhase(phase), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: `${base}/{phaseId}`, tags, summary: 'Read a phase with its derived progress',
+      request: { params: PhaseParams },
+      responses: { 200: json(PhaseWithProgress, 'The phase'), ...readErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId, phaseId } = c.req.valid('param');
+      const { entity, counters } = await projects.getPhase(consortiumId, projectId, phaseId);
+      return c.json({ ...entity, progress: progressOf(counters) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch', path: `${base}/{phaseId}`, tags,
+      summary: 'Change a phase; status follows planned → active → closed, and closes only when all its deliverables are accepted',
+      request: { params: PhaseParams, body: body(PhasePatch) },
+      responses: { 200: json(Phase, 'The phase as changed'), ...writeErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId, phaseId } = c.req.valid('param');
+      const patch = c.req.valid('json');
+      const now = deps.clock.now().toISOString();
+      const { entity: current, counters } = await projects.getPhase(consortiumId, projectId, phaseId);
+      // Checked before the gate, so that a stale reader hears "reload", not a gate message.
+      if (current.version !== patch.version) throw new StaleVersionError('phase', patch.version, current.version);
+      const changes = patchPhase(current, counters, patch, now);
+      return c.json(await projects.updatePhase(current, patch.version, changes, now), 200);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,151 @@
+// Projects of a consortium and their overview: progress, counts, and what is overdue or due soon.
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { CalendarDate } from '../../domain/common';
+import { Deliverable } from '../../domain/deliverable';
+import { ValidationError } from '../../domain/errors';
+import { PhaseWithProgress } from '../../domain/phase';
+import { Progress, progressOf } from '../../domain/progress';
+import { Project, ProjectCreate, ProjectPatch, ProjectWithProgress, projectIssues } from '../../domain/project';
+import { dueSoonUntil } from '../../domain/schedule';
+import type { Counted } from '../../store/projects';
+import { todayIn } from '../consortium-context';
+import type { AppDeps } from '../env';
+import { idempotent } from '../idempotency';
+import {
+  ConsortiumParams,
+  IdempotencyHeaders,
+  PageQuery,
+  ProjectParams,
+  body,
+  json,
+  newRouter,
+  pageOf,
+  readErrors,
+  writeErrors,
+} from '../openapi';
+
+/** How many overdue and due-soon deliverables the overview lists (it says when there are more). */
+export const OVERVIEW_LIST_LIMIT = 20;
+
+const withProgress = <T>({ entity, counters }: Counted<T>) => ({ ...entity, progress: progressOf(counters) });
+
+const DeadlineList = z.object({
+  items: z.array(Deliverable),
+  more: z.boolean().meta({ description: 'True when more deliverables than listed are in this list' }),
+});
+
+export const ProjectOverview = z
+  .object({
+    today: CalendarDate.meta({ description: "Today in the consortium's time zone" }),
+    project: ProjectWithProgress,
+    phases: z.array(PhaseWithProgress),
+    progress: Progress,
+    overdue: DeadlineList,
+    dueSoon: DeadlineList.meta({ description: 'Open deliverables due from today to 14 days ahead' }),
+  })
+  .meta({ id: 'ProjectOverview' });
+
+export function projectRoutes(deps: AppDeps) {
+  const { projects, deliverables } = deps.store;
+  const tags = ['Projects'];
+  const base = '/consortia/{consortiumId}/projects';
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: base, tags, summary: "List the consortium's projects with their progress",
+      request: { params: ConsortiumParams, query: PageQuery },
+      responses: { 200: json(pageOf(ProjectWithProgress, 'ProjectPage'), 'A page of projects'), ...readErrors },
+    }),
+    async (c) => {
+      const page = await projects.list(c.req.valid('param').consortiumId, c.req.valid('query'));
+      return c.json({ items: page.items.map(withProgress), nextCursor: page.nextCursor }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: base, tags, summary: 'Create a project',
+      middleware: [idempotent(deps)] as const,
+      request: { params: ConsortiumParams, headers: IdempotencyHeaders, body: body(ProjectCreate) },
+      responses: { 201: json(Project, 'The new project'), ...writeErrors },
+    }),
+    async (c) => {
+      const now = deps.clock.now().toISOString();
+      const project: Project = {
+        id: deps.newId(),
+        consortiumId: c.get('consortium').id,
+        ...c.req.valid('json'),
+        currency: 'EUR',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      return c.json(await projects.create(project), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: `${base}/{projectId}`, tags, summary: 'Read a project with its progress',
+      request: { params: ProjectParams },
+      responses: { 200: json(ProjectWithProgress, 'The project'), ...readErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId } = c.req.valid('param');
+      return c.json(withProgress(await projects.get(consortiumId, projectId)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch', path: `${base}/{projectId}`, tags, summary: 'Change a project',
+      request: { params: ProjectParams, body: body(ProjectPatch) },
+      responses: { 200: json(Project, 'The project as changed'), ...writeErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId } = c.req.valid('param');
+      const { version, ...changes } = c.req.valid('json');
+      const { entity: current } = await projects.get(consortiumId, projectId);
+      const issues = projectIssues({ ...current, ...changes });
+      if (issues.length > 0) throw new ValidationError(issues);
+      return c.json(await projects.update(current, version, changes, deps.clock.now().toISOString()), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: `${base}/{projectId}/overview`, tags,
+      summary: 'The project at a glance: phases with derived progress, counts by status, overdue and due soon',
+      description:
+        'Three Queries whatever the size of the project: the project collection (project and phases, ' +
+        'with their counters), and the open-deliverables index twice (before today; today to 14 days ahead).',
+      request: { params: ProjectParams },
+      responses: { 200: json(ProjectOverview, 'The overview'), ...readErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId } = c.req.valid('param');
+      const today = todayIn(c.get('consortium'), deps);
+      const limit = OVERVIEW_LIST_LIMIT;
+      const [collection, overdue, dueSoon] = await Promise.all([
+        projects.collection(consortiumId, projectId),
+        deliverables.openByDueDate(consortiumId, projectId, { before: today, limit }),
+        deliverables.openByDueDate(consortiumId, projectId, { from: today, through: dueSoonUntil(today), limit }),
+      ]);
+      return c.json(
+        {
+          today,
+          project: withProgress(collection.project),
+          phases: collection.phases.map(withProgress),
+          progress: progressOf(collection.project.counters),
+          overdue: { items: overdue.items, more: overdue.nextCursor !== null },
+          dueSoon: { items: dueSoon.items, more: dueSoon.nextCursor !== null },
+        },
+        200,
+      );
+    },
+  );
+
+  return app;
+}
