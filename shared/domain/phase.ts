@@ -1,6 +1,6 @@
 // A phase: an ordered stage of a project with a gate that closes it once its work is accepted.
 import { z } from 'zod';
-import { Audited, CalendarDate, Id, Text, Title, patchOf } from './common';
+import { Audited, CalendarDate, Id, Instant, Text, Title, patchOf } from './common';
 import { ConflictError, ValidationError } from './errors';
 import { Progress, type ProgressCounters } from './progress';
 import { defineStatusMachine } from './status-machine';
@@ -35,7 +35,7 @@ export const Phase = z
     projectId: Id,
     ...phaseFields,
     status: PhaseStatus,
-    closedAt: z.string().optional(),
+    closedAt: Instant.optional(),
     ...Audited,
   })
   .meta({ id: 'Phase' });

@@ -2,7 +2,7 @@
 // transaction, so that the overview reads counts instead of counting.
 import type { Deliverable, LogEntry } from '../domain/deliverable';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
-import { addCounters, counterDeltas, zeroCounters, type ProgressCounters } from '../domain/progress';
+import { addCounters, counterDeltas, isZero, zeroCounters, type ProgressCounters } from '../domain/progress';
 import { TABLE_KEYS, type Db, type TxOp } from './db';
 import { counterUpdate, putNew, versionedUpdate, type TransactItem } from './expressions';
 import { entityOf } from './items';
@@ -55,7 +55,8 @@ export function counterWrites(tableName: string, before: Deliverable | undefined
         new ConflictError(`Phase ${phaseId} is closed (or gone): its deliverables cannot change; reopen it first`),
     });
   }
-  if (deltas.size > 0) {
+  // A move between phases may leave the project's counters as they were.
+  if (!isZero(projectDelta)) {
     ops.push({
       write: { Update: counterUpdate(tableName, projectKey(after.consortiumId, after.projectId), projectDelta, false) },
       onConditionFailed: () => new NotFoundError(`No project ${after.projectId} in this consortium`),

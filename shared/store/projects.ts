@@ -161,6 +161,8 @@ export function projectRepository(db: Db) {
           key: phaseKey(current.consortiumId, current.projectId, current.id),
           expectedVersion,
           set,
+          // A reopened phase is no longer closed: its closing time goes.
+          remove: changes.status === 'active' && current.closedAt ? ['closedAt'] : [],
           requireZero: closing ? openCounters : [],
           now,
         }),
@@ -169,7 +171,9 @@ export function projectRepository(db: Db) {
             ? new ConflictError('The phase changed meanwhile or gained open deliverables; reload and retry')
             : new StaleVersionError('phase'),
       );
-      return { ...current, ...changes, version: expectedVersion + 1, updatedAt: now };
+      const updated = { ...current, ...changes, version: expectedVersion + 1, updatedAt: now };
+      if (changes.status === 'active') delete updated.closedAt;
+      return updated;
     },
   };
 }
