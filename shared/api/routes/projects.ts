@@ -30,6 +30,11 @@ export const OVERVIEW_LIST_LIMIT = 20;
 
 const withProgress = <T>({ entity, counters }: Counted<T>) => ({ ...entity, progress: progressOf(counters) });
 
+const bounded = <T>(items: T[]) => ({
+  items: items.slice(0, OVERVIEW_LIST_LIMIT),
+  more: items.length > OVERVIEW_LIST_LIMIT,
+});
+
 const DeadlineList = z.object({
   items: z.array(Deliverable),
   more: z.boolean().meta({ description: 'True when more deliverables than listed are in this list' }),
@@ -127,7 +132,8 @@ export function projectRoutes(deps: AppDeps) {
     async (c) => {
       const { consortiumId, projectId } = c.req.valid('param');
       const today = todayIn(c.get('consortium'), deps);
-      const limit = OVERVIEW_LIST_LIMIT;
+      // One more than listed, to tell whether there are more.
+      const limit = OVERVIEW_LIST_LIMIT + 1;
       const [collection, overdue, dueSoon] = await Promise.all([
         projects.collection(consortiumId, projectId),
         deliverables.openByDueDate(consortiumId, projectId, { before: today, limit }),
@@ -139,8 +145,8 @@ export function projectRoutes(deps: AppDeps) {
           project: withProgress(collection.project),
           phases: collection.phases.map(withProgress),
           progress: progressOf(collection.project.counters),
-          overdue: { items: overdue.items, more: overdue.nextCursor !== null },
-          dueSoon: { items: dueSoon.items, more: dueSoon.nextCursor !== null },
+          overdue: bounded(overdue.items),
+          dueSoon: bounded(dueSoon.items),
         },
         200,
       );

@@ -1,0 +1,52 @@
+// The OpenAPI document: valid OpenAPI 3.1 (checked by an independent validator) and complete.
+import { validate } from '@readme/openapi-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApi, type TestApi } from '../support/api';
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await createTestApi();
+});
+afterAll(() => api.table.drop());
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+describe('the OpenAPI document', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const { status, body } = await api.call('GET', '/api/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    const result = await validate(structuredClone(body));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('lists every route the app serves under /api/v1, and no other', async () => {
+    const { body } = await api.call('GET', '/api/openapi.json');
+    const documented = Object.entries(body.paths as Record<string, Record<string, unknown>>).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((method) => METHODS.includes(method))
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const served = api.app.routes
+      .filter((route) => route.path.startsWith('/api/v1/') && route.method !== 'ALL')
+      .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+    expect(new Set(documented)).toEqual(new Set(served));
+    expect(documented.length).toBeGreaterThanOrEqual(24);
+  });
+
+  it('documents the problem answers and the request body of every write', async () => {
+    const { body } = await api.call('GET', '/api/openapi.json');
+    for (const [path, item] of Object.entries(body.paths as Record<string, Record<string, any>>)) {
+      for (const [method, operation] of Object.entries(item)) {
+        if (!METHODS.includes(method)) continue;
+        expect(operation.responses['404'], `${method} ${path}`).toBeDefined();
+        if (method !== 'get') {
+          expect(operation.requestBody?.required, `${method} ${path}`).toBe(true);
+          expect(operation.responses['409'], `${method} ${path}`).toBeDefined();
+        }
+      }
+    }
+  });
+});
