@@ -61,12 +61,28 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMill
 
 /**
  * Starts DynamoDB Local with one shared database, kept at the absolute `dataPath` (or in memory
- * when it is absent), on a free port, and waits until it answers.
+ * when it is absent), on a free port, and waits until it answers. `onSpawn` hears the process id
+ * at once, before the wait, so that a run killed while waiting leaves a trace of it.
  */
-export async function startDynamoDbLocal(options: { dataPath?: string; port?: number } = {}): Promise<RunningDynamoDb> {
+export async function startDynamoDbLocal(
+  options: {
+    dataPath?: string;
+    port?: number;
+    /** In its own process group, so that a Ctrl-C in the terminal reaches only Node, which stops it in order. */
+    detached?: boolean;
+    onSpawn?: (pid: number | undefined) => Promise<void>;
+  } = {},
+): Promise<RunningDynamoDb> {
   assertJavaAvailable();
   const port = options.port ?? (await freePort());
-  const child = spawn({ port, sharedDb: true, path: options.dataPath ?? null, stdio: 'pipe' });
+  const child = spawn({
+    port,
+    sharedDb: true,
+    path: options.dataPath ?? null,
+    stdio: 'pipe',
+    detached: options.detached ?? false,
+  });
+  await options.onSpawn?.(child.pid);
   // Drain both pipes: a full pipe would block the emulator; keep the tail of stderr for errors.
   child.stdout?.resume();
   let stderr = '';

@@ -2,34 +2,36 @@
 import { execFileSync } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 
-function commandOf(pid: number): string | undefined {
+/** True while `pid` is a live (not zombie) DynamoDB Local; a reused pid of another program is not. */
+function isDynamoDbLocal(pid: number): boolean {
   try {
-    return execFileSync('ps', ['-p', String(pid), '-o', 'command='], { encoding: 'utf8' }).trim();
+    const [state = '', ...command] = execFileSync('ps', ['-p', String(pid), '-o', 'stat=,command='], { encoding: 'utf8' })
+      .trim()
+      .split(/\s+/);
+    return !state.startsWith('Z') && command.join(' ').includes('DynamoDBLocal');
   } catch {
-    return undefined; // no such process
+    return false; // no such process
   }
 }
 
-const isAlive = (pid: number) => {
+function signal(pid: number, name: NodeJS.Signals): void {
   try {
-    process.kill(pid, 0);
-    return true;
+    process.kill(pid, name);
   } catch {
-    return false;
+    // It exited meanwhile: nothing left to stop.
   }
-};
+}
 
-/** Stops the DynamoDB Local recorded in `pidFile`, if it still runs; a reused pid of another program is left alone. */
+/** Stops the DynamoDB Local recorded in `pidFile`, if it still runs. */
 export async function stopLeftover(pidFile: string, log: (message: string) => void): Promise<void> {
   const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).trim());
-  if (!Number.isInteger(pid) || pid <= 0) return;
-  if (commandOf(pid)?.includes('DynamoDBLocal')) {
+  if (Number.isInteger(pid) && pid > 0 && isDynamoDbLocal(pid)) {
     log(`Stopping DynamoDB Local left over from an earlier run (pid ${pid})`);
-    process.kill(pid, 'SIGTERM');
-    for (let waited = 0; waited < 5000 && isAlive(pid); waited += 100) {
+    signal(pid, 'SIGTERM');
+    for (let waited = 0; waited < 5000 && isDynamoDbLocal(pid); waited += 100) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+    if (isDynamoDbLocal(pid)) signal(pid, 'SIGKILL');
   }
   await rm(pidFile, { force: true });
 }

@@ -16,70 +16,68 @@ import { rememberPid, stopLeftover } from './processes';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 // Absolute on purpose: DynamoDB Local runs inside node_modules, which `npm ci` wipes.
 const dataDir = resolve(process.env.RETE_DATA_DIR ?? join(root, '.data'));
+const pidFile = join(dataDir, 'dynamodb-local.pid');
 const port = Number(process.env.PORT ?? 3000);
 const tableName = process.env.TABLE_NAME ?? 'rete';
 const log = (message: string) => console.log(`[rete] ${message}`);
 
+let dynamo: RunningDynamoDb | undefined;
+let server: ReturnType<typeof serve> | undefined;
+let stopping = false;
+
+async function stop(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    log('Stopping…');
+    server?.close();
+    await dynamo?.stop();
+    await rm(pidFile, { force: true });
+  }
+  process.exit(code);
+}
+
 async function main() {
-  const pidFile = join(dataDir, 'dynamodb-local.pid');
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
   await mkdir(join(dataDir, 'dynamodb'), { recursive: true });
   await stopLeftover(pidFile, log);
 
   log('Starting DynamoDB Local…');
-  let dynamo: RunningDynamoDb;
-  try {
-    dynamo = await startDynamoDbLocal({ dataPath: join(dataDir, 'dynamodb') });
-  } catch (error) {
-    console.error(`[rete] ${(error as Error).message}`);
-    process.exit(1);
-  }
-  await rememberPid(pidFile, dynamo.process.pid);
+  dynamo = await startDynamoDbLocal({
+    dataPath: join(dataDir, 'dynamodb'),
+    detached: true,
+    onSpawn: (pid) => rememberPid(pidFile, pid),
+  });
   log(`DynamoDB Local on ${dynamo.endpoint}, data in ${join(dataDir, 'dynamodb')}`);
-
-  let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    log('Stopping…');
-    server?.close();
-    await dynamo.stop();
-    await rm(pidFile, { force: true });
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void stop(0));
-  process.on('SIGTERM', () => void stop(0));
   // If the emulator dies on its own, the suite cannot work: say so and stop.
   dynamo.process.once('exit', (code) => {
-    if (!stopping) {
-      console.error(`[rete] DynamoDB Local exited unexpectedly (code ${code})`);
-      void stop(1);
-    }
+    if (stopping) return;
+    console.error(`[rete] DynamoDB Local exited unexpectedly (code ${code})`);
+    void stop(1);
   });
 
-  let server: ReturnType<typeof serve> | undefined;
-  try {
-    const client = createDocumentClient({ region: 'eu-south-1', endpoint: dynamo.endpoint });
-    if (await ensureTable(client, tableName)) log(`Created table ${tableName}`);
-    const store = createStore(client, tableName);
-    const seeded = await seedDemo(store, systemClock, log);
-    log(seeded === 'seeded' ? 'Seeded the demo consortium' : 'Demo data present: reusing it');
+  const client = createDocumentClient({ region: 'eu-south-1', endpoint: dynamo.endpoint });
+  if (await ensureTable(client, tableName)) log(`Created table ${tableName}`);
+  const store = createStore(client, tableName);
+  const seeded = await seedDemo(store, systemClock, log);
+  log(seeded === 'seeded' ? 'Seeded the demo consortium' : 'Demo data present: reusing it');
 
-    const app = createApp({ store, clock: systemClock, newId });
-    server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => {
-      const base = `http://localhost:${info.port}`;
-      log('Rete is running. Ctrl-C stops it (and DynamoDB Local).');
-      log(`  API:       ${base}/api/v1/consortia/pantacon`);
-      log(`  Overview:  ${base}/api/v1/consortia/pantacon/projects/cultnetwork/overview`);
-      log(`  OpenAPI:   ${base}/api/openapi.json`);
-    });
-    server.on('error', (error) => {
-      console.error(`[rete] Cannot serve on port ${port}: ${error.message} (set PORT to another port)`);
-      void stop(1);
-    });
-  } catch (error) {
-    console.error('[rete] Start failed:', error);
-    await stop(1);
-  }
+  const app = createApp({ store, clock: systemClock, newId });
+  server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => {
+    const base = `http://localhost:${info.port}`;
+    log('Rete is running. Ctrl-C stops it (and DynamoDB Local).');
+    log(`  API:       ${base}/api/v1/consortia/pantacon`);
+    log(`  Overview:  ${base}/api/v1/consortia/pantacon/projects/cultnetwork/overview`);
+    log(`  OpenAPI:   ${base}/api/openapi.json`);
+  });
+  server.on('error', (error) => {
+    console.error(`[rete] Cannot serve on port ${port}: ${error.message} (set PORT to another port)`);
+    void stop(1);
+  });
 }
 
-await main();
+main().catch((error: Error) => {
+  // Known start-up problems (no Java, a busy emulator) carry a message meant for people.
+  console.error(`[rete] Start failed: ${error.message}`);
+  void stop(1);
+});
