@@ -44,3 +44,8 @@ export function patchOf<T extends z.ZodRawShape>(shape: T) {
     .extend({ version: Version })
     .strict();
 }
+
+/** The audit fields of an entity written for the first time at `now`. */
+export function firstVersion(now: string) {
+  return { version: 1, createdAt: now, updatedAt: now };
+}

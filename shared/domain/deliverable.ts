@@ -1,6 +1,6 @@
 // A deliverable a member owes in a phase: its status machine, its log and its review decisions.
 import { z } from 'zod';
-import { Audited, CalendarDate, Id, Instant, Text, Title, Version, patchOf } from './common';
+import { Audited, CalendarDate, Id, Instant, Text, Title, Version, patchOf, firstVersion } from './common';
 import { ConflictError } from './errors';
 import { defineStatusMachine } from './status-machine';
 
@@ -199,9 +199,7 @@ export function newDeliverable(
     ...input,
     status: 'planned',
     reportedPercent: 0,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
+    ...firstVersion(now),
   };
 }
 

@@ -1,6 +1,6 @@
 // A member cooperative of the consortium and its admission status.
 import { z } from 'zod';
-import { Audited, CalendarDate, Id, OrgId, Title, patchOf } from './common';
+import { Audited, CalendarDate, Id, OrgId, Title, patchOf, firstVersion } from './common';
 import { defineStatusMachine } from './status-machine';
 
 export const MemberStatus = z.enum(['applicant', 'active', 'left']);
@@ -57,9 +57,7 @@ export function newMember(
   const member: Member = {
     ...ids,
     ...input,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
+    ...firstVersion(now),
   };
   if (input.status === 'active') member.joinedOn ??= today;
   return member;

@@ -1,5 +1,6 @@
 // Members and funders of a consortium: list, create, read, update.
 import { createRoute } from '@hono/zod-openapi';
+import { firstVersion } from '../../domain/common';
 import { calendarDateIn } from '../../domain/clock';
 import { Funder, FunderCreate, FunderPatch } from '../../domain/funder';
 import { Member, MemberCreate, MemberPatch, newMember, patchMember } from '../../domain/member';
@@ -114,9 +115,7 @@ export function funderRoutes(deps: AppDeps) {
         id: deps.newId(),
         consortiumId: c.get('consortium').id,
         ...c.req.valid('json'),
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
+        ...firstVersion(now),
       };
       return c.json(await funders.create(funder), 201);
     },

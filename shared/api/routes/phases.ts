@@ -1,5 +1,6 @@
 // Phases of a project: ordered stages with a gate that closes them once their work is accepted.
 import { createRoute } from '@hono/zod-openapi';
+import { firstVersion } from '../../domain/common';
 import { z } from 'zod';
 import { StaleVersionError } from '../../domain/errors';
 import { Phase, PhaseCreate, PhasePatch, PhaseWithProgress, patchPhase } from '../../domain/phase';
@@ -43,9 +44,7 @@ export function phaseRoutes(deps: AppDeps) {
         projectId,
         ...c.req.valid('json'),
         status: 'planned',
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
+        ...firstVersion(now),
       };
       return c.json(await projects.createPhase(phase), 201);
     },

@@ -1,5 +1,6 @@
 // Projects of a consortium and their overview: progress, counts, and what is overdue or due soon.
 import { createRoute } from '@hono/zod-openapi';
+import { firstVersion } from '../../domain/common';
 import { z } from 'zod';
 import { CalendarDate } from '../../domain/common';
 import { Deliverable } from '../../domain/deliverable';
@@ -83,9 +84,7 @@ export function projectRoutes(deps: AppDeps) {
         consortiumId: c.get('consortium').id,
         ...c.req.valid('json'),
         currency: 'EUR',
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
+        ...firstVersion(now),
       };
       return c.json(await projects.create(project), 201);
     },
