@@ -1,5 +1,6 @@
 // `npm start`: the whole suite on this machine. DynamoDB Local with data under .data/, the demo
 // seeded on first run, the API (and later the dashboard) on one port; Ctrl-C stops everything.
+import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,12 @@ import { newId, systemClock } from '../shared/api/system';
 import { createDocumentClient } from '../shared/store/client';
 import { ensureTable } from '../shared/store/ensure-table';
 import { createStore } from '../shared/store';
+import { localDirectory } from '../shared/auth/identities';
+import { jwksVerifier } from '../shared/auth/verifier';
+import { COORDINATOR_PERSON_ID, DEMO_CONSORTIUM_ID } from './demo/demo-data';
 import { seedDemo } from './demo/seed';
+import { createDevIssuer } from './dev-issuer';
+import { devRoutes } from './dev-routes';
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
 import { rememberPid, stopLeftover } from './processes';
 
@@ -62,13 +68,25 @@ async function main() {
   const seeded = await seedDemo(store, systemClock, log);
   log(seeded === 'seeded' ? 'Seeded the demo consortium' : 'Demo data present: reusing it');
 
-  const app = createApp({ store, clock: systemClock, newId });
+  // Tokens are signed here and checked by the same verifier library as on AWS, primed with our keys.
+  const issuer = await createDevIssuer(`http://localhost:${port}/api/dev`);
+  const app = createApp({
+    store,
+    clock: systemClock,
+    newId,
+    verifier: jwksVerifier(issuer),
+    identities: localDirectory(() => randomUUID()),
+  });
+  app.route('/api/dev', devRoutes(issuer, store, DEMO_CONSORTIUM_ID));
   server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => {
     const base = `http://localhost:${info.port}`;
     log('Rete is running. Ctrl-C stops it (and DynamoDB Local).');
     log(`  API:       ${base}/api/v1/consortia/pantacon`);
     log(`  Overview:  ${base}/api/v1/consortia/pantacon/projects/cultnetwork/overview`);
     log(`  OpenAPI:   ${base}/api/openapi.json`);
+    log('Every /api/v1 request needs a token. The demo people are listed at');
+    log(`  ${base}/api/dev/users  and a token for one of them comes from, for example:`);
+    log(`  curl -s -X POST ${base}/api/dev/login -H 'content-type: application/json' -d '{"user":"${COORDINATOR_PERSON_ID}"}'`);
   });
   server.on('error', (error) => {
     console.error(`[rete] Cannot serve on port ${port}: ${error.message} (set PORT to another port)`);

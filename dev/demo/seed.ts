@@ -8,7 +8,9 @@ import type { Item } from '../../shared/store/db';
 import { deliverableItem, logEntryItem } from '../../shared/store/deliverables';
 import { funderRepository, memberRepository } from '../../shared/store/directory';
 import { logEntryKey } from '../../shared/store/keys';
+import { personItem } from '../../shared/store/people';
 import { phaseItem, projectItem } from '../../shared/store/projects';
+import { demoPeople } from './demo-people';
 import { DEMO_CONSORTIUM_ID, DEMO_TIME_ZONE, buildDemo, type Demo } from './demo-data';
 
 /** Every item of the demo but the consortium, with counters recounted from the deliverables. */
@@ -19,6 +21,7 @@ export function demoItems(store: Store, demo: Demo): Item[] {
   const deliverableById = new Map(demo.deliverables.map((deliverable) => [deliverable.id, deliverable]));
   return [
     ...demo.members.map((member) => members.itemOf(member)),
+    ...demoPeople(demo, demo.consortium.createdAt).map(personItem),
     ...demo.funders.map((funder) => funders.itemOf(funder)),
     ...demo.projects.map((project) => projectItem(project, recount(deliverablesOf((d) => d.projectId === project.id)))),
     ...demo.phases.map((phase) =>

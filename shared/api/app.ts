@@ -2,12 +2,14 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
-import { consortiumContext } from './consortium-context';
+import { authenticate, consortiumAccess } from './access';
 import type { AppDeps, AppEnv } from './env';
 import { validationHook, onError, problem } from './problem';
 import { funderRoutes, memberRoutes } from './routes/directory';
 import { deliverableRoutes } from './routes/deliverables';
+import { auditRoutes } from './routes/audit';
 import { consortiumRoutes } from './routes/consortium';
+import { peopleRoutes } from './routes/people';
 import { phaseRoutes } from './routes/phases';
 import { projectRoutes } from './routes/projects';
 
@@ -20,7 +22,8 @@ export const API_INFO = {
   description:
     'Project management for consortia of cooperatives running grant-funded projects. ' +
     'Errors are application/problem+json (RFC 9457); lists are paginated with opaque cursors; ' +
-    'creates accept an Idempotency-Key header; updates carry the `version` they read.',
+    'creates accept an Idempotency-Key header; updates carry the `version` they read. Every request ' +
+    'carries a bearer access token; what it may do comes from the caller\'s membership of the consortium.',
 };
 
 export function createApp(deps: AppDeps) {
@@ -30,18 +33,20 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', requestId());
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'too_large', `The body exceeds ${MAX_BODY_BYTES} bytes`) }));
-  // Until authentication lands, every request acts as an anonymous person.
-  app.use('/api/v1/*', async (c, next) => {
-    c.set('actor', { personId: 'anonymous' });
-    await next();
-  });
-  app.use('/api/v1/consortia/:consortiumId/*', consortiumContext(deps));
-  app.use('/api/v1/consortia/:consortiumId', consortiumContext(deps));
+  app.use('/api/v1/*', authenticate(deps));
+  app.use('/api/v1/consortia/:consortiumId/*', consortiumAccess(deps));
+  app.use('/api/v1/consortia/:consortiumId', consortiumAccess(deps));
 
-  const v1 = [consortiumRoutes, memberRoutes, funderRoutes, projectRoutes, phaseRoutes, deliverableRoutes];
+  const v1 = [consortiumRoutes, memberRoutes, funderRoutes, peopleRoutes, projectRoutes, phaseRoutes, deliverableRoutes, auditRoutes];
   for (const routes of v1) app.route('/api/v1', routes(deps));
 
-  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: API_INFO, servers: [{ url: '/' }] });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A Cognito access token (locally, one from POST /api/dev/login)',
+  });
+  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: API_INFO, servers: [{ url: '/' }], security: [{ bearer: [] }] });
   return app;
 }
 

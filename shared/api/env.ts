@@ -1,23 +1,26 @@
 // What every route gets: the injected dependencies and the per-request context.
+import type { IdentityDirectory } from '../auth/identities';
+import type { Identity, TokenVerifier } from '../auth/verifier';
 import type { Clock } from '../domain/clock';
 import type { Consortium } from '../domain/consortium';
+import type { Access } from '../domain/person';
 import type { Store } from '../store';
 
 export interface AppDeps {
   store: Store;
   clock: Clock;
   newId: () => string;
-}
-
-/** Who is acting. Until authentication lands every request acts as `anonymous`. */
-export interface Actor {
-  personId: string;
+  verifier: TokenVerifier;
+  identities: IdentityDirectory;
 }
 
 export interface AppEnv {
   Variables: {
     requestId: string;
-    actor: Actor;
+    /** Who the bearer token says is calling. */
+    identity: Identity;
+    /** Their membership of the consortium in the path: the only source of their role. */
+    access: Access;
     consortium: Consortium;
   };
 }

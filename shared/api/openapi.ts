@@ -38,6 +38,8 @@ const problem = (description: string) => ({
 
 export const readErrors = {
   400: problem('Invalid parameters; `errors` names them'),
+  401: problem('No valid access token'),
+  403: problem('Your role may not do this to this resource'),
   404: problem('No such consortium or resource'),
   503: problem('A transient fault; retry after `Retry-After` seconds'),
 };

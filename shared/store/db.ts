@@ -155,8 +155,11 @@ export class Db {
         if (failed >= 0) {
           throw ops[failed]?.onConditionFailed?.() ?? new ConflictError('The item changed meanwhile');
         }
-        if (reasons.some((reason) => reason.Code === 'TransactionConflict' || reason.Code === 'ThrottlingError')) {
+        if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
           return translateFault(Object.assign(new Error('Transaction conflict'), { name: 'TransactionConflictException' }));
+        }
+        if (reasons.some((reason) => reason.Code === 'ThrottlingError' || reason.Code === 'ProvisionedThroughputExceeded')) {
+          return translateFault(Object.assign(new Error('Throttled'), { name: 'ThrottlingException' }));
         }
       }
       return translateFault(error);

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from
 import { addCounters, counterDeltas, isZero, zeroCounters, type ProgressCounters } from '../domain/progress';
 import { TABLE_KEYS, type Db, type TxOp } from './db';
 import { counterUpdate, putNew, versionedUpdate, type TransactItem } from './expressions';
+import { auditRecord, auditStore, type Actor } from './audit';
 import { entityOf } from './items';
 import {
   deliverableIndexKeys,
@@ -72,6 +73,7 @@ function mutableFields(deliverable: Deliverable): Record<string, unknown> {
 }
 
 export function deliverableRepository(db: Db) {
+  const audit = auditStore(db);
   return {
     async get(consortiumId: string, projectId: string, deliverableId: string): Promise<Deliverable> {
       const item = await db.get(deliverableKey(consortiumId, projectId, deliverableId));
@@ -146,14 +148,18 @@ export function deliverableRepository(db: Db) {
     },
 
     /** Creates a deliverable and counts it in its phase (which must not be closed) and project. */
-    async create(deliverable: Deliverable): Promise<Deliverable> {
-      await db.transact([
-        {
-          write: { Put: putNew(db.tableName, deliverableItem(deliverable)) },
-          onConditionFailed: () => new ConflictError(`A deliverable ${deliverable.id} exists already`),
-        },
-        ...counterWrites(db.tableName, undefined, deliverable),
-      ]);
+    async create(deliverable: Deliverable, actor: Actor): Promise<Deliverable> {
+      await audit.transact(
+        { consortiumId: deliverable.consortiumId, projectId: deliverable.projectId },
+        [
+          {
+            write: { Put: putNew(db.tableName, deliverableItem(deliverable)) },
+            onConditionFailed: () => new ConflictError(`A deliverable ${deliverable.id} exists already`),
+          },
+          ...counterWrites(db.tableName, undefined, deliverable),
+        ],
+        auditRecord(actor, 'deliverable', deliverable.id, 'create', undefined, deliverable),
+      );
       return deliverable;
     },
 
@@ -165,6 +171,8 @@ export function deliverableRepository(db: Db) {
     async change<E extends LogEntry | undefined>(
       ids: { consortiumId: string; projectId: string; deliverableId: string },
       expectedVersion: number | undefined,
+      action: string,
+      actor: Actor,
       apply: (current: Deliverable) => { after: Deliverable; entry: E },
     ): Promise<{ deliverable: Deliverable; entry: E }> {
       for (let attempt = 1; ; attempt++) {
@@ -174,7 +182,7 @@ export function deliverableRepository(db: Db) {
         }
         const { after, entry } = apply(current);
         try {
-          return { deliverable: await this.write(current, after, entry), entry };
+          return { deliverable: await this.write(current, after, entry, action, actor), entry };
         } catch (error) {
           if (!(error instanceof StaleVersionError) || expectedVersion !== undefined || attempt >= 3) throw error;
         }
@@ -182,10 +190,10 @@ export function deliverableRepository(db: Db) {
     },
 
     /**
-     * Writes a changed deliverable, its new log entry if any, and the counter changes, in one
-     * transaction conditional on the version it was read at.
+     * Writes a changed deliverable, its new log entry if any, the counter changes and the audit
+     * entry, in one transaction conditional on the version it was read at.
      */
-    async write(before: Deliverable, after: Deliverable, entry?: LogEntry): Promise<Deliverable> {
+    async write(before: Deliverable, after: Deliverable, entry: LogEntry | undefined, action: string, actor: Actor): Promise<Deliverable> {
       const indexKeys = deliverableIndexKeys(after);
       const ops: TxOp[] = [
         {
@@ -209,8 +217,13 @@ export function deliverableRepository(db: Db) {
           onConditionFailed: () => new ConflictError('This log entry exists already'),
         });
       }
-      await db.transact(ops);
-      return { ...after, version: before.version + 1 };
+      const updated = { ...after, version: before.version + 1 };
+      await audit.transact(
+        { consortiumId: before.consortiumId, projectId: before.projectId },
+        ops,
+        auditRecord(actor, 'deliverable', before.id, action, before, updated),
+      );
+      return updated;
     },
   };
 }

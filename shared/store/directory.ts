@@ -4,6 +4,7 @@ import type { Funder } from '../domain/funder';
 import type { Member } from '../domain/member';
 import { TABLE_KEYS, type Db } from './db';
 import { putNew, versionedUpdate } from './expressions';
+import { auditRecord, auditStore, type Actor } from './audit';
 import { entityOf } from './items';
 import { funderKey, fundersOf, memberKey, membersOf, type Key } from './keys';
 import type { Page } from './pagination';
@@ -22,6 +23,7 @@ interface DirectoryKind {
 }
 
 function directoryRepository<T extends DirectoryEntity>(db: Db, kind: DirectoryKind) {
+  const audit = auditStore(db);
   const notFound = (id: string) => new NotFoundError(`No ${kind.label} ${id} in this consortium`);
   const itemOf = (entity: T) => ({ ...kind.key(entity.consortiumId, entity.id), itemType: kind.itemType, ...entity });
 
@@ -45,22 +47,46 @@ function directoryRepository<T extends DirectoryEntity>(db: Db, kind: DirectoryK
       return { items: result.items.map((item) => entityOf<T>(item)), nextCursor: result.nextCursor };
     },
 
-    async create(entity: T): Promise<T> {
-      await db.put(putNew(db.tableName, itemOf(entity)), () => new ConflictError(`A ${kind.label} ${entity.id} exists already`));
+    async create(entity: T, actor: Actor): Promise<T> {
+      await audit.transact(
+        { consortiumId: entity.consortiumId },
+        [
+          {
+            write: { Put: putNew(db.tableName, itemOf(entity)) },
+            onConditionFailed: () => new ConflictError(`A ${kind.label} ${entity.id} exists already`),
+          },
+        ],
+        auditRecord(actor, kind.label, entity.id, 'create', undefined, entity),
+      );
       return entity;
     },
 
     /** Writes `changes` if the stored version is still `expectedVersion`. */
-    async update(current: T, expectedVersion: number, changes: Partial<T>, now: string): Promise<T> {
+    async update(current: T, expectedVersion: number, changes: Partial<T>, actor: Actor): Promise<T> {
       if (current.version !== expectedVersion) {
         throw new StaleVersionError(kind.label, expectedVersion, current.version);
       }
       const { id: _id, consortiumId: _c, version: _v, ...set } = changes as Record<string, unknown>;
-      const item = await db.update(
-        versionedUpdate({ tableName: db.tableName, key: kind.key(current.consortiumId, current.id), expectedVersion, set, now }),
-        () => new StaleVersionError(kind.label),
+      const updated = { ...current, ...changes, version: expectedVersion + 1, updatedAt: actor.at };
+      await audit.transact(
+        { consortiumId: current.consortiumId },
+        [
+          {
+            write: {
+              Update: versionedUpdate({
+                tableName: db.tableName,
+                key: kind.key(current.consortiumId, current.id),
+                expectedVersion,
+                set,
+                now: actor.at,
+              }),
+            },
+            onConditionFailed: () => new StaleVersionError(kind.label),
+          },
+        ],
+        auditRecord(actor, kind.label, current.id, 'update', current, updated),
       );
-      return entityOf<T>(item);
+      return updated;
     },
   };
 }

@@ -11,6 +11,9 @@ const TRANSIENT = new Set([
   'TimeoutError',
 ]);
 
+/** Two transactions touched one item at once: worth retrying at once, unlike throttling. */
+export class TransactionConflictError extends UnavailableError {}
+
 export function isTransient(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (TRANSIENT.has(error.name)) return true;
@@ -21,6 +24,9 @@ export function isTransient(error: unknown): boolean {
 /** Re-throws `error` as an AppError when it is a known fault; anything else goes up unchanged. */
 export function translateFault(error: unknown): never {
   if (error instanceof AppError) throw error;
+  if (error instanceof Error && error.name === 'TransactionConflictException') {
+    throw new TransactionConflictError('Another write touched the same items; retry shortly', 1, { cause: error });
+  }
   if (isTransient(error)) {
     throw new UnavailableError('The database is busy; retry shortly', 1, { cause: error });
   }

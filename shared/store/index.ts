@@ -4,7 +4,9 @@ import { consortiumRepository } from './consortia';
 import { Db } from './db';
 import { deliverableRepository } from './deliverables';
 import { funderRepository, memberRepository } from './directory';
+import { auditStore } from './audit';
 import { idempotencyRepository } from './idempotency';
+import { peopleRepository } from './people';
 import { projectRepository } from './projects';
 
 export function createStore(client: DynamoDBDocumentClient, tableName: string) {
@@ -17,6 +19,8 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     projects: projectRepository(db),
     deliverables: deliverableRepository(db),
     idempotency: idempotencyRepository(db),
+    people: peopleRepository(db),
+    audit: auditStore(db),
   };
 }
 

@@ -137,6 +137,41 @@ export const dueDateBound = {
   through: (date: string) => `${date}#\uffff`,
 };
 
+/** A person's membership of a consortium, keyed by the token's subject: one GetItem per request. */
+export const membershipKey = (personId: string, consortiumId: string): Key => ({
+  PK: `PERSON#${personId}`,
+  SK: `MEMBERSHIP#${consortiumId}`,
+});
+
+/** All of a person's memberships: Query PK, SK begins_with. */
+export const membershipsOf = (personId: string) => ({ PK: `PERSON#${personId}`, skPrefix: 'MEMBERSHIP#' });
+
+/** Index keys of a membership: listed under its consortium. */
+export function membershipIndexKeys(person: { consortiumId: string; id: string }) {
+  return {
+    [INDEXES.byParent.partitionKey]: peopleOf(person.consortiumId).GSI1PK,
+    [INDEXES.byParent.sortKey]: person.id,
+  };
+}
+
+export const peopleOf = (consortiumId: string) => ({ GSI1PK: `C#${consortiumId}#PEOPLE` });
+
+/** An audit chain: one per project, and one for the consortium's own writes (members, funders, people). */
+export type AuditChain = { consortiumId: string; projectId?: string };
+
+const chainPartition = ({ consortiumId, projectId }: AuditChain) =>
+  projectId ? `${projectPartition(consortiumId, projectId)}#AUDIT` : `${consortiumPartition(consortiumId)}#AUDIT`;
+
+export const auditHeadKey = (chain: AuditChain): Key => ({ PK: chainPartition(chain), SK: 'HEAD' });
+
+/** Entries sort by their zero-padded sequence number, so that a Query reads them in chain order. */
+export const auditEntryKey = (chain: AuditChain, seq: number): Key => ({
+  PK: chainPartition(chain),
+  SK: `ENTRY#${String(seq).padStart(12, '0')}`,
+});
+
+export const auditEntriesOf = (chain: AuditChain) => ({ PK: chainPartition(chain), skPrefix: 'ENTRY#' });
+
 export const idempotencyKey = (consortiumId: string, scopeHash: string): Key => ({
   PK: `${consortiumPartition(consortiumId)}#IDEM#${scopeHash}`,
   SK: 'IDEMPOTENCY',

@@ -6,6 +6,7 @@ import { type ProgressCounters, zeroCounters } from '../domain/progress';
 import type { Project } from '../domain/project';
 import { TABLE_KEYS, type Db, type Item, type TxOp } from './db';
 import { COUNTER_ATTRIBUTES, counterAttributes, countersOf, mustExist, putNew, versionedUpdate } from './expressions';
+import { auditRecord, auditStore, type Actor } from './audit';
 import { entityOf } from './items';
 import {
   PHASE_PREFIX,
@@ -16,6 +17,7 @@ import {
   projectIndexKeys,
   projectKey,
   projectsOf,
+  projectsOfFunder,
 } from './keys';
 import type { Page } from './pagination';
 import { INDEXES } from './table';
@@ -66,6 +68,7 @@ function referenceChecks(db: Db, project: Pick<Project, 'consortiumId'> & Partia
 }
 
 export function projectRepository(db: Db) {
+  const audit = auditStore(db);
   return {
     async get(consortiumId: string, projectId: string): Promise<Counted<Project>> {
       const item = await db.get(projectKey(consortiumId, projectId));
@@ -82,37 +85,60 @@ export function projectRepository(db: Db) {
       return { items: result.items.map((item) => counted<Project>(item)), nextCursor: result.nextCursor };
     },
 
-    async create(project: Project): Promise<Project> {
-      await db.transact([
-        {
-          write: { Put: putNew(db.tableName, projectItem(project)) },
-          onConditionFailed: () => new ConflictError(`A project ${project.id} exists already`),
-        },
-        ...referenceChecks(db, project),
-      ]);
+    /** A funder's projects in the consortium, by start date: one Query of GSI2. */
+    async listOfFunder(
+      consortiumId: string,
+      funderId: string,
+      page: { limit: number; cursor?: string },
+    ): Promise<Page<Counted<Project>>> {
+      const result = await db.queryPage({
+        on: INDEXES.byDueDate,
+        partitionValue: projectsOfFunder(consortiumId, funderId).GSI2PK,
+        ...page,
+      });
+      return { items: result.items.map((item) => counted<Project>(item)), nextCursor: result.nextCursor };
+    },
+
+    async create(project: Project, actor: Actor): Promise<Project> {
+      await audit.transact(
+        { consortiumId: project.consortiumId, projectId: project.id },
+        [
+          {
+            write: { Put: putNew(db.tableName, projectItem(project)) },
+            onConditionFailed: () => new ConflictError(`A project ${project.id} exists already`),
+          },
+          ...referenceChecks(db, project),
+        ],
+        auditRecord(actor, 'project', project.id, 'create', undefined, project),
+      );
       return project;
     },
 
-    async update(current: Project, expectedVersion: number, changes: Partial<Project>, now: string): Promise<Project> {
+    async update(current: Project, expectedVersion: number, changes: Partial<Project>, actor: Actor): Promise<Project> {
       if (current.version !== expectedVersion) throw new StaleVersionError('project', expectedVersion, current.version);
       const merged = { ...current, ...changes };
       const { id: _id, consortiumId: _c, version: _v, ...set } = changes;
-      await db.transact([
-        {
-          write: {
-            Update: versionedUpdate({
-              tableName: db.tableName,
-              key: projectKey(current.consortiumId, current.id),
-              expectedVersion,
-              set: { ...set, ...projectIndexKeys(merged) },
-              now,
-            }),
+      const updated = { ...merged, version: expectedVersion + 1, updatedAt: actor.at };
+      await audit.transact(
+        { consortiumId: current.consortiumId, projectId: current.id },
+        [
+          {
+            write: {
+              Update: versionedUpdate({
+                tableName: db.tableName,
+                key: projectKey(current.consortiumId, current.id),
+                expectedVersion,
+                set: { ...set, ...projectIndexKeys(merged) },
+                now: actor.at,
+              }),
+            },
+            onConditionFailed: () => new StaleVersionError('project'),
           },
-          onConditionFailed: () => new StaleVersionError('project'),
-        },
-        ...referenceChecks(db, { consortiumId: current.consortiumId, funderId: changes.funderId, partners: changes.partners }),
-      ]);
-      return { ...merged, version: expectedVersion + 1, updatedAt: now };
+          ...referenceChecks(db, { consortiumId: current.consortiumId, funderId: changes.funderId, partners: changes.partners }),
+        ],
+        auditRecord(actor, 'project', current.id, 'update', current, updated),
+      );
+      return updated;
     },
 
     /** The project and its phases, in one Query of the project's summary collection. */
@@ -133,46 +159,59 @@ export function projectRepository(db: Db) {
       return counted<Phase>(item);
     },
 
-    async createPhase(phase: Phase): Promise<Phase> {
-      await db.transact([
-        {
-          write: { Put: putNew(db.tableName, phaseItem(phase)) },
-          onConditionFailed: () => new ConflictError(`A phase ${phase.id} exists already`),
-        },
-        {
-          write: { ConditionCheck: mustExist(db.tableName, projectKey(phase.consortiumId, phase.projectId)) },
-          onConditionFailed: () => projectNotFound(phase.projectId),
-        },
-      ]);
+    async createPhase(phase: Phase, actor: Actor): Promise<Phase> {
+      await audit.transact(
+        { consortiumId: phase.consortiumId, projectId: phase.projectId },
+        [
+          {
+            write: { Put: putNew(db.tableName, phaseItem(phase)) },
+            onConditionFailed: () => new ConflictError(`A phase ${phase.id} exists already`),
+          },
+          {
+            write: { ConditionCheck: mustExist(db.tableName, projectKey(phase.consortiumId, phase.projectId)) },
+            onConditionFailed: () => projectNotFound(phase.projectId),
+          },
+        ],
+        auditRecord(actor, 'phase', phase.id, 'create', undefined, phase),
+      );
       return phase;
     },
 
     /** Closing a phase also requires, in the same write, that none of its deliverables is open. */
-    async updatePhase(current: Phase, expectedVersion: number, changes: Partial<Phase>, now: string): Promise<Phase> {
+    async updatePhase(current: Phase, expectedVersion: number, changes: Partial<Phase>, actor: Actor): Promise<Phase> {
       if (current.version !== expectedVersion) throw new StaleVersionError('phase', expectedVersion, current.version);
       const { id: _id, consortiumId: _c, projectId: _p, version: _v, ...set } = changes;
       const closing = changes.status === 'closed';
+      const reopening = changes.status === 'active' && current.closedAt !== undefined;
       const openCounters = DeliverableStatus.options
         .filter((status) => status !== 'accepted')
         .map((status) => COUNTER_ATTRIBUTES.count(status));
-      await db.update(
-        versionedUpdate({
-          tableName: db.tableName,
-          key: phaseKey(current.consortiumId, current.projectId, current.id),
-          expectedVersion,
-          set,
-          // A reopened phase is no longer closed: its closing time goes.
-          remove: changes.status === 'active' && current.closedAt ? ['closedAt'] : [],
-          requireZero: closing ? openCounters : [],
-          now,
-        }),
-        () =>
-          closing
-            ? new ConflictError('The phase changed meanwhile or gained open deliverables; reload and retry')
-            : new StaleVersionError('phase'),
+      const updated: Phase = { ...current, ...changes, version: expectedVersion + 1, updatedAt: actor.at };
+      // A reopened phase is no longer closed: its closing time goes.
+      if (reopening) delete updated.closedAt;
+      await audit.transact(
+        { consortiumId: current.consortiumId, projectId: current.projectId },
+        [
+          {
+            write: {
+              Update: versionedUpdate({
+                tableName: db.tableName,
+                key: phaseKey(current.consortiumId, current.projectId, current.id),
+                expectedVersion,
+                set,
+                remove: reopening ? ['closedAt'] : [],
+                requireZero: closing ? openCounters : [],
+                now: actor.at,
+              }),
+            },
+            onConditionFailed: () =>
+              closing
+                ? new ConflictError('The phase changed meanwhile or gained open deliverables; reload and retry')
+                : new StaleVersionError('phase'),
+          },
+        ],
+        auditRecord(actor, 'phase', current.id, closing ? 'close' : 'update', current, updated),
       );
-      const updated = { ...current, ...changes, version: expectedVersion + 1, updatedAt: now };
-      if (changes.status === 'active') delete updated.closedAt;
       return updated;
     },
   };

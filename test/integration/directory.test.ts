@@ -1,15 +1,12 @@
 // Members and funders through the HTTP app against DynamoDB Local.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSORTIUM, createTestApi, v1, type TestApi } from '../support/api';
+import { CONSORTIUM, createTestApi, seedConsortium, v1, type TestApi } from '../support/api';
 
 let api: TestApi;
 
 beforeAll(async () => {
   api = await createTestApi();
-  await api.store.consortia.put({
-    id: CONSORTIUM, name: 'Test consortium', orgId: 'IT-CF-00000000001', timeZone: 'Europe/Rome',
-    language: 'en', version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
-  });
+  await seedConsortium(api, CONSORTIUM);
 });
 afterAll(() => api.table.drop());
 
@@ -74,7 +71,7 @@ describe('members', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get('content-type')).toBe('application/problem+json');
 
-    const text = await api.call('POST', `${v1}/members`, undefined, { 'content-type': 'text/plain' });
+    const text = await api.call('POST', `${v1}/members`, undefined, { headers: { 'content-type': 'text/plain' } });
     expect([400, 415]).toContain(text.status);
   });
 
@@ -148,24 +145,24 @@ describe('members', () => {
   it('returns the first result when a create is retried with the same Idempotency-Key', async () => {
     const headers = { 'Idempotency-Key': 'retry-member-1' };
     const before = await memberCount();
-    const first = await api.call('POST', `${v1}/members`, aMember(20), headers);
-    const retry = await api.call('POST', `${v1}/members`, aMember(20), headers);
+    const first = await api.call('POST', `${v1}/members`, aMember(20), { headers });
+    const retry = await api.call('POST', `${v1}/members`, aMember(20), { headers });
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
     expect(await memberCount()).toBe(before + 1);
 
-    const reused = await api.call('POST', `${v1}/members`, aMember(21), headers);
+    const reused = await api.call('POST', `${v1}/members`, aMember(21), { headers });
     expect(reused.status).toBe(409);
     expect(reused.body.detail).toMatch(/Idempotency-Key/);
   });
 
   it('frees an Idempotency-Key whose first attempt was refused, so that the corrected request runs', async () => {
     const headers = { 'Idempotency-Key': 'retry-member-2' };
-    const refused = await api.call('POST', `${v1}/members`, { ...aMember(22), orgId: 'bad' }, headers);
+    const refused = await api.call('POST', `${v1}/members`, { ...aMember(22), orgId: 'bad' }, { headers });
     expect(refused.status).toBe(400);
-    const corrected = await api.call('POST', `${v1}/members`, aMember(22), headers);
+    const corrected = await api.call('POST', `${v1}/members`, aMember(22), { headers });
     expect(corrected.status).toBe(201);
   });
 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COORDINATOR_PERSON_ID } from '../../dev/demo/demo-data';
 import { freePort } from '../../dev/dynamodb-local';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -61,7 +62,19 @@ async function waitUntilReady(runtime: Runtime): Promise<void> {
       throw new Error(`dev/start.ts exited (${runtime.child.exitCode ?? runtime.child.signalCode}) before it was ready:\n${runtime.output()}`);
     }
     try {
-      const response = await fetch(`http://127.0.0.1:${port}${overviewPath}`, { signal: AbortSignal.timeout(5_000) });
+      // Each start signs with a new key: log in again, as the demo coordinator.
+      const login = await fetch(`http://127.0.0.1:${port}/api/dev/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ user: COORDINATOR_PERSON_ID }),
+        signal: AbortSignal.timeout(5_000),
+      });
+      if (login.status === 200) token = ((await login.json()) as { token: string }).token;
+      else await login.arrayBuffer();
+      const response = await fetch(`http://127.0.0.1:${port}${overviewPath}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+        signal: AbortSignal.timeout(5_000),
+      });
       await response.arrayBuffer();
       if (response.status === 200) return;
       last = `status ${response.status}`;
@@ -127,10 +140,16 @@ async function eventually(test: () => boolean, millis: number): Promise<boolean>
 
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 
-async function call(method: string, path: string, body?: unknown) {
+/** The demo coordinator's token from the running start's development login. */
+let token: string | undefined;
+
+async function call(method: string, path: string, body?: unknown, withToken = true) {
   const response = await fetch(`http://127.0.0.1:${port}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(withToken && token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(10_000),
   });
@@ -179,6 +198,7 @@ describe('the local runtime (npm start)', { timeout: 180_000 }, () => {
 
     const overview = await call('GET', overviewPath);
     expect(overview.status, withOutput(runtime)).toBe(200);
+    expect((await call('GET', overviewPath, undefined, false)).status).toBe(401);
     expect(overview.body.phases).toHaveLength(3);
     expect(overview.body.progress.deliverables).toBeGreaterThanOrEqual(20);
   });

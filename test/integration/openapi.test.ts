@@ -36,13 +36,14 @@ describe('the OpenAPI document', () => {
     expect(documented.length).toBeGreaterThanOrEqual(24);
   });
 
-  it('documents the problem answers and the request body of every write', async () => {
+  it('documents the problem answers, an operation id, and the request body of every write', async () => {
     const { body } = await api.call('GET', '/api/openapi.json');
     for (const [path, item] of Object.entries(body.paths as Record<string, Record<string, any>>)) {
       for (const [method, operation] of Object.entries(item)) {
         if (!METHODS.includes(method)) continue;
-        expect(operation.responses['404'], `${method} ${path}`).toBeDefined();
-        if (method !== 'get') {
+        for (const status of ['401', '403', '404']) expect(operation.responses[status], `${method} ${path}`).toBeDefined();
+        expect(operation.operationId, `${method} ${path}`).toBeTruthy();
+        if (method === 'post' || method === 'patch') {
           expect(operation.requestBody?.required, `${method} ${path}`).toBe(true);
           expect(operation.responses['409'], `${method} ${path}`).toBeDefined();
         }

@@ -1,6 +1,11 @@
-// An app over a fresh test table, with a settable clock and readable ids, and a small fixture.
+// An app over a fresh test table, with a settable clock, readable ids, a token issuer, and a fixture.
+import { createDevIssuer } from '../../dev/dev-issuer';
 import { createApp } from '../../shared/api/app';
+import { localDirectory } from '../../shared/auth/identities';
+import { jwksVerifier } from '../../shared/auth/verifier';
 import type { Clock } from '../../shared/domain/clock';
+import type { Person, Role } from '../../shared/domain/person';
+import { personItem } from '../../shared/store/people';
 import { createTestTable } from './table';
 
 export interface TestClock extends Clock {
@@ -12,17 +17,49 @@ export function testClock(start: string): TestClock {
   return { now: () => new Date(now.getTime()), set: (instant) => (now = new Date(instant)) };
 }
 
+export const CONSORTIUM = 'testcoop';
+export const v1 = `/api/v1/consortia/${CONSORTIUM}`;
+/** The person every call acts as unless it says otherwise. */
+export const COORDINATOR = `${CONSORTIUM}-coordinator`;
+
+export interface CallOptions {
+  headers?: Record<string, string>;
+  /** The person to act as; `null` sends no token. */
+  as?: string | null;
+  /** A token to send as it is (bad tokens in tests). */
+  token?: string;
+}
+
 export async function createTestApi(start = '2026-11-23T09:00:00Z') {
   const table = await createTestTable();
   const clock = testClock(start);
+  const issuer = await createDevIssuer('https://issuer.rete.test/dev');
   let counter = 0;
   const newId = () => `id${String(++counter).padStart(5, '0')}`;
-  const app = createApp({ store: table.store, clock, newId });
+  const app = createApp({
+    store: table.store,
+    clock,
+    newId,
+    verifier: jwksVerifier(issuer),
+    identities: localDirectory(() => `sub-${String(++counter).padStart(5, '0')}`),
+  });
+  const tokens = new Map<string, string>();
+  const tokenFor = async (personId: string) => {
+    if (!tokens.has(personId)) tokens.set(personId, await issuer.sign(personId));
+    return tokens.get(personId)!;
+  };
 
-  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  async function call(method: string, path: string, body?: unknown, options: CallOptions = {}) {
+    const as = options.as === undefined ? COORDINATOR : options.as;
+    const token = options.token ?? (as === null ? undefined : await tokenFor(as));
+    const headers: Record<string, string> = {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...options.headers,
+    };
     const response = await app.request(path, {
       method,
-      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      headers,
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
@@ -31,23 +68,44 @@ export async function createTestApi(start = '2026-11-23T09:00:00Z') {
     return { status: response.status, headers: response.headers, body: json };
   }
 
-  return { app, table, clock, call, store: table.store };
+  return { app, table, clock, call, issuer, tokenFor, store: table.store };
 }
 
 export type TestApi = Awaited<ReturnType<typeof createTestApi>>;
 
-export const CONSORTIUM = 'testcoop';
-export const v1 = `/api/v1/consortia/${CONSORTIUM}`;
+/** Puts a person's membership straight into the table (the first coordinator cannot be invited). */
+export async function addPerson(
+  api: TestApi,
+  fields: { id: string; consortiumId: string; role: Role; memberId?: string; funderId?: string },
+): Promise<Person> {
+  const person: Person = {
+    ...fields,
+    email: `${fields.id}@example.org`,
+    name: `Person ${fields.id}`,
+    language: 'en',
+    version: 1,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+  };
+  await api.store.db.putAll([personItem(person)]);
+  return person;
+}
+
+/** A consortium and its coordinator, `<id>-coordinator`. */
+export async function seedConsortium(api: TestApi, id: string) {
+  await api.store.consortia.put({
+    id, name: `Consortium ${id}`, orgId: 'IT-CF-00000000001', timeZone: 'Europe/Rome',
+    language: 'en', version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+  });
+  await addPerson(api, { id: `${id}-coordinator`, consortiumId: id, role: 'coordinator' });
+}
 
 /**
  * A consortium with three members, a funder, a project with all three as partners and two
  * phases (the first active), through the API itself.
  */
 export async function createFixture(api: TestApi) {
-  await api.store.consortia.put({
-    id: CONSORTIUM, name: 'Test consortium', orgId: 'IT-CF-00000000001', timeZone: 'Europe/Rome',
-    language: 'en', version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
-  });
+  await seedConsortium(api, CONSORTIUM);
   const members = [];
   for (const [index, name] of ['Alfa', 'Beta', 'Gamma'].entries()) {
     const { body } = await api.call('POST', `${v1}/members`, {

@@ -3,12 +3,14 @@ import { createRoute } from '@hono/zod-openapi';
 import { Consortium } from '../../domain/consortium';
 import type { AppDeps } from '../env';
 import { ConsortiumParams, json, newRouter, readErrors } from '../openapi';
+import { guarded } from '../policy';
 
-export function consortiumRoutes(_deps: AppDeps) {
+export function consortiumRoutes(deps: AppDeps) {
   const app = newRouter();
   app.openapi(
     createRoute({
       method: 'get', path: '/consortia/{consortiumId}', tags: ['Consortium'], summary: 'Read the consortium',
+      ...guarded(deps, 'consortium.get'),
       request: { params: ConsortiumParams },
       responses: { 200: json(Consortium, 'The consortium'), ...readErrors },
     }),

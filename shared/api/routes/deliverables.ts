@@ -33,6 +33,9 @@ import {
   readErrors,
   writeErrors,
 } from '../openapi';
+import { guarded, type OperationId } from '../policy';
+import { actorOf } from '../access';
+import type { Access } from '../../domain/person';
 
 export const DeliverableDetail = Deliverable.extend({
   recentLog: z.array(LogEntry).meta({ description: 'The latest log entries, newest first' }),
@@ -74,6 +77,7 @@ export function deliverableRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get', path: base, tags, summary: "List the project's deliverables by phase",
+      ...guarded(deps, 'deliverables.list'),
       request: { params: ProjectParams, query: PageQuery.extend({ phaseId: Id.optional() }) },
       responses: { 200: json(pageOf(Deliverable, 'DeliverablePage'), 'A page of deliverables'), ...readErrors },
     }),
@@ -86,7 +90,7 @@ export function deliverableRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post', path: base, tags, summary: 'Add a deliverable that a partner member owes in a phase',
-      middleware: [idempotent(deps)] as const,
+      ...guarded(deps, 'deliverables.create', idempotent(deps)),
       request: { params: ProjectParams, headers: IdempotencyHeaders, body: body(DeliverableCreate) },
       responses: { 201: json(Deliverable, 'The new deliverable'), ...writeErrors },
     }),
@@ -95,14 +99,16 @@ export function deliverableRoutes(deps: AppDeps) {
       const input = c.req.valid('json');
       const { entity: project } = await projects.get(consortiumId, projectId);
       await checkPlacement(deps.store, project, input);
-      const deliverable = newDeliverable(input, { id: deps.newId(), consortiumId, projectId }, deps.clock.now().toISOString());
-      return c.json(await deliverables.create(deliverable), 201);
+      const actor = actorOf(c.get('access'), deps);
+      const deliverable = newDeliverable(input, { id: deps.newId(), consortiumId, projectId }, actor.at);
+      return c.json(await deliverables.create(deliverable, actor), 201);
     },
   );
 
   app.openapi(
     createRoute({
       method: 'get', path: item, tags, summary: 'Read a deliverable with its latest log entries',
+      ...guarded(deps, 'deliverables.get'),
       request: { params: DeliverableParams },
       responses: { 200: json(DeliverableDetail, 'The deliverable'), ...readErrors },
     }),
@@ -120,6 +126,7 @@ export function deliverableRoutes(deps: AppDeps) {
     createRoute({
       method: 'patch', path: item, tags,
       summary: 'Change a deliverable (title, dates, weight, owner, phase); its status changes only by log, submit and review',
+      ...guarded(deps, 'deliverables.update'),
       request: { params: DeliverableParams, body: body(DeliverablePatch) },
       responses: { 200: json(Deliverable, 'The deliverable as changed'), ...writeErrors },
     }),
@@ -128,9 +135,10 @@ export function deliverableRoutes(deps: AppDeps) {
       const { version, ...changes } = c.req.valid('json');
       const { entity: project } = await projects.get(consortiumId, projectId);
       await checkPlacement(deps.store, project, changes);
-      const now = deps.clock.now().toISOString();
-      const { deliverable } = await deliverables.change({ consortiumId, projectId, deliverableId }, version, (current) => ({
-        after: { ...current, ...changes, updatedAt: now },
+      const actor = actorOf(c.get('access'), deps);
+      const ids = { consortiumId, projectId, deliverableId };
+      const { deliverable } = await deliverables.change(ids, version, 'update', actor, (current) => ({
+        after: { ...current, ...changes, updatedAt: actor.at },
         entry: undefined,
       }));
       return c.json(deliverable, 200);
@@ -140,6 +148,7 @@ export function deliverableRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get', path: `${item}/log`, tags, summary: "A deliverable's log (progress, submissions, reviews), newest first",
+      ...guarded(deps, 'deliverables.logList'),
       request: { params: DeliverableParams, query: PageQuery },
       responses: { 200: json(pageOf(LogEntry, 'LogEntryPage'), 'A page of log entries'), ...readErrors },
     }),
@@ -150,9 +159,10 @@ export function deliverableRoutes(deps: AppDeps) {
     },
   );
 
-  const actionRoute = <T extends z.ZodType>(path: string, summary: string, input: T) =>
+  const actionRoute = <T extends z.ZodType>(operationId: OperationId, path: string, summary: string, input: T) =>
     createRoute({
       method: 'post', path: `${item}/${path}`, tags, summary,
+      ...guarded(deps, operationId),
       request: { params: DeliverableParams, body: body(input) },
       responses: { 200: json(DeliverableChange, 'The deliverable and its new log entry'), ...writeErrors },
     });
@@ -160,33 +170,29 @@ export function deliverableRoutes(deps: AppDeps) {
   /** Applies one domain action as the caller, and answers the deliverable and its new entry. */
   const act = <I extends { version?: number | undefined }>(
     params: { consortiumId: string; projectId: string; deliverableId: string },
-    by: string,
+    access: Access,
+    name: string,
     action: DeliverableAction<I>,
     input: I,
-  ) =>
-    deliverables.change(params, input.version, (current) =>
-      action(current, input, { entryId: deps.newId(), by, now: deps.clock.now().toISOString() }),
+  ) => {
+    const actor = actorOf(access, deps);
+    return deliverables.change(params, input.version, name, actor, (current) =>
+      action(current, input, { entryId: deps.newId(), by: actor.personId, now: actor.at }),
     );
+  };
 
   app.openapi(
-    actionRoute('log', 'Log progress: a note, a percentage and evidence links (starts the work)', ProgressInput),
-    async (c) => {
-      const input = c.req.valid('json');
-      return c.json(await act(c.req.valid('param'), c.get('actor').personId, logProgress, input), 200);
-    },
+    actionRoute('deliverables.logProgress', 'log', 'Log progress: a note, a percentage and evidence links (starts the work)', ProgressInput),
+    async (c) => c.json(await act(c.req.valid('param'), c.get('access'), 'log_progress', logProgress, c.req.valid('json')), 200),
   );
 
-  app.openapi(actionRoute('submit', 'Submit the deliverable for review', SubmitInput), async (c) => {
-    const input = c.req.valid('json');
-    return c.json(await act(c.req.valid('param'), c.get('actor').personId, submit, input), 200);
-  });
+  app.openapi(actionRoute('deliverables.submit', 'submit', 'Submit the deliverable for review', SubmitInput), async (c) =>
+    c.json(await act(c.req.valid('param'), c.get('access'), 'submit', submit, c.req.valid('json')), 200),
+  );
 
   app.openapi(
-    actionRoute('review', 'Review a submitted deliverable: accept it, or request changes with a comment', ReviewInput),
-    async (c) => {
-      const input = c.req.valid('json');
-      return c.json(await act(c.req.valid('param'), c.get('actor').personId, review, input), 200);
-    },
+    actionRoute('deliverables.review', 'review', 'Review a submitted deliverable: accept it, or request changes with a comment', ReviewInput),
+    async (c) => c.json(await act(c.req.valid('param'), c.get('access'), 'review', review, c.req.valid('json')), 200),
   );
 
   return app;

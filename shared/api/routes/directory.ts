@@ -1,9 +1,11 @@
-// Members and funders of a consortium: list, create, read, update.
+// Members and funders of a consortium: list, create, read, update; a member's open deliverables.
 import { createRoute } from '@hono/zod-openapi';
 import { firstVersion } from '../../domain/common';
-import { calendarDateIn } from '../../domain/clock';
+import { Deliverable } from '../../domain/deliverable';
+import { ForbiddenError } from '../../domain/errors';
 import { Funder, FunderCreate, FunderPatch } from '../../domain/funder';
 import { Member, MemberCreate, MemberPatch, newMember, patchMember } from '../../domain/member';
+import { actorOf, todayIn } from '../access';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
 import {
@@ -19,9 +21,10 @@ import {
   readErrors,
   writeErrors,
 } from '../openapi';
+import { guarded } from '../policy';
 
 export function memberRoutes(deps: AppDeps) {
-  const { members } = deps.store;
+  const { members, deliverables } = deps.store;
   const tags = ['Members'];
   const base = '/consortia/{consortiumId}/members';
   const app = newRouter();
@@ -29,6 +32,7 @@ export function memberRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get', path: base, tags, summary: "List the consortium's members",
+      ...guarded(deps, 'members.list'),
       request: { params: ConsortiumParams, query: PageQuery },
       responses: { 200: json(pageOf(Member, 'MemberPage'), 'A page of members'), ...readErrors },
     }),
@@ -38,26 +42,27 @@ export function memberRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post', path: base, tags, summary: 'Add a member cooperative',
-      middleware: [idempotent(deps)] as const,
+      ...guarded(deps, 'members.create', idempotent(deps)),
       request: { params: ConsortiumParams, headers: IdempotencyHeaders, body: body(MemberCreate) },
       responses: { 201: json(Member, 'The new member'), ...writeErrors },
     }),
     async (c) => {
       const consortium = c.get('consortium');
-      const now = deps.clock.now();
+      const actor = actorOf(c.get('access'), deps);
       const member = newMember(
         c.req.valid('json'),
         { id: deps.newId(), consortiumId: consortium.id },
-        calendarDateIn(now, consortium.timeZone),
-        now.toISOString(),
+        todayIn(consortium, deps),
+        actor.at,
       );
-      return c.json(await members.create(member), 201);
+      return c.json(await members.create(member, actor), 201);
     },
   );
 
   app.openapi(
     createRoute({
       method: 'get', path: `${base}/{memberId}`, tags, summary: 'Read a member',
+      ...guarded(deps, 'members.get'),
       request: { params: MemberParams },
       responses: { 200: json(Member, 'The member'), ...readErrors },
     }),
@@ -70,17 +75,36 @@ export function memberRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'patch', path: `${base}/{memberId}`, tags,
-      summary: 'Change a member; a status change follows applicant → active → left',
+      summary: 'Change a member (a member person: its own profile); status follows applicant → active → left',
+      ...guarded(deps, 'members.update'),
       request: { params: MemberParams, body: body(MemberPatch) },
       responses: { 200: json(Member, 'The member as changed'), ...writeErrors },
     }),
     async (c) => {
       const { consortiumId, memberId } = c.req.valid('param');
       const patch = c.req.valid('json');
-      const now = deps.clock.now();
+      const access = c.get('access');
+      // Admission and exit are the coordinator's decisions, not the member's.
+      if (patch.status !== undefined && access.role !== 'coordinator') {
+        throw new ForbiddenError('Only a coordinator changes the status of a member');
+      }
       const current = await members.get(consortiumId, memberId);
-      const changes = patchMember(current, patch, calendarDateIn(now, c.get('consortium').timeZone));
-      return c.json(await members.update(current, patch.version, changes, now.toISOString()), 200);
+      const changes = patchMember(current, patch, todayIn(c.get('consortium'), deps));
+      return c.json(await members.update(current, patch.version, changes, actorOf(access, deps)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: `${base}/{memberId}/deliverables`, tags,
+      summary: "The member's open deliverables across the consortium's projects, by due date (one Query)",
+      ...guarded(deps, 'members.deliverables'),
+      request: { params: MemberParams, query: PageQuery },
+      responses: { 200: json(pageOf(Deliverable, 'MemberDeliverablePage'), 'A page of open deliverables'), ...readErrors },
+    }),
+    async (c) => {
+      const { consortiumId, memberId } = c.req.valid('param');
+      return c.json(await deliverables.openOfMember(consortiumId, memberId, c.req.valid('query')), 200);
     },
   );
 
@@ -96,6 +120,7 @@ export function funderRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get', path: base, tags, summary: "List the consortium's funders",
+      ...guarded(deps, 'funders.list'),
       request: { params: ConsortiumParams, query: PageQuery },
       responses: { 200: json(pageOf(Funder, 'FunderPage'), 'A page of funders'), ...readErrors },
     }),
@@ -105,25 +130,26 @@ export function funderRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post', path: base, tags, summary: 'Add a funder',
-      middleware: [idempotent(deps)] as const,
+      ...guarded(deps, 'funders.create', idempotent(deps)),
       request: { params: ConsortiumParams, headers: IdempotencyHeaders, body: body(FunderCreate) },
       responses: { 201: json(Funder, 'The new funder'), ...writeErrors },
     }),
     async (c) => {
-      const now = deps.clock.now().toISOString();
+      const actor = actorOf(c.get('access'), deps);
       const funder: Funder = {
         id: deps.newId(),
         consortiumId: c.get('consortium').id,
         ...c.req.valid('json'),
-        ...firstVersion(now),
+        ...firstVersion(actor.at),
       };
-      return c.json(await funders.create(funder), 201);
+      return c.json(await funders.create(funder, actor), 201);
     },
   );
 
   app.openapi(
     createRoute({
       method: 'get', path: `${base}/{funderId}`, tags, summary: 'Read a funder',
+      ...guarded(deps, 'funders.get'),
       request: { params: FunderParams },
       responses: { 200: json(Funder, 'The funder'), ...readErrors },
     }),
@@ -136,6 +162,7 @@ export function funderRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'patch', path: `${base}/{funderId}`, tags, summary: 'Change a funder',
+      ...guarded(deps, 'funders.update'),
       request: { params: FunderParams, body: body(FunderPatch) },
       responses: { 200: json(Funder, 'The funder as changed'), ...writeErrors },
     }),
@@ -143,7 +170,7 @@ export function funderRoutes(deps: AppDeps) {
       const { consortiumId, funderId } = c.req.valid('param');
       const { version, ...changes } = c.req.valid('json');
       const current = await funders.get(consortiumId, funderId);
-      return c.json(await funders.update(current, version, changes, deps.clock.now().toISOString()), 200);
+      return c.json(await funders.update(current, version, changes, actorOf(c.get('access'), deps)), 200);
     },
   );
 

@@ -7,7 +7,9 @@ import { Phase, PhaseCreate, PhasePatch, PhaseWithProgress, patchPhase } from '.
 import { progressOf } from '../../domain/progress';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
+import { actorOf } from '../access';
 import { IdempotencyHeaders, PhaseParams, ProjectParams, body, json, newRouter, readErrors, writeErrors } from '../openapi';
+import { guarded } from '../policy';
 
 export function phaseRoutes(deps: AppDeps) {
   const { projects } = deps.store;
@@ -18,6 +20,7 @@ export function phaseRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get', path: base, tags, summary: "List the project's phases in order, with derived progress",
+      ...guarded(deps, 'phases.list'),
       request: { params: ProjectParams },
       responses: { 200: json(z.object({ items: z.array(PhaseWithProgress) }), 'The phases'), ...readErrors },
     }),
@@ -31,28 +34,29 @@ export function phaseRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post', path: base, tags, summary: 'Add a phase',
-      middleware: [idempotent(deps)] as const,
+      ...guarded(deps, 'phases.create', idempotent(deps)),
       request: { params: ProjectParams, headers: IdempotencyHeaders, body: body(PhaseCreate) },
       responses: { 201: json(Phase, 'The new phase'), ...writeErrors },
     }),
     async (c) => {
       const { consortiumId, projectId } = c.req.valid('param');
-      const now = deps.clock.now().toISOString();
+      const actor = actorOf(c.get('access'), deps);
       const phase: Phase = {
         id: deps.newId(),
         consortiumId,
         projectId,
         ...c.req.valid('json'),
         status: 'planned',
-        ...firstVersion(now),
+        ...firstVersion(actor.at),
       };
-      return c.json(await projects.createPhase(phase), 201);
+      return c.json(await projects.createPhase(phase, actor), 201);
     },
   );
 
   app.openapi(
     createRoute({
       method: 'get', path: `${base}/{phaseId}`, tags, summary: 'Read a phase with its derived progress',
+      ...guarded(deps, 'phases.get'),
       request: { params: PhaseParams },
       responses: { 200: json(PhaseWithProgress, 'The phase'), ...readErrors },
     }),
@@ -67,18 +71,19 @@ export function phaseRoutes(deps: AppDeps) {
     createRoute({
       method: 'patch', path: `${base}/{phaseId}`, tags,
       summary: 'Change a phase; status follows planned → active → closed, and closes only when all its deliverables are accepted',
+      ...guarded(deps, 'phases.update'),
       request: { params: PhaseParams, body: body(PhasePatch) },
       responses: { 200: json(Phase, 'The phase as changed'), ...writeErrors },
     }),
     async (c) => {
       const { consortiumId, projectId, phaseId } = c.req.valid('param');
       const patch = c.req.valid('json');
-      const now = deps.clock.now().toISOString();
+      const actor = actorOf(c.get('access'), deps);
       const { entity: current, counters } = await projects.getPhase(consortiumId, projectId, phaseId);
       // Checked before the gate, so that a stale reader hears "reload", not a gate message.
       if (current.version !== patch.version) throw new StaleVersionError('phase', patch.version, current.version);
-      const changes = patchPhase(current, counters, patch, now);
-      return c.json(await projects.updatePhase(current, patch.version, changes, now), 200);
+      const changes = patchPhase(current, counters, patch, actor.at);
+      return c.json(await projects.updatePhase(current, patch.version, changes, actor), 200);
     },
   );
 

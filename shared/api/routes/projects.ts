@@ -10,7 +10,7 @@ import { Progress, progressOf } from '../../domain/progress';
 import { Project, ProjectCreate, ProjectPatch, ProjectWithProgress, projectIssues } from '../../domain/project';
 import { dueSoonUntil } from '../../domain/schedule';
 import type { Counted } from '../../store/projects';
-import { todayIn } from '../consortium-context';
+import { actorOf, todayIn } from '../access';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
 import {
@@ -25,6 +25,7 @@ import {
   readErrors,
   writeErrors,
 } from '../openapi';
+import { guarded } from '../policy';
 
 /** How many overdue and due-soon deliverables the overview lists (it says when there are more). */
 export const OVERVIEW_LIST_LIMIT = 20;
@@ -60,12 +61,17 @@ export function projectRoutes(deps: AppDeps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: base, tags, summary: "List the consortium's projects with their progress",
+      method: 'get', path: base, tags, summary: "List the consortium's projects with their progress (a funder person: those its funder funds)",
+      ...guarded(deps, 'projects.list'),
       request: { params: ConsortiumParams, query: PageQuery },
       responses: { 200: json(pageOf(ProjectWithProgress, 'ProjectPage'), 'A page of projects'), ...readErrors },
     }),
     async (c) => {
-      const page = await projects.list(c.req.valid('param').consortiumId, c.req.valid('query'));
+      const { consortiumId } = c.req.valid('param');
+      const { funderId } = c.get('access');
+      const page = funderId
+        ? await projects.listOfFunder(consortiumId, funderId, c.req.valid('query'))
+        : await projects.list(consortiumId, c.req.valid('query'));
       return c.json({ items: page.items.map(withProgress), nextCursor: page.nextCursor }, 200);
     },
   );
@@ -73,26 +79,27 @@ export function projectRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post', path: base, tags, summary: 'Create a project',
-      middleware: [idempotent(deps)] as const,
+      ...guarded(deps, 'projects.create', idempotent(deps)),
       request: { params: ConsortiumParams, headers: IdempotencyHeaders, body: body(ProjectCreate) },
       responses: { 201: json(Project, 'The new project'), ...writeErrors },
     }),
     async (c) => {
-      const now = deps.clock.now().toISOString();
+      const actor = actorOf(c.get('access'), deps);
       const project: Project = {
         id: deps.newId(),
         consortiumId: c.get('consortium').id,
         ...c.req.valid('json'),
         currency: 'EUR',
-        ...firstVersion(now),
+        ...firstVersion(actor.at),
       };
-      return c.json(await projects.create(project), 201);
+      return c.json(await projects.create(project, actor), 201);
     },
   );
 
   app.openapi(
     createRoute({
       method: 'get', path: `${base}/{projectId}`, tags, summary: 'Read a project with its progress',
+      ...guarded(deps, 'projects.get'),
       request: { params: ProjectParams },
       responses: { 200: json(ProjectWithProgress, 'The project'), ...readErrors },
     }),
@@ -105,6 +112,7 @@ export function projectRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'patch', path: `${base}/{projectId}`, tags, summary: 'Change a project',
+      ...guarded(deps, 'projects.update'),
       request: { params: ProjectParams, body: body(ProjectPatch) },
       responses: { 200: json(Project, 'The project as changed'), ...writeErrors },
     }),
@@ -114,7 +122,7 @@ export function projectRoutes(deps: AppDeps) {
       const { entity: current } = await projects.get(consortiumId, projectId);
       const issues = projectIssues({ ...current, ...changes });
       if (issues.length > 0) throw new ValidationError(issues);
-      return c.json(await projects.update(current, version, changes, deps.clock.now().toISOString()), 200);
+      return c.json(await projects.update(current, version, changes, actorOf(c.get('access'), deps)), 200);
     },
   );
 
@@ -122,6 +130,7 @@ export function projectRoutes(deps: AppDeps) {
     createRoute({
       method: 'get', path: `${base}/{projectId}/overview`, tags,
       summary: 'The project at a glance: phases with derived progress, counts by status, overdue and due soon',
+      ...guarded(deps, 'projects.overview'),
       description:
         'Three Queries whatever the size of the project: the project collection (project and phases, ' +
         'with their counters), and the open-deliverables index twice (before today; today to 14 days ahead).',

@@ -1,0 +1,107 @@
+// Who may call what: one table, one row per operation, and the middleware that enforces a row.
+// A route declares its row next to itself with `authorize(deps, operationId)`.
+import type { MiddlewareHandler } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { ForbiddenError } from '../domain/errors';
+import type { Access, Role } from '../domain/person';
+import type { AppDeps, AppEnv } from './env';
+
+/**
+ * - `allow`: any person of that role in the consortium;
+ * - `own-member`: a member person, for its own member (`memberId` in the path);
+ * - `own-deliverable`: a member person, for a deliverable its member owns;
+ * - `funded-project`: a funder person, for a project its funder funds;
+ * - `deny`: never (403).
+ * Lists that a role sees only part of (a funder's projects) are narrowed by their handler.
+ */
+export type Rule = 'allow' | 'own-member' | 'own-deliverable' | 'funded-project' | 'deny';
+
+type Row = Record<Role, Rule>;
+
+const everyone: Row = { coordinator: 'allow', member: 'allow', funder: 'allow' };
+const coordinators: Row = { coordinator: 'allow', member: 'deny', funder: 'deny' };
+const projectReaders: Row = { coordinator: 'allow', member: 'allow', funder: 'funded-project' };
+const deliverableWorkers: Row = { coordinator: 'allow', member: 'own-deliverable', funder: 'deny' };
+const memberSelf: Row = { coordinator: 'allow', member: 'own-member', funder: 'deny' };
+
+export const POLICY = {
+  'consortium.get': everyone,
+  'members.list': everyone,
+  'members.get': everyone,
+  'members.create': coordinators,
+  'members.update': memberSelf,
+  'members.deliverables': memberSelf,
+  'funders.list': everyone,
+  'funders.get': everyone,
+  'funders.create': coordinators,
+  'funders.update': coordinators,
+  'projects.list': everyone,
+  'projects.get': projectReaders,
+  'projects.overview': projectReaders,
+  'projects.create': coordinators,
+  'projects.update': coordinators,
+  'phases.list': projectReaders,
+  'phases.get': projectReaders,
+  'phases.create': coordinators,
+  'phases.update': coordinators,
+  'deliverables.list': projectReaders,
+  'deliverables.get': projectReaders,
+  'deliverables.logList': projectReaders,
+  'deliverables.create': coordinators,
+  'deliverables.update': coordinators,
+  'deliverables.logProgress': deliverableWorkers,
+  'deliverables.submit': deliverableWorkers,
+  'deliverables.review': coordinators,
+  'people.list': coordinators,
+  'people.get': coordinators,
+  'people.invite': coordinators,
+  'people.update': coordinators,
+  'people.remove': coordinators,
+  'audit.consortium': coordinators,
+  'audit.consortiumVerify': coordinators,
+  'audit.project': coordinators,
+  'audit.projectVerify': coordinators,
+} as const satisfies Record<string, Row>;
+
+export type OperationId = keyof typeof POLICY;
+
+const forbidden = (access: Access, what: string) =>
+  new ForbiddenError(`A ${access.role} person may not ${what}`);
+
+/** Enforces the policy row of `operationId` for the caller (runs before the body is validated). */
+export function authorize(deps: AppDeps, operationId: OperationId) {
+  const row: Row = POLICY[operationId];
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const access = c.get('access');
+    const rule = row[access.role];
+    const param = (name: string) => c.req.param(name) ?? '';
+    switch (rule) {
+      case 'allow':
+        break;
+      case 'deny':
+        throw forbidden(access, `call ${operationId}`);
+      case 'own-member':
+        if (param('memberId') !== access.memberId) throw forbidden(access, "act for another member");
+        break;
+      case 'own-deliverable': {
+        const deliverable = await deps.store.deliverables.get(access.consortiumId, param('projectId'), param('deliverableId'));
+        if (deliverable.ownerMemberId !== access.memberId) throw forbidden(access, "work on another member's deliverable");
+        break;
+      }
+      case 'funded-project': {
+        const { entity: project } = await deps.store.projects.get(access.consortiumId, param('projectId'));
+        if (project.funderId !== access.funderId) throw forbidden(access, 'read a project its funder does not fund');
+        break;
+      }
+    }
+    await next();
+  });
+}
+
+/**
+ * The parts of a route declaration that come from the policy: its operation id and its guard,
+ * which runs before any other middleware of the route (`extra`, such as idempotency).
+ */
+export function guarded(deps: AppDeps, operationId: OperationId, ...extra: MiddlewareHandler<AppEnv>[]) {
+  return { operationId, middleware: [authorize(deps, operationId), ...extra] };
+}
