@@ -70,7 +70,7 @@ export async function startDynamoDbLocal(
     port?: number;
     /** In its own process group, so that a Ctrl-C in the terminal reaches only Node, which stops it in order. */
     detached?: boolean;
-    onSpawn?: (pid: number | undefined) => Promise<void>;
+    onSpawn?: (spawned: { pid: number | undefined; endpoint: string }) => Promise<void>;
   } = {},
 ): Promise<RunningDynamoDb> {
   assertJavaAvailable();
@@ -82,12 +82,12 @@ export async function startDynamoDbLocal(
     stdio: 'pipe',
     detached: options.detached ?? false,
   });
-  await options.onSpawn?.(child.pid);
+  const endpoint = `http://127.0.0.1:${port}`;
+  await options.onSpawn?.({ pid: child.pid, endpoint });
   // Drain both pipes: a full pipe would block the emulator; keep the tail of stderr for errors.
   child.stdout?.resume();
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  const endpoint = `http://127.0.0.1:${port}`;
   try {
     await waitUntilReady(endpoint, child, 30_000);
   } catch (error) {

@@ -1,6 +1,7 @@
 // Remembers the DynamoDB Local process of `npm start` in a pid file, and stops one a killed run left behind.
 import { execFileSync } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 /** True while `pid` is a live (not zombie) DynamoDB Local; a reused pid of another program is not. */
 function isDynamoDbLocal(pid: number): boolean {
@@ -22,9 +23,9 @@ function signal(pid: number, name: NodeJS.Signals): void {
   }
 }
 
-/** Stops the DynamoDB Local recorded in `pidFile`, if it still runs. */
-export async function stopLeftover(pidFile: string, log: (message: string) => void): Promise<void> {
-  const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).trim());
+/** Stops the DynamoDB Local that a killed run of this data folder left behind, if it still runs. */
+export async function stopLeftover(dataDir: string, log: (message: string) => void): Promise<void> {
+  const pid = Number((await readFile(runtimeFiles(dataDir).pid, 'utf8').catch(() => '')).trim());
   if (Number.isInteger(pid) && pid > 0 && isDynamoDbLocal(pid)) {
     log(`Stopping DynamoDB Local left over from an earlier run (pid ${pid})`);
     signal(pid, 'SIGTERM');
@@ -33,9 +34,30 @@ export async function stopLeftover(pidFile: string, log: (message: string) => vo
     }
     if (isDynamoDbLocal(pid)) signal(pid, 'SIGKILL');
   }
-  await rm(pidFile, { force: true });
+  await forgetProcess(dataDir);
 }
 
-export async function rememberPid(pidFile: string, pid: number | undefined): Promise<void> {
-  if (pid !== undefined) await writeFile(pidFile, `${pid}\n`);
+/** The files that describe the running DynamoDB Local of a data folder: its pid, and its URL for tools. */
+export const runtimeFiles = (dataDir: string) => ({
+  pid: join(dataDir, 'dynamodb-local.pid'),
+  endpoint: join(dataDir, 'dynamodb-local.endpoint'),
+});
+
+export async function rememberProcess(dataDir: string, spawned: { pid: number | undefined; endpoint: string }) {
+  const files = runtimeFiles(dataDir);
+  if (spawned.pid !== undefined) await writeFile(files.pid, `${spawned.pid}\n`);
+  await writeFile(files.endpoint, `${spawned.endpoint}\n`);
+}
+
+export async function forgetProcess(dataDir: string): Promise<void> {
+  const files = runtimeFiles(dataDir);
+  await Promise.all([rm(files.pid, { force: true }), rm(files.endpoint, { force: true })]);
+}
+
+/** The URL of the DynamoDB Local that `npm start` runs on this data folder, if one runs. */
+export async function runningEndpoint(dataDir: string): Promise<string | undefined> {
+  const files = runtimeFiles(dataDir);
+  const pid = Number((await readFile(files.pid, 'utf8').catch(() => '')).trim());
+  if (!Number.isInteger(pid) || pid <= 0 || !isDynamoDbLocal(pid)) return undefined;
+  return (await readFile(files.endpoint, 'utf8').catch(() => '')).trim() || undefined;
 }

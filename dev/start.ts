@@ -1,9 +1,8 @@
 // `npm start`: the whole suite on this machine. DynamoDB Local with data under .data/, the demo
 // seeded on first run, the API (and later the dashboard) on one port; Ctrl-C stops everything.
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '../shared/api/app';
 import { newId, systemClock } from '../shared/api/system';
@@ -17,14 +16,11 @@ import { seedDemo } from './demo/seed';
 import { createDevIssuer } from './dev-issuer';
 import { devRoutes } from './dev-routes';
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
-import { rememberPid, stopLeftover } from './processes';
+import { LOCAL_TABLE, dataDir } from './paths';
+import { forgetProcess, rememberProcess, stopLeftover } from './processes';
 
-const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-// Absolute on purpose: DynamoDB Local runs inside node_modules, which `npm ci` wipes.
-const dataDir = resolve(process.env.RETE_DATA_DIR ?? join(root, '.data'));
-const pidFile = join(dataDir, 'dynamodb-local.pid');
 const port = Number(process.env.PORT ?? 3000);
-const tableName = process.env.TABLE_NAME ?? 'rete';
+const tableName = LOCAL_TABLE;
 const log = (message: string) => console.log(`[rete] ${message}`);
 
 let dynamo: RunningDynamoDb | undefined;
@@ -37,7 +33,7 @@ async function stop(code: number): Promise<never> {
     log('Stopping…');
     server?.close();
     await dynamo?.stop();
-    await rm(pidFile, { force: true });
+    await forgetProcess(dataDir);
   }
   process.exit(code);
 }
@@ -46,13 +42,13 @@ async function main() {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
   await mkdir(join(dataDir, 'dynamodb'), { recursive: true });
-  await stopLeftover(pidFile, log);
+  await stopLeftover(dataDir, log);
 
   log('Starting DynamoDB Local…');
   dynamo = await startDynamoDbLocal({
     dataPath: join(dataDir, 'dynamodb'),
     detached: true,
-    onSpawn: (pid) => rememberPid(pidFile, pid),
+    onSpawn: (spawned) => rememberProcess(dataDir, spawned),
   });
   log(`DynamoDB Local on ${dynamo.endpoint}, data in ${join(dataDir, 'dynamodb')}`);
   // If the emulator dies on its own, the suite cannot work: say so and stop.

@@ -81,18 +81,34 @@ export const ChainVerification = z
   .meta({ id: 'ChainVerification' });
 export type ChainVerification = z.infer<typeof ChainVerification>;
 
-/** Recomputes a chain from its first entry and reports the first broken link. */
-export function verifyChain(entries: Iterable<AuditEntry>): ChainVerification {
+/**
+ * Checks a chain one entry at a time, oldest first, so that a long chain need not be held in
+ * memory: `add` answers the failed verification at the first broken link.
+ */
+export function chainCheck() {
   let previous: AuditEntry | undefined;
   let checked = 0;
+  return {
+    add(entry: AuditEntry): ChainVerification | undefined {
+      const expectedSeq = (previous?.seq ?? 0) + 1;
+      const broken = (reason: string) => ({ valid: false, checked, firstBroken: { seq: entry.seq, reason } });
+      if (entry.seq !== expectedSeq) return broken(`expected entry ${expectedSeq} here`);
+      if (entry.prevHash !== (previous?.hash ?? GENESIS_HASH)) return broken('does not link to the entry before it');
+      if (entryHash(entry) !== entry.hash) return broken('its content does not match its hash');
+      previous = entry;
+      checked++;
+      return undefined;
+    },
+    result: (): ChainVerification => ({ valid: true, checked }),
+  };
+}
+
+/** Recomputes a chain from its first entry and reports the first broken link. */
+export function verifyChain(entries: Iterable<AuditEntry>): ChainVerification {
+  const check = chainCheck();
   for (const entry of entries) {
-    const expectedSeq = (previous?.seq ?? 0) + 1;
-    const broken = (reason: string) => ({ valid: false, checked, firstBroken: { seq: entry.seq, reason } });
-    if (entry.seq !== expectedSeq) return broken(`expected entry ${expectedSeq} here`);
-    if (entry.prevHash !== (previous?.hash ?? GENESIS_HASH)) return broken('does not link to the entry before it');
-    if (entryHash(entry) !== entry.hash) return broken('its content does not match its hash');
-    previous = entry;
-    checked++;
+    const broken = check.add(entry);
+    if (broken) return broken;
   }
-  return { valid: true, checked };
+  return check.result();
 }

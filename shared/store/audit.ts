@@ -1,6 +1,6 @@
 // Audited writes: every write transaction also appends an entry to its audit chain. Writers racing
 // for a chain's head retry with jitter; only a real conflict on the entity reaches the caller.
-import { chainEntry, diffFields, type AuditEntry, type AuditRecord } from '../domain/audit';
+import { chainCheck, chainEntry, diffFields, type AuditEntry, type AuditRecord, type ChainVerification } from '../domain/audit';
 import { AppError, UnavailableError } from '../domain/errors';
 import { TABLE_KEYS, type Db, type TxOp } from './db';
 import { TransactionConflictError } from './faults';
@@ -97,6 +97,16 @@ export function auditStore(db: Db) {
         ...page,
       });
       return { items: result.items.map((item) => entityOf<AuditEntry>(item)), nextCursor: result.nextCursor };
+    },
+
+    /** Recomputes the chain from its first entry, a page at a time, and reports the first broken link. */
+    async verify(chain: AuditChain): Promise<ChainVerification> {
+      const check = chainCheck();
+      for await (const entry of this.readChain(chain)) {
+        const broken = check.add(entry);
+        if (broken) return broken;
+      }
+      return check.result();
     },
 
     /** The whole chain, oldest first, a page at a time (verification reads every entry). */

@@ -1,20 +1,11 @@
 // The audit trails: newest first, paginated, and their verification (coordinators only).
 import { createRoute } from '@hono/zod-openapi';
-import { AuditEntry, ChainVerification, verifyChain } from '../../domain/audit';
-import type { AuditChain } from '../../store/keys';
-import type { AuditStore } from '../../store/audit';
+import { AuditEntry, ChainVerification } from '../../domain/audit';
 import type { AppDeps } from '../env';
 import { ConsortiumParams, PageQuery, ProjectParams, json, newRouter, pageOf, readErrors } from '../openapi';
 import { guarded } from '../policy';
 
 const AuditPage = pageOf(AuditEntry, 'AuditPage');
-
-/** Reads a chain from its first entry and checks every link: as long as the chain. */
-export async function verifyAuditChain(audit: AuditStore, chain: AuditChain): Promise<ChainVerification> {
-  const entries = [];
-  for await (const entry of audit.readChain(chain)) entries.push(entry);
-  return verifyChain(entries);
-}
 
 export function auditRoutes(deps: AppDeps) {
   const { audit, projects } = deps.store;
@@ -40,7 +31,7 @@ export function auditRoutes(deps: AppDeps) {
       request: { params: ConsortiumParams },
       responses: { 200: json(ChainVerification, 'The verification'), ...readErrors },
     }),
-    async (c) => c.json(await verifyAuditChain(audit, { consortiumId: c.req.valid('param').consortiumId }), 200),
+    async (c) => c.json(await audit.verify({ consortiumId: c.req.valid('param').consortiumId }), 200),
   );
 
   app.openapi(
@@ -69,7 +60,7 @@ export function auditRoutes(deps: AppDeps) {
     async (c) => {
       const { consortiumId, projectId } = c.req.valid('param');
       await projects.get(consortiumId, projectId);
-      return c.json(await verifyAuditChain(audit, { consortiumId, projectId }), 200);
+      return c.json(await audit.verify({ consortiumId, projectId }), 200);
     },
   );
 

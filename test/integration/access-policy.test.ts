@@ -1,0 +1,253 @@
+// Every operation of the OpenAPI document, called by every kind of caller on the seeded demo,
+// answers as its row of POLICY says. The operations come from the document the app serves, so a
+// route added without a policy row fails here, and so does a row left behind by a removed route.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDevIssuer } from '../../dev/dev-issuer';
+import { COORDINATOR_PERSON_ID, DEMO_CONSORTIUM_ID, memberPersonId } from '../../dev/demo/demo-data';
+import { funderPersonId } from '../../dev/demo/demo-people';
+import { seedDemo } from '../../dev/demo/seed';
+import { POLICY, type Rule } from '../../shared/api/policy';
+import type { Role } from '../../shared/domain/person';
+import { createTestApi, seedConsortium } from '../support/api';
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+interface Operation {
+  operationId: string;
+  method: string;
+  /** The documented path, e.g. `/api/v1/consortia/{consortiumId}/projects/{projectId}`. */
+  path: string;
+}
+
+// The document is read while the tests are collected: one `it` per operation it lists.
+const api = await createTestApi('2026-11-23T09:00:00Z');
+afterAll(() => api.table.drop());
+
+const documentAnswer = await api.call('GET', '/api/openapi.json', undefined, { as: null });
+if (documentAnswer.status !== 200) throw new Error(`GET /api/openapi.json answered ${documentAnswer.status}`);
+const operations: Operation[] = Object.entries(documentAnswer.body.paths as Record<string, Record<string, { operationId?: string }>>)
+  .filter(([path]) => path.startsWith('/api/v1/'))
+  .flatMap(([path, item]) =>
+    METHODS.filter((method) => item[method]).map((method) => ({
+      operationId: item[method]!.operationId ?? `(no operationId: ${method.toUpperCase()} ${path})`,
+      method: method.toUpperCase(),
+      path,
+    })),
+  );
+
+const policy: Record<string, Record<Role, Rule> | undefined> = POLICY;
+
+/** The real resources of the demo that the path parameters name; found in `beforeAll`. */
+const ids = {
+  consortiumId: DEMO_CONSORTIUM_ID,
+  projectId: 'cultnetwork',
+  phaseId: 'offer',
+  deliverableId: '',
+  memberId: '',
+  funderId: '',
+  personId: '',
+};
+/** The people who call, by the part they play (filled in `beforeAll`, where the demo is read). */
+const people = {
+  coordinator: COORDINATOR_PERSON_ID,
+  owningMember: '',
+  otherMember: '',
+  projectFunder: '',
+  unrelatedFunder: '',
+  noMembership: 'person-without-membership',
+  otherConsortiumCoordinator: 'othercoop-coordinator',
+};
+const tokens = { expired: '', otherKey: '' };
+/** The resources the writes name, as read before any operation is called. */
+const before: Record<string, unknown> = {};
+const resourcePaths = () => [
+  `/projects/${ids.projectId}`,
+  `/projects/${ids.projectId}/phases/${ids.phaseId}`,
+  `/projects/${ids.projectId}/deliverables/${ids.deliverableId}`,
+  `/members/${ids.memberId}`,
+  `/funders/${ids.funderId}`,
+  `/people/${ids.personId}`,
+];
+
+beforeAll(async () => {
+  expect(await seedDemo(api.store, api.clock)).toBe('seeded');
+  await seedConsortium(api, 'othercoop');
+  const asCoordinator = (path: string) => api.call('GET', `/api/v1/consortia/${DEMO_CONSORTIUM_ID}${path}`, undefined, { as: COORDINATOR_PERSON_ID });
+
+  // An open deliverable of cultnetwork in the active phase: its owner is the owning member.
+  const { body: page } = await asCoordinator(`/projects/cultnetwork/deliverables?phaseId=offer&limit=100`);
+  const open = page.items.find((d: { status: string }) => d.status === 'in_progress');
+  expect(open, 'the demo has an in_progress deliverable in cultnetwork/offer').toBeDefined();
+  ids.deliverableId = open.id;
+  ids.memberId = open.ownerMemberId;
+  people.owningMember = memberPersonId(open.ownerMemberId);
+
+  const { body: cultnetwork } = await asCoordinator('/projects/cultnetwork');
+  const { body: museilab } = await asCoordinator('/projects/museilab');
+  const other = cultnetwork.partners.find((p: { memberId: string }) => p.memberId !== open.ownerMemberId);
+  people.otherMember = memberPersonId(other.memberId);
+  ids.funderId = cultnetwork.funderId;
+  ids.personId = people.otherMember;
+  people.projectFunder = funderPersonId(cultnetwork.funderId);
+  expect(museilab.funderId).not.toBe(cultnetwork.funderId);
+  people.unrelatedFunder = funderPersonId(museilab.funderId);
+
+  // Every role-based caller really has the role it plays here.
+  const roles = {
+    coordinator: 'coordinator', owningMember: 'member', otherMember: 'member', projectFunder: 'funder', unrelatedFunder: 'funder',
+  } as const;
+  for (const [part, role] of Object.entries(roles)) {
+    const person = await asCoordinator(`/people/${people[part as keyof typeof roles]}`);
+    expect(person.status, part).toBe(200);
+    expect(person.body.role, part).toBe(role);
+  }
+
+  for (const path of resourcePaths()) before[path] = (await asCoordinator(path)).body;
+
+  tokens.expired = await api.issuer.sign(COORDINATOR_PERSON_ID, { expiresInSeconds: -60 });
+  // The same issuer and client id, another key: only the signature is wrong.
+  const impostor = await createDevIssuer(api.issuer.issuer, api.issuer.clientId);
+  tokens.otherKey = await impostor.sign(COORDINATOR_PERSON_ID);
+});
+
+type Caller =
+  | 'no token'
+  | 'expired token'
+  | 'token of another key'
+  | 'coordinator'
+  | 'owning member'
+  | 'other member'
+  | 'funder of the project'
+  | 'unrelated funder'
+  | 'person without membership'
+  | 'coordinator of another consortium';
+
+const CALLERS: Caller[] = [
+  'no token', 'expired token', 'token of another key', 'coordinator', 'owning member', 'other member',
+  'funder of the project', 'unrelated funder', 'person without membership', 'coordinator of another consortium',
+];
+
+function optionsOf(caller: Caller): { as?: string | null; token?: string } {
+  switch (caller) {
+    case 'no token': return { as: null };
+    case 'expired token': return { token: tokens.expired };
+    case 'token of another key': return { token: tokens.otherKey };
+    case 'coordinator': return { as: people.coordinator };
+    case 'owning member': return { as: people.owningMember };
+    case 'other member': return { as: people.otherMember };
+    case 'funder of the project': return { as: people.projectFunder };
+    case 'unrelated funder': return { as: people.unrelatedFunder };
+    case 'person without membership': return { as: people.noMembership };
+    case 'coordinator of another consortium': return { as: people.otherConsortiumCoordinator };
+  }
+}
+
+/**
+ * What the caller must get: a refusal (401, 403 or 404), or an answer past authorization. Reads
+ * of real resources answer 200; writes get a body (or query) that fails validation, so they answer
+ * 400 and change nothing, whatever order the operations run in.
+ */
+function expected(caller: Caller, row: Record<Role, Rule>, operation: Operation): string {
+  const passed = operation.method === 'GET' ? 'answered 200' : 'answered 400';
+  const byRule = (rule: Rule, mine: boolean) => {
+    switch (rule) {
+      case 'allow': return passed;
+      case 'deny': return 'refused 403';
+      case 'own-member':
+      case 'own-deliverable':
+      case 'funded-project':
+        return mine ? passed : 'refused 403';
+    }
+  };
+  switch (caller) {
+    case 'no token':
+    case 'expired token':
+    case 'token of another key':
+      return 'refused 401';
+    case 'person without membership':
+    case 'coordinator of another consortium':
+      return 'refused 404';
+    case 'coordinator': return byRule(row.coordinator, true);
+    // A member rule other than own-* (funded-project) cannot hold for a member: it is theirs only if own-*.
+    case 'owning member': return byRule(row.member, row.member !== 'funded-project');
+    case 'other member': return byRule(row.member, false);
+    case 'funder of the project': return byRule(row.funder, row.funder === 'funded-project' || row.funder === 'allow');
+    case 'unrelated funder': return byRule(row.funder, false);
+  }
+}
+
+function urlOf(operation: Operation): string {
+  return operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = (ids as Record<string, string>)[name];
+    if (!value) throw new Error(`${operation.operationId}: the test knows no value for the path parameter {${name}}; add one to \`ids\``);
+    return encodeURIComponent(value);
+  });
+}
+
+/** `{}` fails every write schema (a version or required fields are missing) but the all-optional submit's, which is strict. */
+function bodyOf(operation: Operation): unknown {
+  if (operation.method === 'GET' || operation.method === 'DELETE') return undefined;
+  return operation.operationId === 'deliverables.submit' ? { unknownField: true } : {};
+}
+
+describe('the access policy', () => {
+  it('covers the document: at least 24 operations, each with an operation id', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(24);
+    expect(operations.filter((operation) => operation.operationId.startsWith('(no operationId'))).toEqual([]);
+  });
+
+  it('has no row for an operation the document does not list', () => {
+    const documented = new Set(operations.map((operation) => operation.operationId));
+    const stale = Object.keys(POLICY).filter((operationId) => !documented.has(operationId));
+    expect(stale, 'POLICY rows whose operation the OpenAPI document does not list (remove them)').toEqual([]);
+  });
+
+  it.each(operations)('$operationId answers each caller as the policy says', async (operation) => {
+    const row = policy[operation.operationId];
+    if (!row) {
+      expect.fail(`${operation.method} ${operation.path} has operationId ${operation.operationId}, which has no row in POLICY (shared/api/policy.ts)`);
+    }
+    const url = urlOf(operation);
+    const answers = await Promise.all(
+      CALLERS.map(async (caller) => ({ caller, answer: await api.call(operation.method, url, bodyOf(operation), optionsOf(caller)) })),
+    );
+    const actual: Record<string, string> = {};
+    const wanted: Record<string, string> = {};
+    const details: string[] = [];
+    for (const { caller, answer } of answers) {
+      const refused = [401, 403, 404].includes(answer.status);
+      actual[caller] = `${refused ? 'refused' : 'answered'} ${answer.status}`;
+      wanted[caller] = expected(caller, row, operation);
+      if (refused && answer.headers.get('content-type') !== 'application/problem+json') {
+        actual[caller] += ` (as ${answer.headers.get('content-type')}, not application/problem+json)`;
+      }
+      details.push(`  ${caller}: ${answer.status} ${answer.body?.detail ?? ''}`);
+    }
+    expect(
+      actual,
+      `${operation.method} ${url} (${operation.operationId}; coordinator ${row.coordinator}, member ${row.member}, funder ${row.funder}):\n${details.join('\n')}\n`,
+    ).toEqual(wanted);
+  });
+
+  it('lists to a funder only the projects its funder funds', async () => {
+    const titles = async (as: string) => {
+      const { status, body } = await api.call('GET', `/api/v1/consortia/${DEMO_CONSORTIUM_ID}/projects?limit=100`, undefined, { as });
+      expect(status).toBe(200);
+      return body.items.map((project: { id: string }) => project.id);
+    };
+    expect(await titles(people.coordinator)).toEqual(expect.arrayContaining(['cultnetwork', 'museilab']));
+    const ofProjectFunder = await titles(people.projectFunder);
+    expect(ofProjectFunder).toContain('cultnetwork');
+    expect(ofProjectFunder).not.toContain('museilab');
+    const ofUnrelatedFunder = await titles(people.unrelatedFunder);
+    expect(ofUnrelatedFunder).toContain('museilab');
+    expect(ofUnrelatedFunder).not.toContain('cultnetwork');
+  });
+
+  it('changed none of the resources it called the writes on', async () => {
+    for (const path of resourcePaths()) {
+      const { body } = await api.call('GET', `/api/v1/consortia/${DEMO_CONSORTIUM_ID}${path}`, undefined, { as: people.coordinator });
+      expect(body, path).toEqual(before[path]);
+    }
+  });
+});
