@@ -2,6 +2,7 @@
 // straight from the table and reports the first broken link (exit code 1 when broken).
 // Locally it uses the DynamoDB Local of a running `npm start`, or starts one on .data/ for the check;
 // `--aws` reads the table named by TABLE_NAME in AWS_REGION with the usual AWS credentials.
+import './quiet-sdk-warning';
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { createDocumentClient } from '../shared/store/client';
@@ -41,7 +42,7 @@ try {
   const name = values.project ? `project ${values.project}` : `consortium ${values.consortium}`;
   const result = await store.audit.verify(chain);
   if (result.valid) {
-    console.log(`The audit chain of ${name} verifies: ${result.checked} entries.`);
+    console.log(`The audit chain of ${name} verifies: ${result.checked} ${result.checked === 1 ? 'entry' : 'entries'}.`);
   } else {
     console.log(`The audit chain of ${name} is BROKEN at entry ${result.firstBroken?.seq}: ${result.firstBroken?.reason}.`);
     console.log(`${result.checked} entries before it verify.`);

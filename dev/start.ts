@@ -1,5 +1,6 @@
 // `npm start`: the whole suite on this machine. DynamoDB Local with data under .data/, the demo
 // seeded on first run, the API (and later the dashboard) on one port; Ctrl-C stops everything.
+import './quiet-sdk-warning';
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';

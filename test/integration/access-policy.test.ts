@@ -202,32 +202,35 @@ describe('the access policy', () => {
     expect(stale, 'POLICY rows whose operation the OpenAPI document does not list (remove them)').toEqual([]);
   });
 
-  it.each(operations)('$operationId answers each caller as the policy says', async (operation) => {
-    const row = policy[operation.operationId];
-    if (!row) {
-      expect.fail(`${operation.method} ${operation.path} has operationId ${operation.operationId}, which has no row in POLICY (shared/api/policy.ts)`);
-    }
-    const url = urlOf(operation);
-    const answers = await Promise.all(
-      CALLERS.map(async (caller) => ({ caller, answer: await api.call(operation.method, url, bodyOf(operation), optionsOf(caller)) })),
-    );
-    const actual: Record<string, string> = {};
-    const wanted: Record<string, string> = {};
-    const details: string[] = [];
-    for (const { caller, answer } of answers) {
-      const refused = [401, 403, 404].includes(answer.status);
-      actual[caller] = `${refused ? 'refused' : 'answered'} ${answer.status}`;
-      wanted[caller] = expected(caller, row, operation);
-      if (refused && answer.headers.get('content-type') !== 'application/problem+json') {
-        actual[caller] += ` (as ${answer.headers.get('content-type')}, not application/problem+json)`;
+  it.each(operations.map((operation) => [operation.operationId, operation] as const))(
+    '%s answers each caller as the policy says',
+    async (_, operation) => {
+      const row = policy[operation.operationId];
+      if (!row) {
+        expect.fail(`${operation.method} ${operation.path} has operationId ${operation.operationId}, which has no row in POLICY (shared/api/policy.ts)`);
       }
-      details.push(`  ${caller}: ${answer.status} ${answer.body?.detail ?? ''}`);
-    }
-    expect(
-      actual,
-      `${operation.method} ${url} (${operation.operationId}; coordinator ${row.coordinator}, member ${row.member}, funder ${row.funder}):\n${details.join('\n')}\n`,
-    ).toEqual(wanted);
-  });
+      const url = urlOf(operation);
+      const answers = await Promise.all(
+        CALLERS.map(async (caller) => ({ caller, answer: await api.call(operation.method, url, bodyOf(operation), optionsOf(caller)) })),
+      );
+      const actual: Record<string, string> = {};
+      const wanted: Record<string, string> = {};
+      const details: string[] = [];
+      for (const { caller, answer } of answers) {
+        const refused = [401, 403, 404].includes(answer.status);
+        actual[caller] = `${refused ? 'refused' : 'answered'} ${answer.status}`;
+        wanted[caller] = expected(caller, row, operation);
+        if (refused && answer.headers.get('content-type') !== 'application/problem+json') {
+          actual[caller] += ` (as ${answer.headers.get('content-type')}, not application/problem+json)`;
+        }
+        details.push(`  ${caller}: ${answer.status} ${answer.body?.detail ?? ''}`);
+      }
+      expect(
+        actual,
+        `${operation.method} ${url} (${operation.operationId}; coordinator ${row.coordinator}, member ${row.member}, funder ${row.funder}):\n${details.join('\n')}\n`,
+      ).toEqual(wanted);
+    },
+  );
 
   it('lists to a funder only the projects its funder funds', async () => {
     const titles = async (as: string) => {

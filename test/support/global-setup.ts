@@ -1,4 +1,5 @@
 // Starts one in-memory DynamoDB Local for the whole run; each test file makes its own table.
+import '../../dev/quiet-sdk-warning';
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from '../../dev/dynamodb-local';
 
