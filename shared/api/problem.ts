@@ -3,7 +3,7 @@ import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { AppError, UnavailableError, ValidationError, type ErrorCode, type FieldIssue } from '../domain/errors';
+import { AppError, UnauthorizedError, UnavailableError, ValidationError, type ErrorCode, type FieldIssue } from '../domain/errors';
 import type { AppEnv } from './env';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -70,6 +70,7 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
     c.header('Retry-After', String(error.retryAfterSeconds));
     return problem(c, 503, 'unavailable', error.message);
   }
+  if (error instanceof UnauthorizedError) c.header('WWW-Authenticate', 'Bearer');
   if (error instanceof AppError) return problem(c, STATUS[error.code], error.code, error.message);
   if (error instanceof HTTPException && error.status < 500) {
     const code = error.status === 413 ? 'too_large' : error.status === 415 ? 'unsupported_media_type' : 'bad_request';

@@ -42,6 +42,7 @@ function afterTheCache() {
 function expectUnauthenticated(answer: Awaited<ReturnType<TestApi['call']>>) {
   expect(answer.status).toBe(401);
   expect(answer.headers.get('content-type')).toBe('application/problem+json');
+  expect(answer.headers.get('www-authenticate')).toBe('Bearer');
   expect(answer.body).toMatchObject({ status: 401, type: 'urn:rete:problem:unauthorized' });
   // The answer does not tell a forger which issuer or client would have been accepted.
   expect(answer.body.detail).not.toContain(api.issuer.issuer);
