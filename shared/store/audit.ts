@@ -2,7 +2,7 @@
 // for a chain's head retry with jitter; only a real conflict on the entity reaches the caller.
 import { chainCheck, chainEntry, diffFields, type AuditEntry, type AuditRecord, type ChainVerification } from '../domain/audit';
 import { AppError, UnavailableError } from '../domain/errors';
-import { TABLE_KEYS, type Db, type TxOp } from './db';
+import { TABLE_KEYS, beginsWith, type Db, type TxOp } from './db';
 import { TransactionConflictError } from './faults';
 import { entityOf } from './items';
 import { auditEntriesOf, auditEntryKey, auditHeadKey, type AuditChain } from './keys';
@@ -92,7 +92,7 @@ export function auditStore(db: Db) {
       const result = await db.queryPage({
         on: TABLE_KEYS,
         partitionValue: PK,
-        sortCondition: { expression: 'begins_with(#sk, :prefix)', values: { ':prefix': skPrefix } },
+        sortCondition: beginsWith(skPrefix),
         descending: true,
         ...page,
       });
@@ -117,7 +117,7 @@ export function auditStore(db: Db) {
         const page = await db.queryPage({
           on: TABLE_KEYS,
           partitionValue: PK,
-          sortCondition: { expression: 'begins_with(#sk, :prefix)', values: { ':prefix': skPrefix } },
+          sortCondition: beginsWith(skPrefix),
           limit: 500,
           cursor,
         });

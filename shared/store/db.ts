@@ -35,6 +35,9 @@ export interface KeyPair {
 
 export const TABLE_KEYS: KeyPair = { partitionKey: PARTITION_KEY, sortKey: SORT_KEY };
 
+/** A sort-key condition: items whose sort key starts with `prefix`. */
+export const beginsWith = (prefix: string) => ({ expression: 'begins_with(#sk, :prefix)', values: { ':prefix': prefix } });
+
 export interface QuerySpec {
   on: KeyPair;
   partitionValue: string;

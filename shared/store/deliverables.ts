@@ -3,7 +3,7 @@
 import type { Deliverable, LogEntry } from '../domain/deliverable';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
 import { addCounters, counterDeltas, isZero, zeroCounters, type ProgressCounters } from '../domain/progress';
-import { TABLE_KEYS, type Db, type TxOp } from './db';
+import { TABLE_KEYS, beginsWith, type Db, type TxOp } from './db';
 import { counterUpdate, putNew, versionedUpdate, type TransactItem } from './expressions';
 import { auditRecord, auditStore, type Actor } from './audit';
 import { entityOf } from './items';
@@ -139,7 +139,7 @@ export function deliverableRepository(db: Db) {
       const result = await db.queryPage({
         on: TABLE_KEYS,
         partitionValue: PK,
-        sortCondition: { expression: 'begins_with(#sk, :prefix)', values: { ':prefix': skPrefix } },
+        sortCondition: beginsWith(skPrefix),
         limit: page.limit,
         cursor: page.cursor,
         descending: page.newestFirst ?? true,

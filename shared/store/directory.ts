@@ -2,7 +2,7 @@
 import { ConflictError, NotFoundError, StaleVersionError } from '../domain/errors';
 import type { Funder } from '../domain/funder';
 import type { Member } from '../domain/member';
-import { TABLE_KEYS, type Db } from './db';
+import { TABLE_KEYS, beginsWith, type Db } from './db';
 import { putNew, versionedUpdate } from './expressions';
 import { auditRecord, auditStore, type Actor } from './audit';
 import { entityOf } from './items';
@@ -41,7 +41,7 @@ function directoryRepository<T extends DirectoryEntity>(db: Db, kind: DirectoryK
       const result = await db.queryPage({
         on: TABLE_KEYS,
         partitionValue: PK,
-        sortCondition: { expression: 'begins_with(#sk, :prefix)', values: { ':prefix': skPrefix } },
+        sortCondition: beginsWith(skPrefix),
         ...page,
       });
       return { items: result.items.map((item) => entityOf<T>(item)), nextCursor: result.nextCursor };

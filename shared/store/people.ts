@@ -2,7 +2,7 @@
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
 import type { Person } from '../domain/person';
 import { auditRecord, auditStore, type Actor } from './audit';
-import { TABLE_KEYS, type Db, type TxOp } from './db';
+import { TABLE_KEYS, beginsWith, type Db, type TxOp } from './db';
 import { mustExist, putNew, versionedUpdate } from './expressions';
 import { entityOf } from './items';
 import { funderKey, memberKey, membershipIndexKeys, membershipKey, membershipsOf, peopleOf } from './keys';
@@ -60,7 +60,7 @@ export function peopleRepository(db: Db) {
       const items = await db.queryAll({
         on: TABLE_KEYS,
         partitionValue: PK,
-        sortCondition: { expression: 'begins_with(#sk, :prefix)', values: { ':prefix': skPrefix } },
+        sortCondition: beginsWith(skPrefix),
       });
       return items.map((item) => entityOf<Person>(item));
     },
