@@ -33,6 +33,8 @@ export function demoItems(store: Store, demo: Demo): Item[] {
       if (!deliverable) throw new Error(`Demo log entry ${entry.id} names no deliverable`);
       return logEntryItem(deliverable, entry);
     }),
+    // Training paths, commercial offers and indicators
+    // Budgets, costs, co-financing and payments
   ];
 }
 

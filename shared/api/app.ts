@@ -37,7 +37,18 @@ export function createApp(deps: AppDeps) {
   app.use('/api/v1/consortia/:consortiumId/*', consortiumAccess(deps));
   app.use('/api/v1/consortia/:consortiumId', consortiumAccess(deps));
 
-  const v1 = [consortiumRoutes, memberRoutes, funderRoutes, peopleRoutes, projectRoutes, phaseRoutes, deliverableRoutes, auditRoutes];
+  const v1 = [
+    consortiumRoutes,
+    memberRoutes,
+    funderRoutes,
+    peopleRoutes,
+    projectRoutes,
+    phaseRoutes,
+    deliverableRoutes,
+    auditRoutes,
+    // Training paths, commercial offers and indicators
+    // Budgets, costs, co-financing and payments
+  ];
   for (const routes of v1) app.route('/api/v1', routes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -61,6 +61,10 @@ export const POLICY = {
   'audit.consortiumVerify': coordinators,
   'audit.project': coordinators,
   'audit.projectVerify': coordinators,
+  // Training paths, commercial offers and indicators
+
+  // Budgets, costs, co-financing and payments
+
 } as const satisfies Record<string, Row>;
 
 export type OperationId = keyof typeof POLICY;

@@ -177,5 +177,9 @@ export const idempotencyKey = (consortiumId: string, scopeHash: string): Key => 
   SK: 'IDEMPOTENCY',
 });
 
+// --- Training paths, commercial offers and indicators ---
+
+// --- Budgets, costs, co-financing and payments ---
+
 /** Every attribute that is a key of the table or an index: stripped when items become entities. */
 export const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'] as const;

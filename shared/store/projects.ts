@@ -150,7 +150,9 @@ export function projectRepository(db: Db) {
         .filter((item) => String(item.SK).startsWith(PHASE_PREFIX))
         .map((item) => counted<Phase>(item))
         .sort((a, b) => a.entity.order - b.entity.order || a.entity.id.localeCompare(b.entity.id));
-      return { project: counted<Project>(projectRecord), phases };
+      // The collection's other items (offers, indicators, money summaries), for their own modules to read.
+      const others = items.filter((item) => item !== projectRecord && !String(item.SK).startsWith(PHASE_PREFIX));
+      return { project: counted<Project>(projectRecord), phases, others };
     },
 
     async getPhase(consortiumId: string, projectId: string, phaseId: string): Promise<Counted<Phase>> {

@@ -46,6 +46,8 @@ const ids = {
   memberId: '',
   funderId: '',
   personId: '',
+  // Training paths, commercial offers and indicators
+  // Budgets, costs, co-financing and payments
 };
 /** The people who call, by the part they play (filled in `beforeAll`, where the demo is read). */
 const people = {
