@@ -9,6 +9,8 @@ import { createApp } from '../shared/api/app';
 import { newId, systemClock } from '../shared/api/system';
 import { createDocumentClient } from '../shared/store/client';
 import { ensureTable } from '../shared/store/ensure-table';
+import { createDiskFileStore } from '../shared/files/disk-store';
+import { inProcessExportQueue } from '../shared/jobs/export-queue';
 import { createStore } from '../shared/store';
 import { localDirectory } from '../shared/auth/identities';
 import { jwksVerifier } from '../shared/auth/verifier';
@@ -16,6 +18,7 @@ import { COORDINATOR_PERSON_ID, DEMO_CONSORTIUM_ID } from './demo/demo-data';
 import { seedDemo } from './demo/seed';
 import { createDevIssuer } from './dev-issuer';
 import { devRoutes } from './dev-routes';
+import { fileRoutes } from './file-routes';
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
 import { LOCAL_TABLE, dataDir } from './paths';
 import { forgetProcess, rememberProcess, stopLeftover } from './processes';
@@ -67,14 +70,19 @@ async function main() {
 
   // Tokens are signed here and checked by the same verifier library as on AWS, primed with our keys.
   const issuer = await createDevIssuer(`http://localhost:${port}/api/dev`);
+  // Files (exports, evidence) on disk beside the table's data, with links the app signs and serves.
+  const files = await createDiskFileStore({ root: join(dataDir, 'files'), baseUrl: `http://localhost:${port}`, clock: systemClock });
   const app = createApp({
     store,
     clock: systemClock,
     newId,
     verifier: jwksVerifier(issuer),
     identities: localDirectory(() => randomUUID()),
+    files,
+    exportQueue: inProcessExportQueue({ store, files, clock: systemClock }),
   });
   app.route('/api/dev', devRoutes(issuer, store, DEMO_CONSORTIUM_ID));
+  app.route('/api/files', fileRoutes(files));
   server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => {
     const base = `http://localhost:${info.port}`;
     log('Rete is running. Ctrl-C stops it (and DynamoDB Local).');

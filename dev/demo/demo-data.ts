@@ -1,5 +1,5 @@
 // The demo consortium (Pantacon, Mantua), built purely from `today` so that it always has work done, due soon and overdue.
-import { addDays, addMonths, daysBetween } from '../../shared/domain/clock';
+import { addDays, addMonths, calendarDateIn, daysBetween } from '../../shared/domain/clock';
 import type { Consortium } from '../../shared/domain/consortium';
 import type { Deliverable, DeliverableStatus, LogEntry } from '../../shared/domain/deliverable';
 import type { Funder } from '../../shared/domain/funder';
@@ -246,7 +246,7 @@ function materialise(plan: Plan, context: ProjectContext): { deliverable: Delive
     weight: plan.weight ?? 1,
     status: plan.status,
     reportedPercent: plan.status === 'accepted' ? 100 : (lastProgress?.percent ?? 0),
-    ...(lastSubmission ? { submittedAt: lastSubmission.at } : {}),
+    ...(lastSubmission ? { submittedAt: lastSubmission.at, submittedOn: calendarDateIn(new Date(lastSubmission.at), DEMO_TIME_ZONE) } : {}),
     ...(acceptance ? { acceptedAt: acceptance.at } : {}),
     version: 1,
     createdAt: context.createdAt,

@@ -10,7 +10,9 @@ import { funderRepository, memberRepository } from '../../shared/store/directory
 import { logEntryKey } from '../../shared/store/keys';
 import { personItem } from '../../shared/store/people';
 import { phaseItem, projectItem } from '../../shared/store/projects';
+import { demoMoneyItems } from './demo-money';
 import { demoPeople } from './demo-people';
+import { buildDemoExtras, demoExtrasItems } from './demo-training';
 import { DEMO_CONSORTIUM_ID, DEMO_TIME_ZONE, buildDemo, type Demo } from './demo-data';
 
 /** Every item of the demo but the consortium, with counters recounted from the deliverables. */
@@ -34,7 +36,9 @@ export function demoItems(store: Store, demo: Demo): Item[] {
       return logEntryItem(deliverable, entry);
     }),
     // Training paths, commercial offers and indicators
+    ...demoExtrasItems(buildDemoExtras(demo)),
     // Budgets, costs, co-financing and payments
+    ...demoMoneyItems(demo),
   ];
 }
 

@@ -55,6 +55,7 @@ describe('the Lambda handler', () => {
     token = await issuer.sign('lambda-coordinator');
     process.env.TABLE_NAME = table.tableName;
     process.env.DYNAMODB_ENDPOINT = table.endpoint;
+    process.env.FILES_BUCKET = 'rete-files-test';
     process.env.AUTH_CLIENT_ID = issuer.clientId;
     process.env.AUTH_ISSUER = issuer.issuer;
     process.env.AUTH_JWKS = JSON.stringify(issuer.jwks);

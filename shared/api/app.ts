@@ -9,9 +9,17 @@ import { funderRoutes, memberRoutes } from './routes/directory';
 import { deliverableRoutes } from './routes/deliverables';
 import { auditRoutes } from './routes/audit';
 import { consortiumRoutes } from './routes/consortium';
+import { exportRoutes } from './routes/exports';
 import { peopleRoutes } from './routes/people';
 import { phaseRoutes } from './routes/phases';
 import { projectRoutes } from './routes/projects';
+import { indicatorRoutes } from './routes/indicators';
+import { offerRoutes } from './routes/offers';
+import { trainingRoutes } from './routes/training';
+import { budgetRoutes } from './routes/budget';
+import { costRoutes } from './routes/costs';
+import { cofinancingRoutes } from './routes/cofinancing';
+import { paymentRoutes } from './routes/payments';
 
 /** Larger bodies answer 413 before any parsing. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -46,8 +54,16 @@ export function createApp(deps: AppDeps) {
     phaseRoutes,
     deliverableRoutes,
     auditRoutes,
+    exportRoutes,
     // Training paths, commercial offers and indicators
+    trainingRoutes,
+    offerRoutes,
+    indicatorRoutes,
     // Budgets, costs, co-financing and payments
+    budgetRoutes,
+    costRoutes,
+    cofinancingRoutes,
+    paymentRoutes,
   ];
   for (const routes of v1) app.route('/api/v1', routes(deps));
 

@@ -8,6 +8,8 @@ const ApiEnvironment = z
     AWS_REGION: z.string().min(1).default('eu-south-1'),
     /** Only for DynamoDB Local; absent on AWS. */
     DYNAMODB_ENDPOINT: z.url().optional(),
+    /** The private bucket of export files and evidence. */
+    FILES_BUCKET: z.string().min(3),
     /** The app client whose access tokens are accepted. */
     AUTH_CLIENT_ID: z.string().min(1),
     /** Production: the Cognito user pool that issues the tokens. */
@@ -29,6 +31,7 @@ export interface Config {
   tableName: string;
   region: string;
   dynamoEndpoint?: string;
+  filesBucket: string;
   auth: Auth;
 }
 
@@ -38,7 +41,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
   }
-  const { TABLE_NAME, AWS_REGION, DYNAMODB_ENDPOINT, AUTH_CLIENT_ID, COGNITO_USER_POOL_ID, AUTH_ISSUER, AUTH_JWKS } = parsed.data;
+  const { TABLE_NAME, AWS_REGION, DYNAMODB_ENDPOINT, FILES_BUCKET, AUTH_CLIENT_ID, COGNITO_USER_POOL_ID, AUTH_ISSUER, AUTH_JWKS } = parsed.data;
   let auth: Auth;
   if (COGNITO_USER_POOL_ID) {
     auth = { kind: 'cognito', userPoolId: COGNITO_USER_POOL_ID, clientId: AUTH_CLIENT_ID };
@@ -51,5 +54,5 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     }
     auth = { kind: 'jwks', issuer: AUTH_ISSUER!, jwks, clientId: AUTH_CLIENT_ID };
   }
-  return { tableName: TABLE_NAME, region: AWS_REGION, dynamoEndpoint: DYNAMODB_ENDPOINT, auth };
+  return { tableName: TABLE_NAME, region: AWS_REGION, dynamoEndpoint: DYNAMODB_ENDPOINT, filesBucket: FILES_BUCKET, auth };
 }

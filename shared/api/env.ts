@@ -4,6 +4,8 @@ import type { Identity, TokenVerifier } from '../auth/verifier';
 import type { Clock } from '../domain/clock';
 import type { Consortium } from '../domain/consortium';
 import type { Access } from '../domain/person';
+import type { FileStore } from '../files/file-store';
+import type { ExportQueue } from '../jobs/export-queue';
 import type { Store } from '../store';
 
 export interface AppDeps {
@@ -12,6 +14,8 @@ export interface AppDeps {
   newId: () => string;
   verifier: TokenVerifier;
   identities: IdentityDirectory;
+  files: FileStore;
+  exportQueue: ExportQueue;
 }
 
 export interface AppEnv {

@@ -31,6 +31,8 @@ export const ProblemSchema = z
   })
   .meta({ id: 'Problem' });
 
+export const problemOf = (description: string) => problem(description);
+
 const problem = (description: string) => ({
   content: { 'application/problem+json': { schema: ProblemSchema } },
   description,

@@ -3,6 +3,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { ForbiddenError } from '../domain/errors';
+import { budgetRepository } from '../store/budget';
+import { costRepository } from '../store/costs';
 import type { Access, Role } from '../domain/person';
 import type { AppDeps, AppEnv } from './env';
 
@@ -11,10 +13,12 @@ import type { AppDeps, AppEnv } from './env';
  * - `own-member`: a member person, for its own member (`memberId` in the path);
  * - `own-deliverable`: a member person, for a deliverable its member owns;
  * - `funded-project`: a funder person, for a project its funder funds;
+ * - `own-budget-line`: a member person, for a budget line of its member (`budgetLineId` in the path);
+ * - `own-cost`: a member person, for a cost its member reported (`costId` in the path);
  * - `deny`: never (403).
  * Lists that a role sees only part of (a funder's projects) are narrowed by their handler.
  */
-export type Rule = 'allow' | 'own-member' | 'own-deliverable' | 'funded-project' | 'deny';
+export type Rule = 'allow' | 'own-member' | 'own-deliverable' | 'funded-project' | 'own-budget-line' | 'own-cost' | 'deny';
 
 type Row = Record<Role, Rule>;
 
@@ -23,6 +27,8 @@ const coordinators: Row = { coordinator: 'allow', member: 'deny', funder: 'deny'
 const projectReaders: Row = { coordinator: 'allow', member: 'allow', funder: 'funded-project' };
 const deliverableWorkers: Row = { coordinator: 'allow', member: 'own-deliverable', funder: 'deny' };
 const memberSelf: Row = { coordinator: 'allow', member: 'own-member', funder: 'deny' };
+/** Funders see only the exports marked as submitted to them: their handlers narrow what they see. */
+const exportReaders: Row = { coordinator: 'allow', member: 'deny', funder: 'funded-project' };
 
 export const POLICY = {
   'consortium.get': everyone,
@@ -61,9 +67,59 @@ export const POLICY = {
   'audit.consortiumVerify': coordinators,
   'audit.project': coordinators,
   'audit.projectVerify': coordinators,
+  'deliverables.evidenceUpload': deliverableWorkers,
+  'deliverables.evidenceLink': projectReaders,
+  'exports.create': coordinators,
+  'exports.list': exportReaders,
+  'exports.get': exportReaders,
   // Training paths, commercial offers and indicators
+  // Training is consortium-level: funders read only the paths linked to projects they fund (training.ofProject).
+  'training.list': { coordinator: 'allow', member: 'allow', funder: 'deny' },
+  'training.ofProject': projectReaders,
+  'training.members': { coordinator: 'allow', member: 'allow', funder: 'deny' },
+  'training.get': { coordinator: 'allow', member: 'allow', funder: 'deny' },
+  'training.create': coordinators,
+  'training.update': coordinators,
+  'training.sessions': { coordinator: 'allow', member: 'allow', funder: 'deny' },
+  'training.sessionCreate': coordinators,
+  'training.sessionUpdate': coordinators,
+  'training.attendanceList': { coordinator: 'allow', member: 'allow', funder: 'deny' },
+  'training.attend': memberSelf,
+  'training.unattend': memberSelf,
+  'offers.list': projectReaders,
+  'offers.get': projectReaders,
+  'offers.create': coordinators,
+  'offers.update': coordinators,
+  'offers.stage': coordinators,
+  'indicators.list': projectReaders,
+  'indicators.get': projectReaders,
+  'indicators.create': coordinators,
+  'indicators.update': coordinators,
+  'indicators.addActual': coordinators,
 
   // Budgets, costs, co-financing and payments
+  'budget.get': projectReaders,
+  'budget.getLine': projectReaders,
+  'budget.createLine': coordinators,
+  'budget.updateLine': coordinators,
+  'money.summary': projectReaders,
+  'costs.list': projectReaders,
+  'costs.get': projectReaders,
+  'costs.create': { coordinator: 'allow', member: 'own-budget-line', funder: 'deny' },
+  'costs.update': { coordinator: 'allow', member: 'own-cost', funder: 'deny' },
+  'costs.submit': { coordinator: 'allow', member: 'own-cost', funder: 'deny' },
+  'costs.review': coordinators,
+  'costs.reverse': coordinators,
+  'cofinancing.list': projectReaders,
+  'cofinancing.create': coordinators,
+  'cofinancing.reverse': coordinators,
+  'instalments.list': projectReaders,
+  'instalments.create': coordinators,
+  'instalments.update': coordinators,
+  'paymentRequests.list': projectReaders,
+  'paymentRequests.create': coordinators,
+  'receipts.list': projectReaders,
+  'receipts.create': coordinators,
 
 } as const satisfies Record<string, Row>;
 
@@ -95,6 +151,16 @@ export function authorize(deps: AppDeps, operationId: OperationId) {
       case 'funded-project': {
         const { entity: project } = await deps.store.projects.get(access.consortiumId, param('projectId'));
         if (project.funderId !== access.funderId) throw forbidden(access, 'read a project its funder does not fund');
+        break;
+      }
+      case 'own-budget-line': {
+        const line = await budgetRepository(deps.store.db).get(access.consortiumId, param('projectId'), param('budgetLineId'));
+        if (line.memberId !== access.memberId) throw forbidden(access, "report costs on another member's budget line");
+        break;
+      }
+      case 'own-cost': {
+        const cost = await costRepository(deps.store.db).get(access.consortiumId, param('projectId'), param('costId'));
+        if (cost.memberId !== access.memberId) throw forbidden(access, "work on another member's cost");
         break;
       }
     }

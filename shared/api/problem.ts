@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   not_found: 404,
   conflict: 409,
   invalid_transition: 409,
+  too_large: 413,
   unavailable: 503,
 };
 

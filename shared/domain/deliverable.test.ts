@@ -15,7 +15,7 @@ import { ConflictError, InvalidTransitionError } from './errors';
 
 const CREATED = '2026-01-10T09:00:00.000Z';
 const NOW = '2026-03-02T10:15:00.000Z';
-const context = { entryId: 'entry-1', by: 'person-anna', now: NOW };
+const context = { entryId: 'entry-1', by: 'person-anna', now: NOW, today: NOW.slice(0, 10) };
 
 function deliverable(overrides: Partial<Deliverable> = {}): Deliverable {
   return {
@@ -189,13 +189,13 @@ describe('submit', () => {
   const input = SubmitInput.parse({ note: 'Final version', evidence: [{ url: 'https://example.org/final.pdf' }] });
 
   it.each(['planned', 'in_progress', 'changes_requested'] as const)(
-    'submits a %s deliverable and stamps submittedAt',
+    'submits a %s deliverable and stamps submittedAt and the day of submission',
     (status) => {
       const before = deliverable({ status });
 
       const { after } = submit(before, input, context);
 
-      expect(after).toEqual({ ...before, status: 'submitted', submittedAt: NOW, updatedAt: NOW });
+      expect(after).toEqual({ ...before, status: 'submitted', submittedAt: NOW, submittedOn: NOW.slice(0, 10), updatedAt: NOW });
     },
   );
 

@@ -52,6 +52,7 @@ export const Deliverable = z
     status: DeliverableStatus,
     reportedPercent: Percent.meta({ description: 'The last percentage the owner reported' }),
     submittedAt: Instant.optional(),
+    submittedOn: CalendarDate.optional().meta({ description: "The day of the last submission, in the consortium's time zone" }),
     acceptedAt: Instant.optional(),
     ...Audited,
   })
@@ -66,10 +67,44 @@ export type DeliverableCreate = z.infer<typeof DeliverableCreate>;
 export const DeliverablePatch = patchOf(deliverableFields).meta({ id: 'DeliverablePatch' });
 export type DeliverablePatch = z.infer<typeof DeliverablePatch>;
 
-export const Evidence = z.strictObject({
-  url: z.url({ protocol: /^https?$/ }).max(2000),
-  title: z.string().max(200).optional(),
-});
+/** Evidence is a link, or a file uploaded through an upload form (see `UploadRequest`). */
+export const Evidence = z
+  .union([
+    z.strictObject({
+      url: z.url({ protocol: /^https?$/ }).max(2000),
+      title: z.string().max(200).optional(),
+    }),
+    z.strictObject({
+      fileId: Id.meta({ description: 'The id an upload form was issued for' }),
+      name: z.string().min(1).max(200),
+      title: z.string().max(200).optional(),
+    }),
+  ])
+  .meta({ id: 'Evidence' });
+export type Evidence = z.infer<typeof Evidence>;
+
+/** File types evidence may have, and the largest file accepted. */
+export const EVIDENCE_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'text/plain',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+] as const;
+export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+
+export const UploadRequest = z
+  .strictObject({
+    fileName: z.string().trim().min(1).max(200).regex(/^[^/\\]+$/, 'must be a file name, not a path'),
+    contentType: z.enum(EVIDENCE_TYPES),
+    size: z.number().int().min(1).meta({ description: `Bytes; at most ${MAX_EVIDENCE_BYTES}` }),
+  })
+  .meta({ id: 'UploadRequest' });
+export type UploadRequest = z.infer<typeof UploadRequest>;
 
 /** One line of a deliverable's log: progress reported, a submission, or a review decision. */
 export const LogEntry = z
@@ -132,6 +167,8 @@ export interface ActionContext {
   entryId: string;
   by: string;
   now: string;
+  /** Today in the consortium's time zone: a submission is on time when made by the due date. */
+  today: string;
 }
 
 function entryOf(deliverable: Deliverable, context: ActionContext, fields: Omit<LogEntry, 'id' | 'deliverableId' | 'at' | 'by'>): LogEntry {
@@ -164,7 +201,7 @@ export function logProgress(deliverable: Deliverable, input: ProgressInput, cont
 export function submit(deliverable: Deliverable, input: SubmitInput, context: ActionContext): Change {
   const status = deliverableStatusMachine.move(deliverable.status, 'submitted');
   return {
-    after: { ...deliverable, status, submittedAt: context.now, updatedAt: context.now },
+    after: { ...deliverable, status, submittedAt: context.now, submittedOn: context.today, updatedAt: context.now },
     entry: entryOf(deliverable, context, { type: 'submission', note: input.note, evidence: input.evidence }),
   };
 }

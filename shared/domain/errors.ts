@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'invalid_transition'
+  | 'too_large'
   | 'unavailable';
 
 export interface FieldIssue {
@@ -81,4 +82,9 @@ export class StaleVersionError extends ConflictError {
         : `The ${entity} changed since you read it; reload and retry`,
     );
   }
+}
+
+/** A declared or sent size above what the API takes. */
+export class PayloadTooLargeError extends AppError {
+  readonly code = 'too_large';
 }

@@ -130,6 +130,7 @@ describe('progressOf', () => {
       counts: zeroCounters().counts,
       acceptedPercent: 0,
       reportedPercent: 0,
+      acceptedOnTime: 0,
     });
   });
 
@@ -277,5 +278,22 @@ describe('counter deltas against a recount (seeded random walk)', () => {
     expect(deliverables.length).toBeGreaterThan(100);
     expect(deliverables.some((d) => d.status === 'accepted')).toBe(true);
     expect(new Set(deliverables.map((d) => d.phaseId))).toEqual(new Set(PHASES));
+  });
+});
+
+describe('deliverables accepted on time', () => {
+  const accepted = { status: 'accepted' as const, weight: 1, reportedPercent: 100, dueDate: '2026-06-30' };
+
+  it('count those submitted on or before the due date, and not late or unaccepted ones', () => {
+    expect(contributionOf({ ...accepted, submittedOn: '2026-06-30' }).acceptedOnTime).toBe(1);
+    expect(contributionOf({ ...accepted, submittedOn: '2026-07-01' }).acceptedOnTime).toBe(0);
+    expect(contributionOf({ ...accepted, status: 'submitted', submittedOn: '2026-06-01' }).acceptedOnTime).toBe(0);
+    expect(contributionOf({ ...accepted }).acceptedOnTime).toBe(0);
+  });
+
+  it('move with acceptance in the counter deltas', () => {
+    const before = { ...accepted, status: 'submitted' as const, submittedOn: '2026-06-01', phaseId: 'p1' };
+    const deltas = counterDeltas(before, { ...before, status: 'accepted' });
+    expect(deltas.get('p1')?.acceptedOnTime).toBe(1);
   });
 });

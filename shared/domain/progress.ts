@@ -12,13 +12,15 @@ export interface ProgressCounters {
   weightAccepted: number;
   /** Sum over deliverables of weight × last reported percent. */
   reportedWeighted: number;
+  /** Deliverables accepted whose last submission came on or before their due date. */
+  acceptedOnTime: number;
 }
 
-type Counted = Pick<Deliverable, 'status' | 'weight' | 'reportedPercent'>;
+type Counted = Pick<Deliverable, 'status' | 'weight' | 'reportedPercent'> & Partial<Pick<Deliverable, 'dueDate' | 'submittedOn'>>;
 
 export function zeroCounters(): ProgressCounters {
   const counts = Object.fromEntries(DeliverableStatus.options.map((s) => [s, 0])) as StatusCounts;
-  return { counts, weightTotal: 0, weightAccepted: 0, reportedWeighted: 0 };
+  return { counts, weightTotal: 0, weightAccepted: 0, reportedWeighted: 0, acceptedOnTime: 0 };
 }
 
 /** What one deliverable adds to its phase's and project's counters. */
@@ -28,7 +30,14 @@ export function contributionOf(deliverable: Counted): ProgressCounters {
   counters.weightTotal = deliverable.weight;
   counters.weightAccepted = deliverable.status === 'accepted' ? deliverable.weight : 0;
   counters.reportedWeighted = deliverable.weight * deliverable.reportedPercent;
+  counters.acceptedOnTime = isAcceptedOnTime(deliverable) ? 1 : 0;
   return counters;
+}
+
+/** Accepted, and submitted (for the last time) on or before the day it was due. */
+export function isAcceptedOnTime(deliverable: Partial<Pick<Deliverable, 'status' | 'dueDate' | 'submittedOn'>>): boolean {
+  const { status, submittedOn, dueDate } = deliverable;
+  return status === 'accepted' && submittedOn !== undefined && dueDate !== undefined && submittedOn <= dueDate;
 }
 
 export function addCounters(a: ProgressCounters, b: ProgressCounters, sign: 1 | -1 = 1): ProgressCounters {
@@ -39,6 +48,7 @@ export function addCounters(a: ProgressCounters, b: ProgressCounters, sign: 1 | 
     weightTotal: a.weightTotal + sign * b.weightTotal,
     weightAccepted: a.weightAccepted + sign * b.weightAccepted,
     reportedWeighted: a.reportedWeighted + sign * b.reportedWeighted,
+    acceptedOnTime: a.acceptedOnTime + sign * b.acceptedOnTime,
   };
 }
 
@@ -47,6 +57,7 @@ export function isZero(counters: ProgressCounters): boolean {
     counters.weightTotal === 0 &&
     counters.weightAccepted === 0 &&
     counters.reportedWeighted === 0 &&
+    counters.acceptedOnTime === 0 &&
     Object.values(counters.counts).every((n) => n === 0)
   );
 }
@@ -84,6 +95,7 @@ export const Progress = z
     reportedPercent: z.number().min(0).max(100).meta({
       description: "Weighted mean of the members' last reported percentages, shown beside it.",
     }),
+    acceptedOnTime: z.number().int().min(0).meta({ description: 'Deliverables accepted that were submitted by their due date' }),
   })
   .meta({ id: 'Progress' });
 export type Progress = z.infer<typeof Progress>;
@@ -98,5 +110,6 @@ export function progressOf(counters: ProgressCounters): Progress {
     counts: { ...counters.counts },
     acceptedPercent: percent(counters.weightAccepted, counters.weightTotal),
     reportedPercent: percent(counters.reportedWeighted, counters.weightTotal * 100),
+    acceptedOnTime: counters.acceptedOnTime,
   };
 }

@@ -27,5 +27,13 @@ export const exportFileKey = (
     fileName,
   );
 
+/** A file name made safe for a key: letters, digits, dot, dash and underscore. */
+export const safeFileName = (name: string) =>
+  name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 120) || 'file';
+
+/** The folder of one upload, ending in `/`: list it to find the file. */
+export const evidenceFolder = (ids: { consortiumId: string; projectId: string; fileId: string }) =>
+  `${key(PREFIXES.evidence.slice(0, -1), ids.consortiumId, ids.projectId, ids.fileId)}/`;
+
 export const evidenceKey = (ids: { consortiumId: string; projectId: string; fileId: string }, fileName: string) =>
-  key(PREFIXES.evidence.slice(0, -1), ids.consortiumId, ids.projectId, ids.fileId, fileName);
+  key(PREFIXES.evidence.slice(0, -1), ids.consortiumId, ids.projectId, ids.fileId, safeFileName(fileName));

@@ -181,7 +181,7 @@ describe('counterUpdate', () => {
 });
 
 describe('counter attributes', () => {
-  it('names one top-level counter per status and the three weights', () => {
+  it('names one top-level counter per status, the three weights and the on-time count', () => {
     const attributes = counterAttributes(zeroCounters());
 
     expect(Object.keys(attributes).sort()).toEqual(
@@ -190,6 +190,7 @@ describe('counter attributes', () => {
         'weightTotal',
         'weightAccepted',
         'reportedWeighted',
+        'acceptedOnTime',
       ].sort(),
     );
     expect(COUNTER_ATTRIBUTES.count('changes_requested')).toBe('count_changes_requested');

@@ -74,6 +74,7 @@ export const COUNTER_ATTRIBUTES = {
   weightTotal: 'weightTotal',
   weightAccepted: 'weightAccepted',
   reportedWeighted: 'reportedWeighted',
+  acceptedOnTime: 'acceptedOnTime',
 } as const;
 
 export function counterAttributes(counters: ProgressCounters): Record<string, number> {
@@ -84,6 +85,7 @@ export function counterAttributes(counters: ProgressCounters): Record<string, nu
     [COUNTER_ATTRIBUTES.weightTotal]: counters.weightTotal,
     [COUNTER_ATTRIBUTES.weightAccepted]: counters.weightAccepted,
     [COUNTER_ATTRIBUTES.reportedWeighted]: counters.reportedWeighted,
+    [COUNTER_ATTRIBUTES.acceptedOnTime]: counters.acceptedOnTime,
   };
 }
 
@@ -94,6 +96,7 @@ export function countersOf(item: Record<string, unknown>): ProgressCounters {
   counters.weightTotal = read(COUNTER_ATTRIBUTES.weightTotal);
   counters.weightAccepted = read(COUNTER_ATTRIBUTES.weightAccepted);
   counters.reportedWeighted = read(COUNTER_ATTRIBUTES.reportedWeighted);
+  counters.acceptedOnTime = read(COUNTER_ATTRIBUTES.acceptedOnTime);
   return counters;
 }
 

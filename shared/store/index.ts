@@ -5,6 +5,7 @@ import { Db } from './db';
 import { deliverableRepository } from './deliverables';
 import { funderRepository, memberRepository } from './directory';
 import { auditStore } from './audit';
+import { exportRepository } from './exports';
 import { idempotencyRepository } from './idempotency';
 import { peopleRepository } from './people';
 import { projectRepository } from './projects';
@@ -21,6 +22,7 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     idempotency: idempotencyRepository(db),
     people: peopleRepository(db),
     audit: auditStore(db),
+    exports: exportRepository(db),
   };
 }
 

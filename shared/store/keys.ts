@@ -177,9 +177,229 @@ export const idempotencyKey = (consortiumId: string, scopeHash: string): Key => 
   SK: 'IDEMPOTENCY',
 });
 
+/** A project's exports, newest first: their ids sort by creation time. */
+export const exportsOf = (consortiumId: string, projectId: string) => ({
+  PK: `${projectPartition(consortiumId, projectId)}#EXPORTS`,
+  skPrefix: 'EXPORT#',
+});
+
+export const exportKey = (consortiumId: string, projectId: string, exportId: string): Key => ({
+  PK: exportsOf(consortiumId, projectId).PK,
+  SK: `EXPORT#${exportId}`,
+});
+
 // --- Training paths, commercial offers and indicators ---
 
+/** A training path's partition: the path, its sessions, attendance and per-member tallies. */
+const trainingPartition = (consortiumId: string, trainingId: string) => `${consortiumPartition(consortiumId)}#T#${trainingId}`;
+
+export const trainingPathKey = (consortiumId: string, trainingId: string): Key => ({
+  PK: trainingPartition(consortiumId, trainingId),
+  SK: 'PATH',
+});
+
+export const sessionKey = (consortiumId: string, trainingId: string, sessionId: string): Key => ({
+  PK: trainingPartition(consortiumId, trainingId),
+  SK: `SESSION#${sessionId}`,
+});
+
+/** A path's sessions: Query PK, SK begins_with. */
+export const sessionsOf = (consortiumId: string, trainingId: string) => ({
+  PK: trainingPartition(consortiumId, trainingId),
+  skPrefix: 'SESSION#',
+});
+
+export const attendanceKey = (consortiumId: string, trainingId: string, sessionId: string, memberId: string): Key => ({
+  PK: trainingPartition(consortiumId, trainingId),
+  SK: `ATTENDANCE#${sessionId}#${memberId}`,
+});
+
+/** A session's attendance (or, without a session, the whole path's): Query PK, SK begins_with. */
+export const attendanceOf = (consortiumId: string, trainingId: string, sessionId?: string) => ({
+  PK: trainingPartition(consortiumId, trainingId),
+  skPrefix: sessionId ? `ATTENDANCE#${sessionId}#` : 'ATTENDANCE#',
+});
+
+/** What one member attended in one path, summed: tells whether the member takes part yet. */
+export const pathTallyKey = (consortiumId: string, trainingId: string, memberId: string): Key => ({
+  PK: trainingPartition(consortiumId, trainingId),
+  SK: `TALLY#${memberId}`,
+});
+
+export const pathTalliesOf = (consortiumId: string, trainingId: string) => ({
+  PK: trainingPartition(consortiumId, trainingId),
+  skPrefix: 'TALLY#',
+});
+
+/** What one member attended across all the consortium's paths: one Query reads every member's. */
+export const traineeKey = (consortiumId: string, memberId: string): Key => ({
+  PK: `${consortiumPartition(consortiumId)}#TRAINEES`,
+  SK: `MEMBER#${memberId}`,
+});
+
+export const traineesOf = (consortiumId: string) => ({ PK: `${consortiumPartition(consortiumId)}#TRAINEES`, skPrefix: 'MEMBER#' });
+
+export const trainingPathsOf = (consortiumId: string) => ({ GSI1PK: `${consortiumPartition(consortiumId)}#TRAINING` });
+export const trainingPathsOfProject = (consortiumId: string, projectId: string) => ({
+  GSI2PK: `${projectPartition(consortiumId, projectId)}#TRAINING`,
+});
+
+/** Index keys of a training path: listed under its consortium and, when linked, under its project. */
+export function trainingPathIndexKeys(path: { consortiumId: string; id: string; projectId?: string }) {
+  return {
+    [INDEXES.byParent.partitionKey]: trainingPathsOf(path.consortiumId).GSI1PK,
+    [INDEXES.byParent.sortKey]: path.id,
+    ...(path.projectId
+      ? {
+          [INDEXES.byDueDate.partitionKey]: trainingPathsOfProject(path.consortiumId, path.projectId).GSI2PK,
+          [INDEXES.byDueDate.sortKey]: path.id,
+        }
+      : {}),
+  };
+}
+
+/** In the project's summary collection: the training totals of the paths linked to the project. */
+export const projectTrainingKey = (consortiumId: string, projectId: string): Key => ({
+  PK: projectPartition(consortiumId, projectId),
+  SK: 'TRAINING',
+});
+
+/** In the project's summary collection: what one member attended in the project's paths. */
+export const projectTraineeKey = (consortiumId: string, projectId: string, memberId: string): Key => ({
+  PK: projectPartition(consortiumId, projectId),
+  SK: `TRAINEE#${memberId}`,
+});
+
+export const offerKey = (consortiumId: string, projectId: string, offerId: string): Key => ({
+  PK: projectPartition(consortiumId, projectId),
+  SK: `OFFER#${offerId}`,
+});
+
+export const offersOf = (consortiumId: string, projectId: string) => ({
+  PK: projectPartition(consortiumId, projectId),
+  skPrefix: 'OFFER#',
+});
+
+export const indicatorKey = (consortiumId: string, projectId: string, indicatorId: string): Key => ({
+  PK: projectPartition(consortiumId, projectId),
+  SK: `INDICATOR#${indicatorId}`,
+});
+
+export const indicatorsOf = (consortiumId: string, projectId: string) => ({
+  PK: projectPartition(consortiumId, projectId),
+  skPrefix: 'INDICATOR#',
+});
+
+/** How many offers or indicators a project has: the bound on each is kept here. */
+export const collectionCountKey = (consortiumId: string, projectId: string, kind: 'offers' | 'indicators'): Key => ({
+  PK: projectPartition(consortiumId, projectId),
+  SK: `COUNT#${kind}`,
+});
+
+/** Sort-key prefixes of this section's items in the project's summary collection. */
+export const COLLECTION_PREFIXES = {
+  offer: 'OFFER#',
+  indicator: 'INDICATOR#',
+  trainee: 'TRAINEE#',
+  training: 'TRAINING',
+} as const;
+
+
 // --- Budgets, costs, co-financing and payments ---
+
+/** In the project's summary collection: the project's money totals, moved by ADD with every money write. */
+export const moneySummaryKey = (consortiumId: string, projectId: string): Key => ({
+  PK: projectPartition(consortiumId, projectId),
+  SK: 'MONEY',
+});
+
+/** In the project's summary collection: one partner's budget, spending and co-financing totals. */
+export const partnerMoneyKey = (consortiumId: string, projectId: string, memberId: string): Key => ({
+  PK: projectPartition(consortiumId, projectId),
+  SK: `MONEY#PARTNER#${memberId}`,
+});
+
+/** Sort keys of the money items in the project's summary collection. */
+export const MONEY_SUMMARY_SK = 'MONEY';
+export const PARTNER_MONEY_PREFIX = 'MONEY#PARTNER#';
+
+const budgetPartition = (consortiumId: string, projectId: string) => `${projectPartition(consortiumId, projectId)}#BUDGET`;
+
+export const budgetLineKey = (consortiumId: string, projectId: string, lineId: string): Key => ({
+  PK: budgetPartition(consortiumId, projectId),
+  SK: `LINE#${lineId}`,
+});
+
+/** A project's budget lines (bounded): Query PK, SK begins_with. */
+export const budgetLinesOf = (consortiumId: string, projectId: string) => ({
+  PK: budgetPartition(consortiumId, projectId),
+  skPrefix: 'LINE#',
+});
+
+const costPartition = (consortiumId: string, projectId: string) => `${projectPartition(consortiumId, projectId)}#COSTS`;
+
+export const costKey = (consortiumId: string, projectId: string, costId: string): Key => ({
+  PK: costPartition(consortiumId, projectId),
+  SK: `COST#${costId}`,
+});
+
+/** A project's costs: Query PK, SK begins_with. */
+export const costsOf = (consortiumId: string, projectId: string) => ({
+  PK: costPartition(consortiumId, projectId),
+  skPrefix: 'COST#',
+});
+
+export const costsOfLine = (consortiumId: string, projectId: string, lineId: string) => ({
+  GSI1PK: `${budgetPartition(consortiumId, projectId)}#L#${lineId}#COSTS`,
+});
+export const costsInStatus = (consortiumId: string, projectId: string, status: string) => ({
+  GSI2PK: `${costPartition(consortiumId, projectId)}#${status}`,
+});
+
+/** Index keys of a cost: listed under its budget line and under its status, each by date. */
+export function costIndexKeys(cost: { consortiumId: string; projectId: string; id: string; budgetLineId: string; status: string; date: string }) {
+  return {
+    [INDEXES.byParent.partitionKey]: costsOfLine(cost.consortiumId, cost.projectId, cost.budgetLineId).GSI1PK,
+    [INDEXES.byParent.sortKey]: `${cost.date}#${cost.id}`,
+    [INDEXES.byDueDate.partitionKey]: costsInStatus(cost.consortiumId, cost.projectId, cost.status).GSI2PK,
+    [INDEXES.byDueDate.sortKey]: `${cost.date}#${cost.id}`,
+  };
+}
+
+const cofinancingPartition = (consortiumId: string, projectId: string) => `${projectPartition(consortiumId, projectId)}#COFIN`;
+
+export const contributionKey = (consortiumId: string, projectId: string, contributionId: string): Key => ({
+  PK: cofinancingPartition(consortiumId, projectId),
+  SK: `CONTRIBUTION#${contributionId}`,
+});
+
+export const contributionsOf = (consortiumId: string, projectId: string) => ({
+  PK: cofinancingPartition(consortiumId, projectId),
+  skPrefix: 'CONTRIBUTION#',
+});
+
+const paymentPartition = (consortiumId: string, projectId: string) => `${projectPartition(consortiumId, projectId)}#PAY`;
+
+export const instalmentKey = (consortiumId: string, projectId: string, instalmentId: string): Key => ({
+  PK: paymentPartition(consortiumId, projectId),
+  SK: `INSTALMENT#${instalmentId}`,
+});
+
+export const paymentRequestKey = (consortiumId: string, projectId: string, requestId: string): Key => ({
+  PK: paymentPartition(consortiumId, projectId),
+  SK: `REQUEST#${requestId}`,
+});
+
+export const receiptKey = (consortiumId: string, projectId: string, receiptId: string): Key => ({
+  PK: paymentPartition(consortiumId, projectId),
+  SK: `RECEIPT#${receiptId}`,
+});
+
+/** A project's instalments (bounded), payment requests or receipts: Query PK, SK begins_with. */
+export const paymentItemsOf = (consortiumId: string, projectId: string, kind: 'instalments' | 'requests' | 'receipts') => ({
+  PK: paymentPartition(consortiumId, projectId),
+  skPrefix: { instalments: 'INSTALMENT#', requests: 'REQUEST#', receipts: 'RECEIPT#' }[kind],
+});
 
 /** Every attribute that is a key of the table or an index: stripped when items become entities. */
 export const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'] as const;

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDevIssuer } from '../../dev/dev-issuer';
 import { COORDINATOR_PERSON_ID, DEMO_CONSORTIUM_ID, memberPersonId } from '../../dev/demo/demo-data';
+import { demoCostId, demoLineId } from '../../dev/demo/demo-money';
 import { funderPersonId } from '../../dev/demo/demo-people';
 import { seedDemo } from '../../dev/demo/seed';
 import { POLICY, type Rule } from '../../shared/api/policy';
@@ -46,8 +47,18 @@ const ids = {
   memberId: '',
   funderId: '',
   personId: '',
+  exportId: '',
+  fileId: '',
   // Training paths, commercial offers and indicators
-  // Budgets, costs, co-financing and payments
+  trainingId: 'raccolta-fondi',
+  sessionId: 'raccolta-fondi-1',
+  offerId: 'o01',
+  indicatorId: 'ore-formazione',
+  // Budgets, costs, co-financing and payments: the line and cost of the owning member, found with it.
+  get budgetLineId() { return this.memberId && demoLineId(this.memberId, 'staff'); },
+  get costId() { return this.memberId && demoCostId(this.memberId, 1); },
+  instalmentId: 'inst-3',
+  contributionId: 'cf-aula-aperta-2',
 };
 /** The people who call, by the part they play (filled in `beforeAll`, where the demo is read). */
 const people = {
@@ -110,6 +121,21 @@ beforeAll(async () => {
   // The same issuer and client id, another key: only the signature is wrong.
   const impostor = await createDevIssuer(api.issuer.issuer, api.issuer.clientId);
   tokens.otherKey = await impostor.sign(COORDINATOR_PERSON_ID);
+
+  // An export of cultnetwork, marked as submitted to its funder (as the delivery issue will), so
+  // that the funder may read it.
+  const asked = await api.call('POST', `/api/v1/consortia/${DEMO_CONSORTIUM_ID}/projects/cultnetwork/exports`, { formats: ['csv'], language: 'it' }, { as: COORDINATOR_PERSON_ID });
+  expect(asked.status).toBe(202);
+  ids.exportId = asked.body.id;
+  await api.exportQueue.idle();
+  const done = await api.store.exports.get(DEMO_CONSORTIUM_ID, 'cultnetwork', ids.exportId);
+  await api.store.exports.advance(done, { submittedAt: api.clock.now().toISOString() }, api.clock.now().toISOString());
+
+  // An uploaded evidence file of the deliverable, for the evidence link.
+  const form = await api.call('POST', `/api/v1/consortia/${DEMO_CONSORTIUM_ID}/projects/cultnetwork/deliverables/${ids.deliverableId}/evidence-uploads`, { fileName: 'verbale.pdf', contentType: 'application/pdf', size: 4 }, { as: COORDINATOR_PERSON_ID });
+  expect(form.status).toBe(201);
+  await api.files.put(`evidence/${DEMO_CONSORTIUM_ID}/cultnetwork/${form.body.evidence.fileId}/verbale.pdf`, Buffer.from('%PDF'), 'application/pdf');
+  ids.fileId = form.body.evidence.fileId;
 });
 
 type Caller =
@@ -157,6 +183,8 @@ function expected(caller: Caller, row: Record<Role, Rule>, operation: Operation)
       case 'deny': return 'refused 403';
       case 'own-member':
       case 'own-deliverable':
+      case 'own-budget-line':
+      case 'own-cost':
       case 'funded-project':
         return mine ? passed : 'refused 403';
     }

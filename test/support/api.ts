@@ -1,10 +1,16 @@
 // An app over a fresh test table, with a settable clock, readable ids, a token issuer, and a fixture.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createDevIssuer } from '../../dev/dev-issuer';
+import { fileRoutes } from '../../dev/file-routes';
 import { createApp } from '../../shared/api/app';
 import { localDirectory } from '../../shared/auth/identities';
 import { jwksVerifier } from '../../shared/auth/verifier';
 import type { Clock } from '../../shared/domain/clock';
 import type { Person, Role } from '../../shared/domain/person';
+import { createDiskFileStore } from '../../shared/files/disk-store';
+import { inProcessExportQueue } from '../../shared/jobs/export-queue';
 import { personItem } from '../../shared/store/people';
 import { createTestTable } from './table';
 
@@ -36,13 +42,20 @@ export async function createTestApi(start = '2026-11-23T09:00:00Z') {
   const issuer = await createDevIssuer('https://issuer.rete.test/dev');
   let counter = 0;
   const newId = () => `id${String(++counter).padStart(5, '0')}`;
+  const filesRoot = await mkdtemp(join(tmpdir(), 'rete-test-files-'));
+  const files = await createDiskFileStore({ root: filesRoot, baseUrl: 'http://localhost', clock });
+  const exportQueue = inProcessExportQueue({ store: table.store, files, clock });
   const app = createApp({
     store: table.store,
     clock,
     newId,
     verifier: jwksVerifier(issuer),
     identities: localDirectory(() => `sub-${String(++counter).padStart(5, '0')}`),
+    files,
+    exportQueue,
   });
+  // The disk store's links point at these routes, as in `npm start`.
+  app.route('/api/files', fileRoutes(files));
   const tokens = new Map<string, string>();
   const tokenFor = async (personId: string) => {
     if (!tokens.has(personId)) tokens.set(personId, await issuer.sign(personId));
@@ -68,7 +81,13 @@ export async function createTestApi(start = '2026-11-23T09:00:00Z') {
     return { status: response.status, headers: response.headers, body: json };
   }
 
-  return { app, table, clock, call, issuer, tokenFor, store: table.store };
+  const drop = async () => {
+    await exportQueue.idle();
+    await table.drop();
+    await rm(filesRoot, { recursive: true, force: true });
+  };
+
+  return { app, table: { ...table, drop }, clock, call, issuer, tokenFor, store: table.store, files, exportQueue };
 }
 
 export type TestApi = Awaited<ReturnType<typeof createTestApi>>;

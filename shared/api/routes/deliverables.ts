@@ -9,6 +9,9 @@ import {
   LogEntry,
   ProgressInput,
   type DeliverableAction,
+  type Evidence,
+  MAX_EVIDENCE_BYTES,
+  UploadRequest,
   ReviewInput,
   SubmitInput,
   logProgress,
@@ -16,7 +19,8 @@ import {
   review,
   submit,
 } from '../../domain/deliverable';
-import { ConflictError, ValidationError } from '../../domain/errors';
+import { ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from '../../domain/errors';
+import { evidenceFolder, evidenceKey } from '../../files/layout';
 import type { Project } from '../../domain/project';
 import type { Store } from '../../store';
 import type { AppDeps } from '../env';
@@ -30,12 +34,24 @@ import {
   json,
   newRouter,
   pageOf,
+  problemOf,
   readErrors,
   writeErrors,
 } from '../openapi';
 import { guarded, type OperationId } from '../policy';
-import { actorOf } from '../access';
+import { actorOf, todayIn } from '../access';
+import type { Consortium } from '../../domain/consortium';
 import type { Access } from '../../domain/person';
+
+/** Upload forms live ten minutes: time to pick and send a file, not to share the form. */
+const UPLOAD_FORM_SECONDS = 600;
+
+const EvidenceUpload = z
+  .object({
+    evidence: z.object({ fileId: Id, name: z.string() }).meta({ description: 'Name this in a log entry once uploaded' }),
+    form: z.object({ url: z.url(), fields: z.record(z.string(), z.string()), maxBytes: z.number().int(), expiresAt: z.string() }),
+  })
+  .meta({ id: 'EvidenceUpload' });
 
 export const DeliverableDetail = Deliverable.extend({
   recentLog: z.array(LogEntry).meta({ description: 'The latest log entries, newest first' }),
@@ -167,32 +183,94 @@ export function deliverableRoutes(deps: AppDeps) {
       responses: { 200: json(DeliverableChange, 'The deliverable and its new log entry'), ...writeErrors },
     });
 
+  const caller = (c: { get(key: 'access'): Access; get(key: 'consortium'): Consortium }) => ({
+    access: c.get('access'),
+    consortium: c.get('consortium'),
+  });
+
   /** Applies one domain action as the caller, and answers the deliverable and its new entry. */
-  const act = <I extends { version?: number | undefined }>(
+  const act = async <I extends { version?: number | undefined; evidence?: Evidence[] }>(
     params: { consortiumId: string; projectId: string; deliverableId: string },
-    access: Access,
+    caller: { access: Access; consortium: Consortium },
     name: string,
     action: DeliverableAction<I>,
     input: I,
   ) => {
-    const actor = actorOf(access, deps);
+    await checkUploaded(params, input.evidence ?? []);
+    const actor = actorOf(caller.access, deps);
+    const today = todayIn(caller.consortium, deps);
     return deliverables.change(params, input.version, name, actor, (current) =>
-      action(current, input, { entryId: deps.newId(), by: actor.personId, now: actor.at }),
+      action(current, input, { entryId: deps.newId(), by: actor.personId, now: actor.at, today }),
     );
   };
 
+  /** Uploaded evidence must be there before an entry names it: 400 naming the entry otherwise. */
+  const checkUploaded = async (ids: { consortiumId: string; projectId: string }, evidence: Evidence[]) => {
+    const missing = [];
+    for (const [index, item] of evidence.entries()) {
+      if (!('fileId' in item)) continue;
+      if (!(await deps.files.head(evidenceKey({ ...ids, fileId: item.fileId }, item.name)))) {
+        missing.push({ path: `evidence.${index}.fileId`, message: 'no file was uploaded for this id and name' });
+      }
+    }
+    if (missing.length > 0) throw new ValidationError(missing);
+  };
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: `${item}/evidence-uploads`, tags,
+      summary: `A form to upload an evidence file (at most ${MAX_EVIDENCE_BYTES / 2 ** 20} MiB; PDF, images, office documents, text), valid ${UPLOAD_FORM_SECONDS / 60} minutes`,
+      ...guarded(deps, 'deliverables.evidenceUpload'),
+      request: { params: DeliverableParams, body: body(UploadRequest) },
+      responses: { 201: json(EvidenceUpload, 'Post the file with this form, then name `evidence` in a log entry'), 413: problemOf('The file is too large'), ...writeErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId, deliverableId } = c.req.valid('param');
+      const request = c.req.valid('json');
+      await deliverables.get(consortiumId, projectId, deliverableId);
+      if (request.size > MAX_EVIDENCE_BYTES) {
+        throw new PayloadTooLargeError(`The file has ${request.size} bytes; evidence files have at most ${MAX_EVIDENCE_BYTES}`);
+      }
+      const fileId = deps.newId();
+      const key = evidenceKey({ consortiumId, projectId, fileId }, request.fileName);
+      const form = await deps.files.uploadForm(key, {
+        maxBytes: request.size, contentType: request.contentType, expiresInSeconds: UPLOAD_FORM_SECONDS,
+      });
+      return c.json({ evidence: { fileId, name: request.fileName }, form }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: `${item}/evidence/{fileId}`, tags, summary: 'A short-lived download link of an uploaded evidence file',
+      ...guarded(deps, 'deliverables.evidenceLink'),
+      request: { params: DeliverableParams.extend({ fileId: Id }) },
+      responses: { 200: json(z.object({ downloadUrl: z.url(), name: z.string() }), 'The link, valid five minutes'), ...readErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId, deliverableId, fileId } = c.req.valid('param');
+      await deliverables.get(consortiumId, projectId, deliverableId);
+      // One file lives under each upload's folder.
+      for await (const file of deps.files.list(evidenceFolder({ consortiumId, projectId, fileId }))) {
+        const name = file.key.split('/').at(-1)!;
+        return c.json({ downloadUrl: await deps.files.downloadLink(file.key, { expiresInSeconds: 300, filename: name }), name }, 200);
+      }
+      throw new NotFoundError(`No evidence file ${fileId}`);
+    },
+  );
+
   app.openapi(
     actionRoute('deliverables.logProgress', 'log', 'Log progress: a note, a percentage and evidence links (starts the work)', ProgressInput),
-    async (c) => c.json(await act(c.req.valid('param'), c.get('access'), 'log_progress', logProgress, c.req.valid('json')), 200),
+    async (c) => c.json(await act(c.req.valid('param'), caller(c), 'log_progress', logProgress, c.req.valid('json')), 200),
   );
 
   app.openapi(actionRoute('deliverables.submit', 'submit', 'Submit the deliverable for review', SubmitInput), async (c) =>
-    c.json(await act(c.req.valid('param'), c.get('access'), 'submit', submit, c.req.valid('json')), 200),
+    c.json(await act(c.req.valid('param'), caller(c), 'submit', submit, c.req.valid('json')), 200),
   );
 
   app.openapi(
     actionRoute('deliverables.review', 'review', 'Review a submitted deliverable: accept it, or request changes with a comment', ReviewInput),
-    async (c) => c.json(await act(c.req.valid('param'), c.get('access'), 'review', review, c.req.valid('json')), 200),
+    async (c) => c.json(await act(c.req.valid('param'), caller(c), 'review', review, c.req.valid('json')), 200),
   );
 
   return app;

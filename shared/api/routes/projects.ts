@@ -9,7 +9,15 @@ import { PhaseWithProgress } from '../../domain/phase';
 import { Progress, progressOf } from '../../domain/progress';
 import { Project, ProjectCreate, ProjectPatch, ProjectWithProgress, projectIssues } from '../../domain/project';
 import { dueSoonUntil } from '../../domain/schedule';
+import { IndicatorSummary, indicatorSummary } from '../../domain/indicator';
+import { MoneySummary, moneySummary } from '../../domain/money';
+import { OfferSummary, offerSummary } from '../../domain/offer';
+import { ProjectTrainingSummary } from '../../domain/training';
+import { indicatorRepository, indicatorsIn, sourcesFrom } from '../../store/indicators';
+import { moneyCountersIn } from '../../store/money';
+import { offersIn } from '../../store/offers';
 import type { Counted } from '../../store/projects';
+import { trainingSummaryFrom } from '../../store/training';
 import { actorOf, todayIn } from '../access';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
@@ -50,11 +58,16 @@ export const ProjectOverview = z
     progress: Progress,
     overdue: DeadlineList,
     dueSoon: DeadlineList.meta({ description: 'Open deliverables due from today to 14 days ahead' }),
+    training: ProjectTrainingSummary,
+    offers: OfferSummary,
+    indicators: IndicatorSummary,
+    money: MoneySummary,
   })
   .meta({ id: 'ProjectOverview' });
 
 export function projectRoutes(deps: AppDeps) {
   const { projects, deliverables } = deps.store;
+  const indicators = indicatorRepository(deps.store.db);
   const tags = ['Projects'];
   const base = '/consortia/{consortiumId}/projects';
   const app = newRouter();
@@ -132,8 +145,10 @@ export function projectRoutes(deps: AppDeps) {
       summary: 'The project at a glance: phases with derived progress, counts by status, overdue and due soon',
       ...guarded(deps, 'projects.overview'),
       description:
-        'Three Queries whatever the size of the project: the project collection (project and phases, ' +
-        'with their counters), and the open-deliverables index twice (before today; today to 14 days ahead).',
+        'Four Queries whatever the size of the project: the project collection (the project and its ' +
+        'phases with their counters, offers, indicators, training and money totals), the open-deliverables ' +
+        'index twice (before today; today to 14 days ahead), and the consortium\'s members (for the ' +
+        'members admitted indicator).',
       request: { params: ProjectParams },
       responses: { 200: json(ProjectOverview, 'The overview'), ...readErrors },
     }),
@@ -142,11 +157,14 @@ export function projectRoutes(deps: AppDeps) {
       const today = todayIn(c.get('consortium'), deps);
       // One more than listed, to tell whether there are more.
       const limit = OVERVIEW_LIST_LIMIT + 1;
-      const [collection, overdue, dueSoon] = await Promise.all([
+      const [collection, overdue, dueSoon, members] = await Promise.all([
         projects.collection(consortiumId, projectId),
         deliverables.openByDueDate(consortiumId, projectId, { before: today, limit }),
         deliverables.openByDueDate(consortiumId, projectId, { from: today, through: dueSoonUntil(today), limit }),
+        indicators.members(consortiumId),
       ]);
+      const { project, others } = collection;
+      const partnerIds = project.entity.partners.map((partner) => partner.memberId);
       return c.json(
         {
           today,
@@ -155,6 +173,10 @@ export function projectRoutes(deps: AppDeps) {
           progress: progressOf(collection.project.counters),
           overdue: bounded(overdue.items),
           dueSoon: bounded(dueSoon.items),
+          training: trainingSummaryFrom(others, partnerIds),
+          offers: offerSummary(offersIn(others)),
+          indicators: indicatorSummary(indicatorsIn(others), sourcesFrom(others, members, project, today), today),
+          money: moneySummary(project.entity, moneyCountersIn(others)),
         },
         200,
       );

@@ -1,0 +1,170 @@
+// Costs a member reports against its own budget lines: draft, submit, review by a coordinator, and
+// reversal (the only way an approved cost changes).
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { Id } from '../../domain/common';
+import {
+  Cost,
+  CostCreate,
+  CostPatch,
+  CostReverse,
+  CostReview,
+  CostStatus,
+  CostSubmit,
+  costDateIssues,
+  newCost,
+  patchCost,
+  reverseCost,
+  reviewCost,
+  submitCost,
+} from '../../domain/cost';
+import { ValidationError } from '../../domain/errors';
+import type { Access } from '../../domain/person';
+import { budgetRepository } from '../../store/budget';
+import { costRepository } from '../../store/costs';
+import { actorOf, todayIn } from '../access';
+import type { AppDeps } from '../env';
+import { idempotent } from '../idempotency';
+import { IdempotencyHeaders, PageQuery, ProjectParams, body, json, newRouter, pageOf, readErrors, writeErrors } from '../openapi';
+import { guarded } from '../policy';
+import { BudgetLineParams } from './budget';
+
+const CostParams = ProjectParams.extend({ costId: Id });
+
+const CostReversal = z.object({ original: Cost, reversal: Cost }).meta({ id: 'CostReversal' });
+
+export function costRoutes(deps: AppDeps) {
+  const { projects } = deps.store;
+  const lines = budgetRepository(deps.store.db);
+  const costs = costRepository(deps.store.db);
+  const tags = ['Costs'];
+  const base = '/consortia/{consortiumId}/projects/{projectId}';
+  const item = `${base}/costs/{costId}`;
+  const app = newRouter();
+
+  /** A cost is dated within the project and not after today: 400 naming `date`. */
+  const checkDate = async (consortiumId: string, projectId: string, date: string | undefined, today: string) => {
+    if (date === undefined) return;
+    const { entity: project } = await projects.get(consortiumId, projectId);
+    const issues = costDateIssues(date, project, today);
+    if (issues.length > 0) throw new ValidationError(issues);
+  };
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: `${base}/costs`, tags,
+      summary: "List the project's costs; by budget line or by status (e.g. those awaiting review), each by date",
+      ...guarded(deps, 'costs.list'),
+      request: { params: ProjectParams, query: PageQuery.extend({ budgetLineId: Id.optional(), status: CostStatus.optional() }) },
+      responses: { 200: json(pageOf(Cost, 'CostPage'), 'A page of costs'), ...readErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId } = c.req.valid('param');
+      return c.json(await costs.list(consortiumId, projectId, c.req.valid('query')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: `${base}/budget/lines/{budgetLineId}/costs`, tags,
+      summary: "Report a cost against a budget line (a member person: its own member's lines only); it starts as a draft",
+      ...guarded(deps, 'costs.create', idempotent(deps)),
+      request: { params: BudgetLineParams, headers: IdempotencyHeaders, body: body(CostCreate) },
+      responses: { 201: json(Cost, 'The new draft cost'), ...writeErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId, budgetLineId } = c.req.valid('param');
+      const input = c.req.valid('json');
+      await checkDate(consortiumId, projectId, input.date, todayIn(c.get('consortium'), deps));
+      const line = await lines.get(consortiumId, projectId, budgetLineId);
+      const actor = actorOf(c.get('access'), deps);
+      return c.json(await costs.create(newCost(input, line, deps.newId(), actor), actor), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: item, tags, summary: 'Read a cost',
+      ...guarded(deps, 'costs.get'),
+      request: { params: CostParams },
+      responses: { 200: json(Cost, 'The cost'), ...readErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId, costId } = c.req.valid('param');
+      return c.json(await costs.get(consortiumId, projectId, costId), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch', path: item, tags,
+      summary: 'Correct a draft or rejected cost (another line of the same member included); an approved cost is reversed, never edited (409)',
+      ...guarded(deps, 'costs.update'),
+      request: { params: CostParams, body: body(CostPatch) },
+      responses: { 200: json(Cost, 'The cost as changed'), ...writeErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId, costId } = c.req.valid('param');
+      const patch = c.req.valid('json');
+      await checkDate(consortiumId, projectId, patch.date, todayIn(c.get('consortium'), deps));
+      const actor = actorOf(c.get('access'), deps);
+      const before = await costs.get(consortiumId, projectId, costId);
+      return c.json(await costs.write(before, patchCost(before, patch, actor.at), patch.version, 'update', actor), 200);
+    },
+  );
+
+  const act = async (params: { consortiumId: string; projectId: string; costId: string }, access: Access, version: number, name: string, apply: (cost: Cost) => Cost) => {
+    const actor = actorOf(access, deps);
+    const before = await costs.get(params.consortiumId, params.projectId, params.costId);
+    return costs.write(before, apply(before), version, name, actor);
+  };
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: `${item}/submit`, tags, summary: 'Submit a draft or corrected rejected cost for review',
+      ...guarded(deps, 'costs.submit'),
+      request: { params: CostParams, body: body(CostSubmit) },
+      responses: { 200: json(Cost, 'The submitted cost'), ...writeErrors },
+    }),
+    async (c) => {
+      const access = c.get('access');
+      const { version } = c.req.valid('json');
+      return c.json(await act(c.req.valid('param'), access, version, 'submit', (cost) => submitCost(cost, actorOf(access, deps))), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: `${item}/review`, tags,
+      summary: 'Approve a submitted cost, or reject it with a reason; nobody reviews a cost they reported or submitted',
+      ...guarded(deps, 'costs.review'),
+      request: { params: CostParams, body: body(CostReview) },
+      responses: { 200: json(Cost, 'The reviewed cost'), ...writeErrors },
+    }),
+    async (c) => {
+      const access = c.get('access');
+      const input = c.req.valid('json');
+      return c.json(await act(c.req.valid('param'), access, input.version, 'review', (cost) => reviewCost(cost, input, actorOf(access, deps))), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: `${item}/reverse`, tags,
+      summary: 'Reverse an approved cost: a new approved item that counts negative; the original is marked, not edited',
+      ...guarded(deps, 'costs.reverse'),
+      request: { params: CostParams, body: body(CostReverse) },
+      responses: { 200: json(CostReversal, 'The original cost, marked, and its reversal'), ...writeErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId, costId } = c.req.valid('param');
+      const input = c.req.valid('json');
+      const actor = actorOf(c.get('access'), deps);
+      const before = await costs.get(consortiumId, projectId, costId);
+      const { original, reversal } = reverseCost(before, input, { id: deps.newId(), today: todayIn(c.get('consortium'), deps) }, actor);
+      return c.json(await costs.reverse(before, original, reversal, input.version, actor), 200);
+    },
+  );
+
+  return app;
+}

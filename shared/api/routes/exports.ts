@@ -1,0 +1,101 @@
+// Exports of a project: a coordinator asks for one (202), the job builds it, everybody allowed
+// follows its progress and downloads its files through short-lived links.
+import { createRoute } from '@hono/zod-openapi';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { firstVersion, Id } from '../../domain/common';
+import { NotFoundError } from '../../domain/errors';
+import { Export, ExportFile, ExportRequest, exportId, type Export as ExportEntity } from '../../domain/export';
+import type { Access } from '../../domain/person';
+import { actorOf } from '../access';
+import type { AppDeps } from '../env';
+import { idempotent } from '../idempotency';
+import { IdempotencyHeaders, PageQuery, ProjectParams, body, json, newRouter, pageOf, readErrors, writeErrors } from '../openapi';
+import { guarded } from '../policy';
+
+/** Download links live five minutes: long enough to click, short enough not to be shared. */
+export const DOWNLOAD_LINK_SECONDS = 300;
+
+const ExportParams = ProjectParams.extend({ exportId: Id });
+
+const ExportDetail = Export.extend({
+  files: z.array(ExportFile.extend({ downloadUrl: z.url().meta({ description: `Valid ${DOWNLOAD_LINK_SECONDS} s` }) })),
+}).meta({ id: 'ExportDetail' });
+
+/** Funders see an export only once it has been submitted to them. */
+const visibleTo = (access: Access, item: ExportEntity) => access.role !== 'funder' || item.submittedAt !== undefined;
+
+export function exportRoutes(deps: AppDeps) {
+  const { exports } = deps.store;
+  const tags = ['Exports'];
+  const base = '/consortia/{consortiumId}/projects/{projectId}/exports';
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: base, tags,
+      summary: 'Ask for an export of the project: formats, language and an optional period (the job runs in the background)',
+      ...guarded(deps, 'exports.create', idempotent(deps)),
+      request: { params: ProjectParams, headers: IdempotencyHeaders, body: body(ExportRequest) },
+      responses: { 202: json(Export, 'The export, queued'), ...writeErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId } = c.req.valid('param');
+      await deps.store.projects.get(consortiumId, projectId);
+      const actor = actorOf(c.get('access'), deps);
+      const request: ExportEntity = {
+        id: exportId(deps.clock.now(), randomBytes(4).toString('hex')),
+        consortiumId,
+        projectId,
+        ...c.req.valid('json'),
+        status: 'queued',
+        progress: 0,
+        files: [],
+        requestedBy: actor.personId,
+        attempts: 0,
+        ...firstVersion(actor.at),
+      };
+      await exports.create(request, actor);
+      await deps.exportQueue.enqueue({ consortiumId, projectId, exportId: request.id });
+      return c.json(request, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: base, tags, summary: "The project's exports, newest first (a funder sees those submitted to it)",
+      ...guarded(deps, 'exports.list'),
+      request: { params: ProjectParams, query: PageQuery },
+      responses: { 200: json(pageOf(Export, 'ExportPage'), 'A page of exports'), ...readErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId } = c.req.valid('param');
+      const page = await exports.list(consortiumId, projectId, c.req.valid('query'));
+      const access = c.get('access');
+      return c.json({ items: page.items.filter((item) => visibleTo(access, item)), nextCursor: page.nextCursor }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: `${base}/{exportId}`, tags, summary: 'An export: status, progress, files with size, hash and download links',
+      ...guarded(deps, 'exports.get'),
+      request: { params: ExportParams },
+      responses: { 200: json(ExportDetail, 'The export'), ...readErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId, exportId: id } = c.req.valid('param');
+      const item = await exports.get(consortiumId, projectId, id);
+      if (!visibleTo(c.get('access'), item)) throw new NotFoundError(`No export ${id} of this project`);
+      const files = await Promise.all(
+        item.files.map(async (file) => ({
+          ...file,
+          downloadUrl: await deps.files.downloadLink(file.key, { expiresInSeconds: DOWNLOAD_LINK_SECONDS, filename: file.name }),
+        })),
+      );
+      return c.json({ ...item, files }, 200);
+    },
+  );
+
+  return app;
+}

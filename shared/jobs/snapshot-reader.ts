@@ -1,0 +1,91 @@
+// Reads a project's state once into snapshot records: the header, the phases, then every
+// deliverable with its whole log, page by page, so that memory does not grow with the project.
+import { calendarDateIn, type Clock } from '../domain/clock';
+import type { Deliverable } from '../domain/deliverable';
+import type { LogEntry } from '../domain/deliverable';
+import type { Export } from '../domain/export';
+import { progressOf } from '../domain/progress';
+import { NotFoundError } from '../domain/errors';
+import { SNAPSHOT_SCHEMA_VERSION, type SnapshotRecord } from '../reports/snapshot';
+import type { Store } from '../store';
+
+/** Deliverable logs read at once: enough to hide latency, few enough to stay under throttling. */
+const LOG_READS_IN_PARALLEL = 8;
+const PAGE = 100;
+
+async function wholeLog(store: Store, deliverable: Deliverable): Promise<LogEntry[]> {
+  const entries: LogEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.deliverables.log(deliverable.consortiumId, deliverable.projectId, deliverable.id, {
+      limit: 100, cursor, newestFirst: false,
+    });
+    entries.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return entries;
+}
+
+async function mapLimited<T, R>(items: T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await map(items[index]!);
+      }
+    }),
+  );
+  return results;
+}
+
+export async function* readSnapshot(
+  store: Store,
+  request: Export,
+  clock: Clock,
+  onDeliverables?: (count: number) => void,
+): AsyncGenerator<SnapshotRecord> {
+  const { consortiumId, projectId } = request;
+  const consortium = await store.consortia.get(consortiumId);
+  if (!consortium) throw new NotFoundError(`No consortium ${consortiumId}`);
+  const { project, phases } = await store.projects.collection(consortiumId, projectId);
+  const funder = await store.funders.get(consortiumId, project.entity.funderId);
+  const partners = await Promise.all(
+    project.entity.partners.map(async (partner) => {
+      const member = await store.members.get(consortiumId, partner.memberId);
+      return { id: member.id, name: member.name, orgId: member.orgId, sector: member.sector, city: member.city, role: partner.role, budgetShareCents: partner.budgetShareCents };
+    }),
+  );
+  const now = clock.now();
+  yield {
+    kind: 'header',
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    exportId: request.id,
+    generatedAt: now.toISOString(),
+    asOf: calendarDateIn(now, consortium.timeZone),
+    language: request.language,
+    ...(request.period ? { period: request.period } : {}),
+    consortium: { id: consortium.id, name: consortium.name, orgId: consortium.orgId, timeZone: consortium.timeZone, language: consortium.language },
+    funder: { id: funder.id, name: funder.name, orgId: funder.orgId, programme: funder.programme },
+    project: { ...project.entity, progress: progressOf(project.counters) },
+    partners,
+  };
+  for (const phase of phases) yield { kind: 'phase', phase: { ...phase.entity, progress: progressOf(phase.counters) } };
+
+  let count = 0;
+  for (const phase of phases) {
+    let cursor: string | undefined;
+    do {
+      const page = await store.deliverables.list(consortiumId, projectId, { phaseId: phase.entity.id, limit: PAGE, cursor });
+      const logs = await mapLimited(page.items, LOG_READS_IN_PARALLEL, (deliverable) => wholeLog(store, deliverable));
+      for (const [index, deliverable] of page.items.entries()) {
+        yield { kind: 'deliverable', deliverable, history: logs[index]! };
+      }
+      count += page.items.length;
+      onDeliverables?.(count);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+  yield { kind: 'footer', counts: { phase: phases.length, deliverable: count } };
+}

@@ -1,0 +1,75 @@
+// Exports of a project: requested through the API, advanced by the export job.
+import type { Export, ExportStatus } from '../domain/export';
+import { exportStatusMachine } from '../domain/export';
+import { ConflictError, NotFoundError, StaleVersionError } from '../domain/errors';
+import { auditRecord, auditStore, type Actor } from './audit';
+import { TABLE_KEYS, beginsWith, type Db } from './db';
+import { putNew, versionedUpdate } from './expressions';
+import { entityOf } from './items';
+import { exportKey, exportsOf } from './keys';
+import type { Page } from './pagination';
+
+export const exportItem = (request: Export) => ({
+  ...exportKey(request.consortiumId, request.projectId, request.id),
+  itemType: 'Export',
+  ...request,
+});
+
+const notFound = (id: string) => new NotFoundError(`No export ${id} of this project`);
+
+export function exportRepository(db: Db) {
+  const audit = auditStore(db);
+  return {
+    async get(consortiumId: string, projectId: string, exportId: string): Promise<Export> {
+      const item = await db.get(exportKey(consortiumId, projectId, exportId));
+      if (!item) throw notFound(exportId);
+      return entityOf<Export>(item);
+    },
+
+    /** A project's exports, newest first. */
+    async list(consortiumId: string, projectId: string, page: { limit: number; cursor?: string }): Promise<Page<Export>> {
+      const { PK, skPrefix } = exportsOf(consortiumId, projectId);
+      const result = await db.queryPage({ on: TABLE_KEYS, partitionValue: PK, sortCondition: beginsWith(skPrefix), descending: true, ...page });
+      return { items: result.items.map((item) => entityOf<Export>(item)), nextCursor: result.nextCursor };
+    },
+
+    /** Records the request, audited in the project's chain. */
+    async create(request: Export, actor: Actor): Promise<Export> {
+      await audit.transact(
+        { consortiumId: request.consortiumId, projectId: request.projectId },
+        [
+          {
+            write: { Put: putNew(db.tableName, exportItem(request)) },
+            onConditionFailed: () => new ConflictError(`An export ${request.id} exists already`),
+          },
+        ],
+        auditRecord(actor, 'export', request.id, 'request', undefined, request),
+      );
+      return request;
+    },
+
+    /**
+     * The job's own progress writes (status, progress, files): conditional on the version it read,
+     * and on the status machine, but not audit entries of their own; the request was one.
+     */
+    async advance(current: Export, changes: Partial<Export> & { status?: ExportStatus }, now: string): Promise<Export> {
+      if (changes.status) exportStatusMachine.move(current.status, changes.status);
+      const { id: _i, consortiumId: _c, projectId: _p, version: _v, ...set } = changes;
+      await db.transact([
+        {
+          write: {
+            Update: versionedUpdate({
+              tableName: db.tableName,
+              key: exportKey(current.consortiumId, current.projectId, current.id),
+              expectedVersion: current.version,
+              set,
+              now,
+            }),
+          },
+          onConditionFailed: () => new StaleVersionError('export'),
+        },
+      ]);
+      return { ...current, ...changes, version: current.version + 1, updatedAt: now };
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// Evidence files: a member asks for an upload form, posts the file, and names it in a log entry.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSORTIUM, addDeliverable, addPerson, createFixture, createTestApi, type Fixture, type TestApi } from '../support/api';
+
+let api: TestApi;
+let fixture: Fixture;
+let path: string;
+const OWNER = 'evidence-owner';
+const OTHER = 'evidence-other';
+
+beforeAll(async () => {
+  api = await createTestApi();
+  fixture = await createFixture(api);
+  await addPerson(api, { id: OWNER, consortiumId: CONSORTIUM, role: 'member', memberId: fixture.members[0].id });
+  await addPerson(api, { id: OTHER, consortiumId: CONSORTIUM, role: 'member', memberId: fixture.members[1].id });
+  const deliverable = await addDeliverable(api, fixture);
+  path = `${fixture.projectPath}/deliverables/${deliverable.id}`;
+});
+afterAll(() => api.table.drop());
+
+/** Posts a file with an upload form, as a browser would, through the app's file routes. */
+async function upload(form: { url: string; fields: Record<string, string> }, content: string, type: string) {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(form.fields)) body.append(name, value);
+  body.append('file', new Blob([content], { type }), 'verbale.pdf');
+  return api.app.request(form.url.replace(/^http:\/\/localhost/, ''), { method: 'POST', body });
+}
+
+describe('evidence files', () => {
+  it('are uploaded with a form and named in a progress entry, then downloaded through a short link', async () => {
+    const asked = await api.call('POST', `${path}/evidence-uploads`, { fileName: 'Verbale riunione.pdf', contentType: 'application/pdf', size: 9 }, { as: OWNER });
+    expect(asked.status).toBe(201);
+    expect((await upload(asked.body.form, '%PDF-1.7', 'application/pdf')).status).toBe(204);
+
+    const logged = await api.call('POST', `${path}/log`, { note: 'Verbale allegato', percent: 20, evidence: [asked.body.evidence] }, { as: OWNER });
+    expect(logged.status).toBe(200);
+    expect(logged.body.entry.evidence).toEqual([asked.body.evidence]);
+
+    const link = await api.call('GET', `${path}/evidence/${asked.body.evidence.fileId}`, undefined, { as: OTHER });
+    expect(link.status).toBe(200);
+    const file = await api.app.request(link.body.downloadUrl.replace(/^http:\/\/localhost/, ''));
+    expect(await file.text()).toBe('%PDF-1.7');
+    expect(link.body.name).toBe('Verbale_riunione.pdf');
+  });
+
+  it('refuse an entry naming a file that was never uploaded, naming the field', async () => {
+    const asked = await api.call('POST', `${path}/evidence-uploads`, { fileName: 'foto.png', contentType: 'image/png', size: 100 }, { as: OWNER });
+    const logged = await api.call('POST', `${path}/log`, { note: 'n', percent: 30, evidence: [asked.body.evidence] }, { as: OWNER });
+    expect(logged.status).toBe(400);
+    expect(logged.body.errors).toEqual([expect.objectContaining({ path: 'evidence.0.fileId' })]);
+  });
+
+  it('are limited in size and type, and asked for only by the owner or a coordinator', async () => {
+    const big = await api.call('POST', `${path}/evidence-uploads`, { fileName: 'video.pdf', contentType: 'application/pdf', size: 50 * 2 ** 20 }, { as: OWNER });
+    expect(big.status).toBe(413);
+    const type = await api.call('POST', `${path}/evidence-uploads`, { fileName: 'page.html', contentType: 'text/html', size: 10 }, { as: OWNER });
+    expect(type.status).toBe(400);
+    expect(type.body.errors[0].path).toBe('contentType');
+    const other = await api.call('POST', `${path}/evidence-uploads`, { fileName: 'a.pdf', contentType: 'application/pdf', size: 10 }, { as: OTHER });
+    expect(other.status).toBe(403);
+
+    const asked = await api.call('POST', `${path}/evidence-uploads`, { fileName: 'a.pdf', contentType: 'application/pdf', size: 4 }, { as: OWNER });
+    expect((await upload(asked.body.form, 'more than four bytes', 'application/pdf')).status).toBe(413);
+  });
+});
