@@ -1,5 +1,6 @@
 // Formatting shared by the office exports (XLSX, PDF): money, dates and percentages per language,
 // the values spreadsheets store, and the few totals a report shows that the header does not carry.
+import type { Deliverable } from '../domain/deliverable';
 import { isOverdue } from '../domain/schedule';
 import type { ExportLanguage, SnapshotPhase, SnapshotSource } from './snapshot';
 
@@ -57,6 +58,18 @@ export function formatInstant(instant: string, language: ExportLanguage, timeZon
 export function dateOf(instant: string, timeZone: string): string {
   const format = cached(`day:${timeZone}`, () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }));
   return format.format(new Date(instant));
+}
+
+/** The days a deliverable was last submitted and accepted, in the consortium's time zone. */
+export function reviewDays(
+  deliverable: Pick<Deliverable, 'submittedAt' | 'submittedOn' | 'acceptedAt'>,
+  timeZone: string,
+): { submitted?: string; accepted?: string } {
+  const { submittedAt, submittedOn, acceptedAt } = deliverable;
+  return {
+    submitted: submittedOn ?? (submittedAt ? dateOf(submittedAt, timeZone) : undefined),
+    accepted: acceptedAt ? dateOf(acceptedAt, timeZone) : undefined,
+  };
 }
 
 /** A calendar date as a spreadsheet date cell: UTC midnight, which exceljs writes as a whole serial. */

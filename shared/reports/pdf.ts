@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { DeliverableStatus } from '../domain/deliverable';
 import { isOverdue } from '../domain/schedule';
-import { breathe, dateOf, fill, formatDate, formatInstant, formatMoney, formatPercent, tally, type Tally } from './format';
+import { breathe, fill, formatDate, formatInstant, formatMoney, formatPercent, reviewDays, tally, type Tally } from './format';
 import { reportLabels, type ReportLabels } from './i18n';
 import { header, recordsOf, type SnapshotHeader, type SnapshotPhase, type SnapshotSource } from './snapshot';
 
@@ -74,6 +74,8 @@ export async function buildPdf(source: SnapshotSource, out: NodeJS.WritableStrea
     out.on('error', reject);
     doc.on('error', reject);
   });
+  // Awaited once the document ends; a failure before then must not go unhandled meanwhile.
+  written.catch(() => undefined);
   doc.pipe(out);
   let page = 0;
   doc.on('pageAdded', () => footer(doc, `${head.project.title} · ${fill(text.pdf.page, { page: ++page })}`));
@@ -187,15 +189,16 @@ async function deliverablesByPhase({ doc, source, head, tally, text }: Context):
     let rows = 0;
     for await (const { deliverable: d } of recordsOf(source, 'deliverable')) {
       if (!belongs(d.phaseId)) continue;
-      const day = (instant: string | undefined) => (instant ? formatDate(dateOf(instant, head.consortium.timeZone), head.language) : '');
+      const days = reviewDays(d, head.consortium.timeZone);
+      const day = (date: string | undefined) => (date ? formatDate(date, head.language) : '');
       const owner = fill(text.pdf.owner, { owner: owners.get(d.ownerMemberId) ?? d.ownerMemberId, kind: text.kind[d.kind], weight: d.weight });
       const late = isOverdue(d, head.asOf);
       tableRow(doc, columns, [
         [{ text: d.title }, { text: owner, size: 7.5, color: GREY }],
         [{ text: formatDate(d.dueDate, head.language) }],
         [{ text: text.status[d.status], color: d.status === 'accepted' ? ACCEPTED : INK }, ...(late ? [{ text: text.pdf.overdue, size: 7.5, color: LATE }] : [])],
-        [{ text: day(d.submittedAt) }],
-        [{ text: day(d.acceptedAt) }],
+        [{ text: day(days.submitted) }],
+        [{ text: day(days.accepted) }],
       ], () => tableHeading(doc, columns));
       if (++rows % 100 === 0) await breathe();
     }

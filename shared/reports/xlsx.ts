@@ -10,7 +10,7 @@ import {
   EURO_FORMAT,
   PERCENT_FORMAT,
   breathe,
-  dateOf,
+  reviewDays,
   tally,
   utcMidnight,
   wallClock,
@@ -157,8 +157,7 @@ async function phasesSheet({ workbook, source, text, dateFormat }: Context): Pro
 async function deliverablesSheet({ workbook, source, head, tally, text, dateFormat }: Context): Promise<void> {
   const phaseTitles = new Map(tally.phases.map((phase) => [phase.id, phase.title]));
   const ownerNames = new Map(head.partners.map((partner) => [partner.id, partner.name]));
-  const timeZone = head.consortium.timeZone;
-  const dayOf = (instant: string | undefined) => (instant ? utcMidnight(dateOf(instant, timeZone)) : null);
+  const day = (date: string | undefined) => (date ? utcMidnight(date) : null);
   await writeTable<SnapshotDeliverable>(workbook, text.sheet.deliverables, recordsOf(source, 'deliverable'), [
     { label: text.field.id, width: 18, value: ({ deliverable: d }) => d.id },
     { label: text.field.phase, width: 36, value: ({ deliverable: d }) => phaseTitles.get(d.phaseId) ?? d.phaseId },
@@ -169,8 +168,8 @@ async function deliverablesSheet({ workbook, source, head, tally, text, dateForm
     { label: text.field.status, width: 20, value: ({ deliverable: d }) => text.status[d.status] },
     { label: text.field.weight, width: 8, value: ({ deliverable: d }) => d.weight },
     { label: text.field.reported, width: 12, numFmt: '0%', value: ({ deliverable: d }) => fraction(d.reportedPercent) },
-    { label: text.field.submitted, width: 14, numFmt: dateFormat, value: ({ deliverable: d }) => dayOf(d.submittedAt) },
-    { label: text.field.accepted, width: 14, numFmt: dateFormat, value: ({ deliverable: d }) => dayOf(d.acceptedAt) },
+    { label: text.field.submitted, width: 14, numFmt: dateFormat, value: ({ deliverable: d }) => day(reviewDays(d, head.consortium.timeZone).submitted) },
+    { label: text.field.accepted, width: 14, numFmt: dateFormat, value: ({ deliverable: d }) => day(reviewDays(d, head.consortium.timeZone).accepted) },
     { label: text.field.overdue, width: 10, value: ({ deliverable: d }) => isOverdue(d, head.asOf) },
   ]);
 }
