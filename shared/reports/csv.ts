@@ -50,6 +50,59 @@ export const CSV_TABLES: CsvTable[] = [
       }
     },
   },
+  {
+    name: 'trainings.csv',
+    columns: ['trainingId', 'topic', 'path', 'sessionId', 'date', 'status', 'hours', 'trainer', 'place', 'online', 'attendances', 'participants', 'personHours'],
+    async *rows(source) {
+      for await (const { path, sessions } of recordsOf(source, 'training')) {
+        for (const session of sessions) {
+          yield {
+            trainingId: path.id, topic: path.topic, path: path.title, sessionId: session.id, date: session.date, status: session.status,
+            hours: session.hours, trainer: session.trainer, place: session.place ?? '', online: session.online,
+            attendances: session.totals.attendances, participants: session.totals.participants, personHours: session.totals.personHours,
+          };
+        }
+      }
+    },
+  },
+  {
+    name: 'offers.csv',
+    columns: ['offerId', 'title', 'format', 'clientType', 'clientName', 'valueCents', 'stage', 'participants'],
+    async *rows(source) {
+      for await (const { offer } of recordsOf(source, 'offer')) {
+        yield {
+          offerId: offer.id, title: offer.title, format: offer.format, clientType: offer.clientType, clientName: offer.clientName,
+          valueCents: offer.valueCents, stage: offer.stage,
+          participants: offer.participants.map((p) => `${p.memberId}:${p.shareBasisPoints / 100}%`).join(' '),
+        };
+      }
+    },
+  },
+  {
+    name: 'indicators.csv',
+    columns: ['indicatorId', 'name', 'unit', 'baseline', 'target', 'targetDate', 'computedFrom', 'current', 'currentOn', 'percent', 'achieved'],
+    async *rows(source) {
+      for await (const { indicator } of recordsOf(source, 'indicator')) {
+        yield {
+          indicatorId: indicator.id, name: indicator.name, unit: indicator.unit, baseline: indicator.baseline, target: indicator.target,
+          targetDate: indicator.targetDate, computedFrom: indicator.metric ?? '', current: indicator.progress.current ?? '',
+          currentOn: indicator.progress.currentOn ?? '', percent: indicator.progress.percent, achieved: indicator.progress.achieved,
+        };
+      }
+    },
+  },
+  {
+    name: 'costs.csv',
+    columns: ['costId', 'kind', 'budgetLineId', 'memberId', 'date', 'supplier', 'description', 'amountCents', 'vatCents', 'status'],
+    async *rows(source) {
+      for await (const { cost } of recordsOf(source, 'cost')) {
+        yield {
+          costId: cost.id, kind: cost.kind, budgetLineId: cost.budgetLineId, memberId: cost.memberId, date: cost.date,
+          supplier: cost.supplier, description: cost.description, amountCents: cost.amountCents, vatCents: cost.vatCents, status: cost.status,
+        };
+      }
+    },
+  },
 ];
 
 /** Writes one table of the snapshot as CSV to `out`. */

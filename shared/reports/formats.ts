@@ -4,8 +4,10 @@ import type { ExportFormat } from '../domain/export';
 import { CSV_TABLES, buildCsvTable } from './csv';
 import { buildIati } from './iati';
 import { buildJson } from './json';
+import { buildPdf } from './pdf';
 import type { SnapshotSource } from './snapshot';
 import { buildThreeSixtyGiving } from './threesixtygiving';
+import { buildXlsx } from './xlsx';
 
 export interface FormatFile {
   name: string;
@@ -20,8 +22,14 @@ export const FORMAT_FILES: Record<ExportFormat, FormatFile[]> = {
     contentType: 'text/csv; charset=utf-8',
     build: (source, out) => buildCsvTable(table, source, out),
   })),
-  xlsx: [],
-  pdf: [],
+  xlsx: [
+    {
+      name: 'progress.xlsx',
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      build: (source, out, context) => buildXlsx(source, out, context),
+    },
+  ],
+  pdf: [{ name: 'progress-report.pdf', contentType: 'application/pdf', build: (source, out, context) => buildPdf(source, out, context) }],
   iati: [{ name: 'iati-activities.xml', contentType: 'application/xml', build: (source, out) => buildIati(source, out) }],
   '360giving': [{ name: '360giving-package.json', contentType: 'application/json', build: (source, out) => buildThreeSixtyGiving(source, out) }],
 };

@@ -1,6 +1,8 @@
 // The PDF export: a progress report a funder can file, streamed page by page from the snapshot,
 // in the export's language, with DejaVu Sans embedded for accented letters and the euro sign.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { DeliverableStatus } from '../domain/deliverable';
 import { isOverdue } from '../domain/schedule';
@@ -13,16 +15,24 @@ export interface PdfOptions {
   snapshotSha256?: string;
 }
 
-const localRequire = createRequire(import.meta.url);
+const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
+
 /**
- * Where the fonts are; the Lambda bundle must ship these two files. Text selects a font by this
- * path, not by a registered name: pdfkit caches a font under the name it was first opened by, and
+ * Where the fonts are: in a `fonts/` folder beside the bundle (`npm run build` copies them there
+ * for Lambda), else in the `dejavu-fonts-ttf` package. Looked up on first use, not at import, so
+ * that a function that never writes a PDF does not need them. Text selects a font by this path,
+ * not by a registered name: pdfkit caches a font under the name it was first opened by, and
  * re-reads the file for any other name of the same font (the default font is the regular one).
  */
-export const PDF_FONTS = {
-  regular: localRequire.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-  bold: localRequire.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
-};
+let fonts: Record<keyof typeof FONT_FILES, string> | undefined;
+export function pdfFonts(): Record<keyof typeof FONT_FILES, string> {
+  if (fonts) return fonts;
+  const beside = (file: string) => fileURLToPath(new URL(`./fonts/${file}`, import.meta.url));
+  const fromPackage = (file: string) => createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${file}`);
+  const find = (file: string) => (existsSync(beside(file)) ? beside(file) : fromPackage(file));
+  fonts = { regular: find(FONT_FILES.regular), bold: find(FONT_FILES.bold) };
+  return fonts;
+}
 
 const MARGIN = { top: 56, bottom: 64, left: 56, right: 56 };
 const INK = '#1a1a1a';
@@ -53,7 +63,7 @@ export async function buildPdf(source: SnapshotSource, out: NodeJS.WritableStrea
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
-    font: PDF_FONTS.regular,
+    font: pdfFonts().regular,
     autoFirstPage: false,
     // Pages are flushed as soon as the next one starts, so a long report does not stay in memory;
     // the footer therefore says "page n", not "n of m".
@@ -119,7 +129,7 @@ async function summary({ doc, head, tally, text }: Context): Promise<void> {
   }
   if (project.objectives.length > 0) {
     subheading(doc, text.section.objectives);
-    doc.font(PDF_FONTS.regular).fontSize(10).fillColor(INK);
+    doc.font(pdfFonts().regular).fontSize(10).fillColor(INK);
     doc.list(project.objectives, MARGIN.left, doc.y, { width: contentWidth(doc), bulletRadius: 2, textIndent: 12, paragraphGap: 3 });
     doc.moveDown();
   }
@@ -219,7 +229,7 @@ interface Style {
 
 /** Text across the page's width at the current position, page breaks included. */
 function write(doc: Doc, value: string, style: Style): void {
-  doc.font(style.bold ? PDF_FONTS.bold : PDF_FONTS.regular).fontSize(style.size).fillColor(style.color ?? INK);
+  doc.font(style.bold ? pdfFonts().bold : pdfFonts().regular).fontSize(style.size).fillColor(style.color ?? INK);
   doc.text(value, MARGIN.left, doc.y, { width: contentWidth(doc) });
 }
 
@@ -258,12 +268,12 @@ function facts(doc: Doc, rows: [string, string][]): void {
   const labelWidth = 150;
   const valueWidth = contentWidth(doc) - labelWidth - 10;
   for (const [label, value] of rows) {
-    doc.font(PDF_FONTS.regular).fontSize(10);
+    doc.font(pdfFonts().regular).fontSize(10);
     const height = Math.max(doc.heightOfString(value, { width: valueWidth }), 12) + 5;
     ensureSpace(doc, height);
     const y = doc.y;
-    doc.font(PDF_FONTS.bold).fontSize(9).fillColor(GREY).text(label, MARGIN.left, y + 1, { width: labelWidth });
-    doc.font(PDF_FONTS.regular).fontSize(10).fillColor(INK).text(value, MARGIN.left + labelWidth + 10, y, { width: valueWidth });
+    doc.font(pdfFonts().bold).fontSize(9).fillColor(GREY).text(label, MARGIN.left, y + 1, { width: labelWidth });
+    doc.font(pdfFonts().regular).fontSize(10).fillColor(INK).text(value, MARGIN.left + labelWidth + 10, y, { width: valueWidth });
     doc.y = y + height;
   }
 }
@@ -298,7 +308,7 @@ function tableHeading(doc: Doc, columns: TableColumn[]): void {
 
 /** One row of stacked runs per cell; a row never splits: it moves to a new page, after `onNewPage`. */
 function tableRow(doc: Doc, columns: TableColumn[], cells: Run[][], onNewPage?: () => void, bold = false): void {
-  const runHeight = (run: Run, width: number) => doc.font(bold ? PDF_FONTS.bold : PDF_FONTS.regular).fontSize(run.size ?? 9).heightOfString(run.text || ' ', { width });
+  const runHeight = (run: Run, width: number) => doc.font(bold ? pdfFonts().bold : pdfFonts().regular).fontSize(run.size ?? 9).heightOfString(run.text || ' ', { width });
   const height = Math.max(...cells.map((runs, i) => runs.reduce((sum, run) => sum + runHeight(run, columns[i]!.width - 6), 0))) + 7;
   if (ensureSpace(doc, height) && onNewPage) onNewPage();
   const top = doc.y;
@@ -307,7 +317,7 @@ function tableRow(doc: Doc, columns: TableColumn[], cells: Run[][], onNewPage?: 
     const column = columns[i]!;
     let y = top + 3;
     for (const run of runs) {
-      doc.font(bold ? PDF_FONTS.bold : PDF_FONTS.regular).fontSize(run.size ?? 9).fillColor(run.color ?? INK);
+      doc.font(bold ? pdfFonts().bold : pdfFonts().regular).fontSize(run.size ?? 9).fillColor(run.color ?? INK);
       doc.text(run.text, x, y, { width: column.width - 6, align: column.align ?? 'left' });
       y += runHeight(run, column.width - 6);
     }
@@ -322,7 +332,7 @@ function tableRow(doc: Doc, columns: TableColumn[], cells: Run[][], onNewPage?: 
 function footer(doc: Doc, value: string): void {
   const { bottom } = doc.page.margins;
   doc.page.margins.bottom = 0; // writing below the bottom margin must not start another page
-  doc.font(PDF_FONTS.regular).fontSize(8).fillColor(GREY);
+  doc.font(pdfFonts().regular).fontSize(8).fillColor(GREY);
   doc.text(value, MARGIN.left, doc.page.height - 40, { width: contentWidth(doc), align: 'center', lineBreak: false });
   doc.page.margins.bottom = bottom;
   doc.x = MARGIN.left;

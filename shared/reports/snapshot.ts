@@ -7,7 +7,15 @@ import { Deliverable, LogEntry } from '../domain/deliverable';
 import { Funder } from '../domain/funder';
 import { Member } from '../domain/member';
 import { Phase } from '../domain/phase';
+import { BudgetLine } from '../domain/budget';
+import { Contribution } from '../domain/cofinancing';
+import { Cost } from '../domain/cost';
+import { IndicatorSummary, IndicatorWithProgress } from '../domain/indicator';
+import { MoneySummary } from '../domain/money';
+import { Offer, OfferSummary } from '../domain/offer';
+import { Instalment, Receipt } from '../domain/payment';
 import { Progress } from '../domain/progress';
+import { ProjectTrainingSummary, SessionWithTotals, TrainingPathWithTotals } from '../domain/training';
 import { Partner, Project } from '../domain/project';
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
@@ -46,11 +54,68 @@ export const SnapshotDeliverable = z.object({
 });
 export type SnapshotDeliverable = z.infer<typeof SnapshotDeliverable>;
 
+/** The project's summaries as the overview shows them (indicators come as records of their own). */
+export const SnapshotSummary = z.object({
+  kind: z.literal('summary'),
+  training: ProjectTrainingSummary,
+  offers: OfferSummary,
+  indicators: IndicatorSummary.omit({ items: true }),
+  money: MoneySummary,
+});
+export type SnapshotSummary = z.infer<typeof SnapshotSummary>;
+
+/** A training path linked to the project, with its sessions (and their totals). */
+export const SnapshotTraining = z.object({
+  kind: z.literal('training'),
+  path: TrainingPathWithTotals,
+  sessions: z.array(SessionWithTotals),
+});
+export type SnapshotTraining = z.infer<typeof SnapshotTraining>;
+
+export const SnapshotOffer = z.object({ kind: z.literal('offer'), offer: Offer });
+export type SnapshotOffer = z.infer<typeof SnapshotOffer>;
+
+export const SnapshotIndicator = z.object({ kind: z.literal('indicator'), indicator: IndicatorWithProgress });
+export type SnapshotIndicator = z.infer<typeof SnapshotIndicator>;
+
+export const SnapshotBudgetLine = z.object({ kind: z.literal('budgetLine'), line: BudgetLine });
+export type SnapshotBudgetLine = z.infer<typeof SnapshotBudgetLine>;
+
+/** Every cost in every status; reversals are costs of kind `reversal`. */
+export const SnapshotCost = z.object({ kind: z.literal('cost'), cost: Cost });
+export type SnapshotCost = z.infer<typeof SnapshotCost>;
+
+export const SnapshotContribution = z.object({ kind: z.literal('contribution'), contribution: Contribution });
+export type SnapshotContribution = z.infer<typeof SnapshotContribution>;
+
+export const SnapshotInstalment = z.object({ kind: z.literal('instalment'), instalment: Instalment });
+export type SnapshotInstalment = z.infer<typeof SnapshotInstalment>;
+
+export const SnapshotReceipt = z.object({ kind: z.literal('receipt'), receipt: Receipt });
+export type SnapshotReceipt = z.infer<typeof SnapshotReceipt>;
+
 /** The last record: how many of each kind came before it, to check a snapshot is whole. */
 export const SnapshotFooter = z.object({ kind: z.literal('footer'), counts: z.record(z.string(), z.number().int()) });
 export type SnapshotFooter = z.infer<typeof SnapshotFooter>;
 
-export type SnapshotRecord = SnapshotHeader | SnapshotPhase | SnapshotDeliverable | SnapshotFooter;
+/**
+ * In this order: header, phases, deliverables (by phase), summary, training, offers, indicators,
+ * budget lines, costs, contributions, instalments, receipts, footer.
+ */
+export type SnapshotRecord =
+  | SnapshotHeader
+  | SnapshotPhase
+  | SnapshotDeliverable
+  | SnapshotSummary
+  | SnapshotTraining
+  | SnapshotOffer
+  | SnapshotIndicator
+  | SnapshotBudgetLine
+  | SnapshotCost
+  | SnapshotContribution
+  | SnapshotInstalment
+  | SnapshotReceipt
+  | SnapshotFooter;
 
 /** Reads the snapshot again from its start: builders that need several passes call it again. */
 export type SnapshotSource = () => AsyncIterable<SnapshotRecord>;

@@ -59,7 +59,7 @@ describe('exports', () => {
     const done = await exportOf(['json', 'csv']);
     expect(done).toMatchObject({ status: 'done', progress: 100, attempts: 1 });
     expect(done.snapshot.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(done.files.map((f: { name: string }) => f.name)).toEqual(['snapshot.json', 'phases.csv', 'deliverables.csv']);
+    expect(done.files.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['snapshot.json', 'phases.csv', 'deliverables.csv']));
     for (const file of done.files) {
       const bytes = await download(file.downloadUrl);
       expect(bytes.length).toBe(file.size);
@@ -75,7 +75,7 @@ describe('exports', () => {
     expect(header).toMatchObject({ kind: 'header', project: { id: 'cultnetwork' }, funder: { id: 'fondazione-mincio' }, language: 'it' });
     const deliverables = json.records.filter((r: { kind: string }) => r.kind === 'deliverable');
     expect(deliverables.length).toBe(header.project.progress.deliverables);
-    expect(json.records.at(-1)).toEqual({ kind: 'footer', counts: { phase: 3, deliverable: deliverables.length } });
+    expect(json.records.at(-1)).toMatchObject({ kind: 'footer', counts: { phase: 3, deliverable: deliverables.length } });
     expect(deliverables.some((r: { history: unknown[] }) => r.history.length > 0)).toBe(true);
   });
 
@@ -115,6 +115,53 @@ describe('exports', () => {
     const validate = threeSixtyGivingPackageValidator();
     expect(validate(grants), JSON.stringify(validate.errors)).toBe(true);
     expect(grants.grants[0].amountAwarded).toBeGreaterThan(0);
+  });
+
+  it('write an XLSX that openpyxl opens with every deliverable, and a PDF whose text pdftotext reads', async () => {
+    const done = await exportOf(['json', 'xlsx', 'pdf']);
+    expect(done.status, done.failureReason).toBe('done');
+    const snapshot = JSON.parse((await download(done.files[0].downloadUrl)).toString('utf8'));
+    const deliverables = snapshot.records.filter((r: { kind: string }) => r.kind === 'deliverable');
+    const header = snapshot.records[0];
+
+    const xlsx = join(folder, 'progress.xlsx');
+    await writeFile(xlsx, await download(done.files.find((f: { format: string }) => f.format === 'xlsx').downloadUrl));
+    const script = [
+      'import json, sys, openpyxl',
+      'book = openpyxl.load_workbook(sys.argv[1])',
+      'sheet = book[book.sheetnames[-1]]',
+      'rows = list(sheet.iter_rows(min_row=2, values_only=True))',
+      'titles = [c.value for c in sheet[1]]',
+      'formula = [c for row in sheet.iter_rows(min_row=2) for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]',
+      'print(json.dumps({"sheets": book.sheetnames, "rows": len(rows), "formulaTypes": [c.data_type for c in formula], "frozen": sheet.freeze_panes}))',
+    ].join('\n');
+    const book = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, xlsx], { encoding: 'utf8' }));
+    expect(book.rows).toBe(deliverables.length);
+    expect(book.formulaTypes).toEqual(['s']);
+    expect(book.frozen).toBe('A2');
+
+    const pdf = join(folder, 'report.pdf');
+    await writeFile(pdf, await download(done.files.find((f: { format: string }) => f.format === 'pdf').downloadUrl));
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain(header.project.title.slice(0, 20));
+    expect(text).toContain(snapshot.records.find((r: { kind: string }) => r.kind === 'phase').phase.title.slice(0, 20));
+    expect(text).toMatch(/€/);
+  });
+
+  it('carry the training, offers, indicators and accounts in the snapshot and as CSV tables', async () => {
+    const done = await exportOf(['json', 'csv']);
+    const snapshot = JSON.parse((await download(done.files[0].downloadUrl)).toString('utf8'));
+    const footer = snapshot.records.at(-1);
+    for (const kind of ['summary', 'training', 'offer', 'indicator', 'budgetLine', 'cost', 'contribution', 'instalment', 'receipt']) {
+      expect(footer.counts[kind], kind).toBeGreaterThan(0);
+    }
+    const names = done.files.map((f: { name: string }) => f.name);
+    expect(names).toEqual(expect.arrayContaining(['trainings.csv', 'offers.csv', 'indicators.csv', 'costs.csv']));
+    const costs = done.files.find((f: { name: string }) => f.name === 'costs.csv');
+    const path = join(folder, 'costs.csv');
+    await writeFile(path, await download(costs.downloadUrl));
+    const [, ...rows] = readCsv(path);
+    expect(rows).toHaveLength(footer.counts.cost);
   });
 
   it('are refused to members and unsubmitted ones are hidden from the funder', async () => {

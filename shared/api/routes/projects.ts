@@ -9,15 +9,13 @@ import { PhaseWithProgress } from '../../domain/phase';
 import { Progress, progressOf } from '../../domain/progress';
 import { Project, ProjectCreate, ProjectPatch, ProjectWithProgress, projectIssues } from '../../domain/project';
 import { dueSoonUntil } from '../../domain/schedule';
-import { IndicatorSummary, indicatorSummary } from '../../domain/indicator';
-import { MoneySummary, moneySummary } from '../../domain/money';
-import { OfferSummary, offerSummary } from '../../domain/offer';
+import { IndicatorSummary } from '../../domain/indicator';
+import { MoneySummary } from '../../domain/money';
+import { OfferSummary } from '../../domain/offer';
 import { ProjectTrainingSummary } from '../../domain/training';
-import { indicatorRepository, indicatorsIn, sourcesFrom } from '../../store/indicators';
-import { moneyCountersIn } from '../../store/money';
-import { offersIn } from '../../store/offers';
+import { indicatorRepository } from '../../store/indicators';
 import type { Counted } from '../../store/projects';
-import { trainingSummaryFrom } from '../../store/training';
+import { projectSummaries } from '../../store/summaries';
 import { actorOf, todayIn } from '../access';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
@@ -163,8 +161,7 @@ export function projectRoutes(deps: AppDeps) {
         deliverables.openByDueDate(consortiumId, projectId, { from: today, through: dueSoonUntil(today), limit }),
         indicators.members(consortiumId),
       ]);
-      const { project, others } = collection;
-      const partnerIds = project.entity.partners.map((partner) => partner.memberId);
+
       return c.json(
         {
           today,
@@ -173,10 +170,7 @@ export function projectRoutes(deps: AppDeps) {
           progress: progressOf(collection.project.counters),
           overdue: bounded(overdue.items),
           dueSoon: bounded(dueSoon.items),
-          training: trainingSummaryFrom(others, partnerIds),
-          offers: offerSummary(offersIn(others)),
-          indicators: indicatorSummary(indicatorsIn(others), sourcesFrom(others, members, project, today), today),
-          money: moneySummary(project.entity, moneyCountersIn(others)),
+          ...projectSummaries(collection, members, today),
         },
         200,
       );
