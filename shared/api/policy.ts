@@ -106,6 +106,7 @@ export const POLICY = {
   'costs.list': projectReaders,
   'costs.get': projectReaders,
   'costs.create': { coordinator: 'allow', member: 'own-budget-line', funder: 'deny' },
+  'costs.documentUpload': { coordinator: 'allow', member: 'own-budget-line', funder: 'deny' },
   'costs.update': { coordinator: 'allow', member: 'own-cost', funder: 'deny' },
   'costs.submit': { coordinator: 'allow', member: 'own-cost', funder: 'deny' },
   'costs.review': coordinators,

@@ -1,5 +1,8 @@
 // Evidence files: a member asks for an upload form, posts the file, and names it in a log entry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memberPersonId } from '../../dev/demo/demo-data';
+import { demoLineId } from '../../dev/demo/demo-money';
+import { seedDemo } from '../../dev/demo/seed';
 import { CONSORTIUM, addDeliverable, addPerson, createFixture, createTestApi, type Fixture, type TestApi } from '../support/api';
 
 let api: TestApi;
@@ -61,5 +64,36 @@ describe('evidence files', () => {
 
     const asked = await api.call('POST', `${path}/evidence-uploads`, { fileName: 'a.pdf', contentType: 'application/pdf', size: 4 }, { as: OWNER });
     expect((await upload(asked.body.form, 'more than four bytes', 'application/pdf')).status).toBe(413);
+  });
+});
+
+describe('cost documents', () => {
+  let demo: TestApi;
+  const member = 'mincio-musei';
+  const lines = `/api/v1/consortia/pantacon/projects/cultnetwork/budget/lines/${demoLineId(member, 'staff')}`;
+  const as = { as: memberPersonId(member) };
+
+  beforeAll(async () => {
+    demo = await createTestApi();
+    await seedDemo(demo.store, demo.clock);
+  });
+  afterAll(() => demo.table.drop());
+
+  it('are uploaded for one of the member’s own lines and named in a cost; a name never uploaded is refused', async () => {
+    const asked = await demo.call('POST', `${lines}/document-uploads`, { fileName: 'fattura 12.pdf', contentType: 'application/pdf', size: 8 }, as);
+    expect(asked.status).toBe(201);
+    const body = new FormData();
+    for (const [name, value] of Object.entries(asked.body.form.fields as Record<string, string>)) body.append(name, value);
+    body.append('file', new Blob(['%PDF-1.7'], { type: 'application/pdf' }), 'fattura.pdf');
+    expect((await demo.app.request(asked.body.form.url.replace(/^http:\/\/localhost/, ''), { method: 'POST', body })).status).toBe(204);
+
+    const cost = { date: '2026-11-02', description: 'Consulenza', supplier: 'Studio Rossi', amountCents: 50_000, documents: [asked.body.evidence] };
+    const created = await demo.call('POST', `${lines}/costs`, cost, as);
+    expect(created.status).toBe(201);
+    expect(created.body.documents).toEqual([asked.body.evidence]);
+
+    const missing = await demo.call('POST', `${lines}/costs`, { ...cost, documents: [{ fileId: 'never', name: 'x.pdf' }] }, as);
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toEqual([expect.objectContaining({ path: 'documents.0.fileId' })]);
   });
 });

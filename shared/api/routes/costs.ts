@@ -18,6 +18,7 @@ import {
   reviewCost,
   submitCost,
 } from '../../domain/cost';
+import { UploadRequest } from '../../domain/deliverable';
 import { ValidationError } from '../../domain/errors';
 import type { Access } from '../../domain/person';
 import { budgetRepository } from '../../store/budget';
@@ -25,11 +26,19 @@ import { costRepository } from '../../store/costs';
 import { actorOf, todayIn } from '../access';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
-import { IdempotencyHeaders, PageQuery, ProjectParams, body, json, newRouter, pageOf, readErrors, writeErrors } from '../openapi';
+import { IdempotencyHeaders, PageQuery, ProjectParams, body, json, newRouter, pageOf, problemOf, readErrors, writeErrors } from '../openapi';
+import { assertUploaded, evidenceUploadForm } from '../uploads';
 import { guarded } from '../policy';
 import { BudgetLineParams } from './budget';
 
 const CostParams = ProjectParams.extend({ costId: Id });
+
+const DocumentUpload = z
+  .object({
+    evidence: z.object({ fileId: Id, name: z.string() }).meta({ description: 'Name this in `documents` once uploaded' }),
+    form: z.object({ url: z.url(), fields: z.record(z.string(), z.string()), maxBytes: z.number().int(), expiresAt: z.string() }),
+  })
+  .meta({ id: 'DocumentUpload' });
 
 const CostReversal = z.object({ original: Cost, reversal: Cost }).meta({ id: 'CostReversal' });
 
@@ -66,6 +75,21 @@ export function costRoutes(deps: AppDeps) {
 
   app.openapi(
     createRoute({
+      method: 'post', path: `${base}/budget/lines/{budgetLineId}/document-uploads`, tags,
+      summary: 'A form to upload a cost document (invoice, receipt, contract) for this line, valid ten minutes; then name it in `documents`',
+      ...guarded(deps, 'costs.documentUpload'),
+      request: { params: BudgetLineParams, body: body(UploadRequest) },
+      responses: { 201: json(DocumentUpload, 'Post the file with this form'), 413: problemOf('The file is too large'), ...writeErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId, budgetLineId } = c.req.valid('param');
+      await lines.get(consortiumId, projectId, budgetLineId);
+      return c.json(await evidenceUploadForm(deps.files, { consortiumId, projectId }, deps.newId(), c.req.valid('json')), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
       method: 'post', path: `${base}/budget/lines/{budgetLineId}/costs`, tags,
       summary: "Report a cost against a budget line (a member person: its own member's lines only); it starts as a draft",
       ...guarded(deps, 'costs.create', idempotent(deps)),
@@ -76,6 +100,7 @@ export function costRoutes(deps: AppDeps) {
       const { consortiumId, projectId, budgetLineId } = c.req.valid('param');
       const input = c.req.valid('json');
       await checkDate(consortiumId, projectId, input.date, todayIn(c.get('consortium'), deps));
+      await assertUploaded(deps.files, { consortiumId, projectId }, input.documents, 'documents');
       const line = await lines.get(consortiumId, projectId, budgetLineId);
       const actor = actorOf(c.get('access'), deps);
       return c.json(await costs.create(newCost(input, line, deps.newId(), actor), actor), 201);
@@ -107,6 +132,7 @@ export function costRoutes(deps: AppDeps) {
       const { consortiumId, projectId, costId } = c.req.valid('param');
       const patch = c.req.valid('json');
       await checkDate(consortiumId, projectId, patch.date, todayIn(c.get('consortium'), deps));
+      await assertUploaded(deps.files, { consortiumId, projectId }, patch.documents ?? [], 'documents');
       const actor = actorOf(c.get('access'), deps);
       const before = await costs.get(consortiumId, projectId, costId);
       return c.json(await costs.write(before, patchCost(before, patch, actor.at), patch.version, 'update', actor), 200);

@@ -19,8 +19,9 @@ import {
   review,
   submit,
 } from '../../domain/deliverable';
-import { ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from '../../domain/errors';
-import { evidenceFolder, evidenceKey } from '../../files/layout';
+import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
+import { evidenceFolder } from '../../files/layout';
+import { UPLOAD_FORM_SECONDS, assertUploaded, evidenceUploadForm } from '../uploads';
 import type { Project } from '../../domain/project';
 import type { Store } from '../../store';
 import type { AppDeps } from '../env';
@@ -42,9 +43,6 @@ import { guarded, type OperationId } from '../policy';
 import { actorOf, todayIn } from '../access';
 import type { Consortium } from '../../domain/consortium';
 import type { Access } from '../../domain/person';
-
-/** Upload forms live ten minutes: time to pick and send a file, not to share the form. */
-const UPLOAD_FORM_SECONDS = 600;
 
 const EvidenceUpload = z
   .object({
@@ -196,24 +194,12 @@ export function deliverableRoutes(deps: AppDeps) {
     action: DeliverableAction<I>,
     input: I,
   ) => {
-    await checkUploaded(params, input.evidence ?? []);
+    await assertUploaded(deps.files, params, input.evidence ?? [], 'evidence');
     const actor = actorOf(caller.access, deps);
     const today = todayIn(caller.consortium, deps);
     return deliverables.change(params, input.version, name, actor, (current) =>
       action(current, input, { entryId: deps.newId(), by: actor.personId, now: actor.at, today }),
     );
-  };
-
-  /** Uploaded evidence must be there before an entry names it: 400 naming the entry otherwise. */
-  const checkUploaded = async (ids: { consortiumId: string; projectId: string }, evidence: Evidence[]) => {
-    const missing = [];
-    for (const [index, item] of evidence.entries()) {
-      if (!('fileId' in item)) continue;
-      if (!(await deps.files.head(evidenceKey({ ...ids, fileId: item.fileId }, item.name)))) {
-        missing.push({ path: `evidence.${index}.fileId`, message: 'no file was uploaded for this id and name' });
-      }
-    }
-    if (missing.length > 0) throw new ValidationError(missing);
   };
 
   app.openapi(
@@ -226,17 +212,8 @@ export function deliverableRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { consortiumId, projectId, deliverableId } = c.req.valid('param');
-      const request = c.req.valid('json');
       await deliverables.get(consortiumId, projectId, deliverableId);
-      if (request.size > MAX_EVIDENCE_BYTES) {
-        throw new PayloadTooLargeError(`The file has ${request.size} bytes; evidence files have at most ${MAX_EVIDENCE_BYTES}`);
-      }
-      const fileId = deps.newId();
-      const key = evidenceKey({ consortiumId, projectId, fileId }, request.fileName);
-      const form = await deps.files.uploadForm(key, {
-        maxBytes: request.size, contentType: request.contentType, expiresInSeconds: UPLOAD_FORM_SECONDS,
-      });
-      return c.json({ evidence: { fileId, name: request.fileName }, form }, 201);
+      return c.json(await evidenceUploadForm(deps.files, { consortiumId, projectId }, deps.newId(), c.req.valid('json')), 201);
     },
   );
 
