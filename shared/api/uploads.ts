@@ -1,11 +1,21 @@
 // Uploaded files named as evidence or documents: forms to upload them, and the check that an entry
 // names only files that were really uploaded.
+import { z } from 'zod';
+import { Id } from '../domain/common';
 import { ValidationError } from '../domain/errors';
 import type { Evidence, UploadRequest } from '../domain/deliverable';
 import { MAX_EVIDENCE_BYTES } from '../domain/deliverable';
 import { PayloadTooLargeError } from '../domain/errors';
 import type { FileStore, UploadForm } from '../files/file-store';
 import { evidenceKey } from '../files/layout';
+
+/** The answer to an upload request: the form, and what to name once the file is posted. */
+export const UploadAnswer = z
+  .object({
+    evidence: z.object({ fileId: Id, name: z.string() }).meta({ description: 'Name this in `evidence` or `documents` once uploaded' }),
+    form: z.object({ url: z.url(), fields: z.record(z.string(), z.string()), maxBytes: z.number().int(), expiresAt: z.string() }),
+  })
+  .meta({ id: 'UploadAnswer' });
 
 /** Upload forms live ten minutes: time to pick and send a file, not to share the form. */
 export const UPLOAD_FORM_SECONDS = 600;

@@ -27,18 +27,12 @@ import { actorOf, todayIn } from '../access';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
 import { IdempotencyHeaders, PageQuery, ProjectParams, body, json, newRouter, pageOf, problemOf, readErrors, writeErrors } from '../openapi';
-import { assertUploaded, evidenceUploadForm } from '../uploads';
+import { UploadAnswer, assertUploaded, evidenceUploadForm } from '../uploads';
 import { guarded } from '../policy';
 import { BudgetLineParams } from './budget';
 
 const CostParams = ProjectParams.extend({ costId: Id });
 
-const DocumentUpload = z
-  .object({
-    evidence: z.object({ fileId: Id, name: z.string() }).meta({ description: 'Name this in `documents` once uploaded' }),
-    form: z.object({ url: z.url(), fields: z.record(z.string(), z.string()), maxBytes: z.number().int(), expiresAt: z.string() }),
-  })
-  .meta({ id: 'DocumentUpload' });
 
 const CostReversal = z.object({ original: Cost, reversal: Cost }).meta({ id: 'CostReversal' });
 
@@ -79,7 +73,7 @@ export function costRoutes(deps: AppDeps) {
       summary: 'A form to upload a cost document (invoice, receipt, contract) for this line, valid ten minutes; then name it in `documents`',
       ...guarded(deps, 'costs.documentUpload'),
       request: { params: BudgetLineParams, body: body(UploadRequest) },
-      responses: { 201: json(DocumentUpload, 'Post the file with this form'), 413: problemOf('The file is too large'), ...writeErrors },
+      responses: { 201: json(UploadAnswer, 'Post the file with this form'), 413: problemOf('The file is too large'), ...writeErrors },
     }),
     async (c) => {
       const { consortiumId, projectId, budgetLineId } = c.req.valid('param');

@@ -21,7 +21,7 @@ import {
 } from '../../domain/deliverable';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import { evidenceFolder } from '../../files/layout';
-import { UPLOAD_FORM_SECONDS, assertUploaded, evidenceUploadForm } from '../uploads';
+import { UPLOAD_FORM_SECONDS, UploadAnswer, assertUploaded, evidenceUploadForm } from '../uploads';
 import type { Project } from '../../domain/project';
 import type { Store } from '../../store';
 import type { AppDeps } from '../env';
@@ -44,12 +44,6 @@ import { actorOf, todayIn } from '../access';
 import type { Consortium } from '../../domain/consortium';
 import type { Access } from '../../domain/person';
 
-const EvidenceUpload = z
-  .object({
-    evidence: z.object({ fileId: Id, name: z.string() }).meta({ description: 'Name this in a log entry once uploaded' }),
-    form: z.object({ url: z.url(), fields: z.record(z.string(), z.string()), maxBytes: z.number().int(), expiresAt: z.string() }),
-  })
-  .meta({ id: 'EvidenceUpload' });
 
 export const DeliverableDetail = Deliverable.extend({
   recentLog: z.array(LogEntry).meta({ description: 'The latest log entries, newest first' }),
@@ -208,7 +202,7 @@ export function deliverableRoutes(deps: AppDeps) {
       summary: `A form to upload an evidence file (at most ${MAX_EVIDENCE_BYTES / 2 ** 20} MiB; PDF, images, office documents, text), valid ${UPLOAD_FORM_SECONDS / 60} minutes`,
       ...guarded(deps, 'deliverables.evidenceUpload'),
       request: { params: DeliverableParams, body: body(UploadRequest) },
-      responses: { 201: json(EvidenceUpload, 'Post the file with this form, then name `evidence` in a log entry'), 413: problemOf('The file is too large'), ...writeErrors },
+      responses: { 201: json(UploadAnswer, 'Post the file with this form, then name `evidence` in a log entry'), 413: problemOf('The file is too large'), ...writeErrors },
     }),
     async (c) => {
       const { consortiumId, projectId, deliverableId } = c.req.valid('param');
