@@ -72,6 +72,8 @@ export const POLICY = {
   'exports.create': coordinators,
   'exports.list': exportReaders,
   'exports.get': exportReaders,
+  'exports.submit': coordinators,
+  'exports.delete': coordinators,
   // Training paths, commercial offers and indicators
   // Training is consortium-level: funders read only the paths linked to projects they fund (training.ofProject).
   'training.list': { coordinator: 'allow', member: 'allow', funder: 'deny' },

@@ -49,6 +49,62 @@ export function exportRepository(db: Db) {
     },
 
     /**
+     * Marks a done export as submitted to the funder, with its files' new keys, as an audit entry
+     * of the project's chain that carries the snapshot's hash: proof of which figures were sent.
+     */
+    async submit(current: Export, expectedVersion: number, files: Export['files'], actor: Actor): Promise<Export> {
+      if (current.version !== expectedVersion) throw new StaleVersionError('export', expectedVersion, current.version);
+      const submitted = { ...current, files, submittedAt: actor.at, version: current.version + 1, updatedAt: actor.at };
+      await audit.transact(
+        { consortiumId: current.consortiumId, projectId: current.projectId },
+        [
+          {
+            write: {
+              Update: versionedUpdate({
+                tableName: db.tableName,
+                key: exportKey(current.consortiumId, current.projectId, current.id),
+                expectedVersion,
+                set: { files, submittedAt: actor.at },
+                now: actor.at,
+              }),
+            },
+            onConditionFailed: () => new StaleVersionError('export'),
+          },
+        ],
+        {
+          ...auditRecord(actor, 'export', current.id, 'submit_to_funder', { submittedAt: null }, { submittedAt: actor.at }),
+          changes: {
+            submittedAt: { before: null, after: actor.at },
+            snapshotSha256: { before: null, after: current.snapshot?.sha256 ?? null },
+          },
+        },
+      );
+      return submitted;
+    },
+
+    /** Removes an export that was never submitted (its files are the caller's to delete first). */
+    async remove(current: Export, expectedVersion: number, actor: Actor): Promise<void> {
+      if (current.version !== expectedVersion) throw new StaleVersionError('export', expectedVersion, current.version);
+      await audit.transact(
+        { consortiumId: current.consortiumId, projectId: current.projectId },
+        [
+          {
+            write: {
+              Delete: {
+                TableName: db.tableName,
+                Key: exportKey(current.consortiumId, current.projectId, current.id),
+                ConditionExpression: 'version = :version AND attribute_not_exists(submittedAt)',
+                ExpressionAttributeValues: { ':version': expectedVersion },
+              },
+            },
+            onConditionFailed: () => new ConflictError('The export changed or was submitted meanwhile'),
+          },
+        ],
+        auditRecord(actor, 'export', current.id, 'delete', current, undefined),
+      );
+    },
+
+    /**
      * The job's own progress writes (status, progress, files): conditional on the version it read,
      * and on the status machine, but not audit entries of their own; the request was one.
      */

@@ -3,8 +3,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { firstVersion, Id } from '../../domain/common';
-import { NotFoundError } from '../../domain/errors';
+import { firstVersion, Id, Version } from '../../domain/common';
+import { ConflictError, NotFoundError, StaleVersionError } from '../../domain/errors';
+import { exportFileKey } from '../../files/layout';
 import { Export, ExportFile, ExportRequest, exportId, type Export as ExportEntity } from '../../domain/export';
 import type { Access } from '../../domain/person';
 import { actorOf } from '../access';
@@ -94,6 +95,52 @@ export function exportRoutes(deps: AppDeps) {
         })),
       );
       return c.json({ ...item, files }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: `${base}/{exportId}/submission`, tags,
+      summary: "Mark a done export as submitted to the funder: it is locked, its files move out of the clean-up's reach, its snapshot hash enters the audit chain, and the funder sees it",
+      ...guarded(deps, 'exports.submit'),
+      request: { params: ExportParams, body: body(z.strictObject({ version: Version })) },
+      responses: { 200: json(Export, 'The submitted export'), ...writeErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId, exportId: id } = c.req.valid('param');
+      const { version } = c.req.valid('json');
+      const current = await exports.get(consortiumId, projectId, id);
+      if (current.status !== 'done') throw new ConflictError(`Only a done export can be submitted; this one is ${current.status}`);
+      if (current.submittedAt) throw new ConflictError('This export was submitted already');
+      if (current.version !== version) throw new StaleVersionError('export', version, current.version);
+      // Files move first: a retry after a crash finds them moved and goes on.
+      const files = [];
+      for (const file of current.files) {
+        const key = exportFileKey('submitted', { consortiumId, projectId, exportId: id }, file.name);
+        if (!(await deps.files.head(key))) await deps.files.move(file.key, key);
+        files.push({ ...file, key });
+      }
+      return c.json(await exports.submit(current, version, files, actorOf(c.get('access'), deps)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete', path: `${base}/{exportId}`, tags,
+      summary: 'Delete an export that was not submitted (a submitted one answers 409: it is the record of what was sent)',
+      ...guarded(deps, 'exports.delete'),
+      request: { params: ExportParams, query: z.object({ version: z.coerce.number().pipe(Version) }) },
+      responses: { 204: { description: 'Deleted' }, ...writeErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId, exportId: id } = c.req.valid('param');
+      const current = await exports.get(consortiumId, projectId, id);
+      if (current.submittedAt) throw new ConflictError('A submitted export cannot be deleted: it is the record of what was sent');
+      if (current.status === 'queued' || current.status === 'running') throw new ConflictError('The export is still being built');
+      await exports.remove(current, c.req.valid('query').version, actorOf(c.get('access'), deps));
+      for (const file of current.files) await deps.files.delete(file.key);
+      if (current.snapshot) await deps.files.delete(current.snapshot.key);
+      return c.body(null, 204);
     },
   );
 
