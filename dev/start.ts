@@ -3,8 +3,9 @@
 import './quiet-sdk-warning';
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from '../shared/api/app';
 import { newId, systemClock } from '../shared/api/system';
 import { createDocumentClient } from '../shared/store/client';
@@ -20,7 +21,7 @@ import { createDevIssuer } from './dev-issuer';
 import { devRoutes } from './dev-routes';
 import { fileRoutes } from './file-routes';
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
-import { LOCAL_TABLE, dataDir } from './paths';
+import { LOCAL_TABLE, dataDir, projectRoot } from './paths';
 import { forgetProcess, rememberProcess, stopLeftover } from './processes';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -83,6 +84,9 @@ async function main() {
   });
   app.route('/api/dev', devRoutes(issuer, store, DEMO_CONSORTIUM_ID));
   app.route('/api/files', fileRoutes(files));
+  // The static pages (the share page; the dashboard to come), on the same origin as the API.
+  app.get('/share', serveStatic({ path: join(projectRoot, 'web', 'public', 'share.html') }));
+  app.use('/*', serveStatic({ root: relative(process.cwd(), join(projectRoot, 'web', 'public')) }));
   server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => {
     const base = `http://localhost:${info.port}`;
     log('Rete is running. Ctrl-C stops it (and DynamoDB Local).');

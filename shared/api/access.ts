@@ -24,9 +24,13 @@ function ttlCache<T>(ttlMillis: number) {
   };
 }
 
-/** Requires `Authorization: Bearer <access token>` and remembers the caller's identity. */
-export function authenticate(deps: AppDeps) {
+/**
+ * Requires `Authorization: Bearer <access token>` and remembers the caller's identity; the
+ * `publicPaths` (share links) need none.
+ */
+export function authenticate(deps: AppDeps, publicPaths: ReadonlySet<string> = new Set()) {
   return createMiddleware<AppEnv>(async (c, next) => {
+    if (publicPaths.has(c.req.path)) return next();
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new UnauthorizedError('Send an access token: Authorization: Bearer <token>');

@@ -10,6 +10,8 @@ import { deliverableRoutes } from './routes/deliverables';
 import { auditRoutes } from './routes/audit';
 import { consortiumRoutes } from './routes/consortium';
 import { exportRoutes } from './routes/exports';
+import { shareRoutes } from './routes/share';
+import { PUBLIC_OPERATIONS } from './policy';
 import { peopleRoutes } from './routes/people';
 import { phaseRoutes } from './routes/phases';
 import { projectRoutes } from './routes/projects';
@@ -41,7 +43,7 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', requestId());
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'too_large', `The body exceeds ${MAX_BODY_BYTES} bytes`) }));
-  app.use('/api/v1/*', authenticate(deps));
+  app.use('/api/v1/*', authenticate(deps, new Set(Object.values(PUBLIC_OPERATIONS).map((path) => `/api/v1${path}`))));
   app.use('/api/v1/consortia/:consortiumId/*', consortiumAccess(deps));
   app.use('/api/v1/consortia/:consortiumId', consortiumAccess(deps));
 
@@ -55,6 +57,7 @@ export function createApp(deps: AppDeps) {
     deliverableRoutes,
     auditRoutes,
     exportRoutes,
+    shareRoutes,
     // Training paths, commercial offers and indicators
     trainingRoutes,
     offerRoutes,

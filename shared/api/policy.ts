@@ -74,6 +74,11 @@ export const POLICY = {
   'exports.get': exportReaders,
   'exports.submit': coordinators,
   'exports.delete': coordinators,
+  'share.create': coordinators,
+  'share.list': coordinators,
+  'share.revoke': coordinators,
+  // Public: the token in the body is the credential; no login, no membership.
+  'share.open': everyone,
   // Training paths, commercial offers and indicators
   // Training is consortium-level: funders read only the paths linked to projects they fund (training.ofProject).
   'training.list': { coordinator: 'allow', member: 'allow', funder: 'deny' },
@@ -128,12 +133,16 @@ export const POLICY = {
 
 export type OperationId = keyof typeof POLICY;
 
+/** Operations anyone may call without a token, at these paths (under /api/v1). */
+export const PUBLIC_OPERATIONS: Partial<Record<OperationId, string>> = { 'share.open': '/share' };
+
 const forbidden = (access: Access, what: string) =>
   new ForbiddenError(`A ${access.role} person may not ${what}`);
 
 /** Enforces the policy row of `operationId` for the caller (runs before the body is validated). */
 export function authorize(deps: AppDeps, operationId: OperationId) {
   const row: Row = POLICY[operationId];
+  if (PUBLIC_OPERATIONS[operationId]) return createMiddleware<AppEnv>(async (_c, next) => next());
   return createMiddleware<AppEnv>(async (c, next) => {
     const access = c.get('access');
     const rule = row[access.role];

@@ -188,6 +188,14 @@ export const exportKey = (consortiumId: string, projectId: string, exportId: str
   SK: `EXPORT#${exportId}`,
 });
 
+/** A share link, found by the hash of its token (the token itself is never stored). */
+export const shareLinkKey = (tokenHash: string): Key => ({ PK: `SHARE#${tokenHash}`, SK: 'SHARE' });
+
+/** An export's share links: listed, and found by id, on GSI1. */
+export const shareLinksOf = (consortiumId: string, projectId: string, exportId: string) => ({
+  GSI1PK: `${exportsOf(consortiumId, projectId).PK}#${exportId}#SHARES`,
+});
+
 // --- Training paths, commercial offers and indicators ---
 
 /** A training path's partition: the path, its sessions, attendance and per-member tallies. */

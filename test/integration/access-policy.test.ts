@@ -7,7 +7,7 @@ import { COORDINATOR_PERSON_ID, DEMO_CONSORTIUM_ID, memberPersonId } from '../..
 import { demoCostId, demoLineId } from '../../dev/demo/demo-money';
 import { funderPersonId } from '../../dev/demo/demo-people';
 import { seedDemo } from '../../dev/demo/seed';
-import { POLICY, type Rule } from '../../shared/api/policy';
+import { POLICY, PUBLIC_OPERATIONS, type Rule } from '../../shared/api/policy';
 import type { Role } from '../../shared/domain/person';
 import { createTestApi, seedConsortium } from '../support/api';
 
@@ -49,6 +49,7 @@ const ids = {
   personId: '',
   exportId: '',
   fileId: '',
+  linkId: '',
   // Training paths, commercial offers and indicators
   trainingId: 'raccolta-fondi',
   sessionId: 'raccolta-fondi-1',
@@ -136,6 +137,11 @@ beforeAll(async () => {
   expect(form.status).toBe(201);
   await api.files.put(`evidence/${DEMO_CONSORTIUM_ID}/cultnetwork/${form.body.evidence.fileId}/verbale.pdf`, Buffer.from('%PDF'), 'application/pdf');
   ids.fileId = form.body.evidence.fileId;
+
+  // A share link of that export, for its revocation.
+  const shared = await api.call('POST', `/api/v1/consortia/${DEMO_CONSORTIUM_ID}/projects/cultnetwork/exports/${ids.exportId}/share-links`, {}, { as: COORDINATOR_PERSON_ID });
+  expect(shared.status).toBe(201);
+  ids.linkId = shared.body.link.id;
 });
 
 type Caller =
@@ -177,6 +183,8 @@ function optionsOf(caller: Caller): { as?: string | null; token?: string } {
  */
 function expected(caller: Caller, row: Record<Role, Rule>, operation: Operation): string {
   const passed = operation.method === 'GET' ? 'answered 200' : 'answered 400';
+  // A public operation takes no token at all: every caller gets past it.
+  if (operation.operationId in PUBLIC_OPERATIONS) return passed;
   const byRule = (rule: Rule, mine: boolean) => {
     switch (rule) {
       case 'allow': return passed;
@@ -217,7 +225,8 @@ function urlOf(operation: Operation): string {
 /** `{}` fails every write schema (a version or required fields are missing) but the all-optional submit's, which is strict. */
 function bodyOf(operation: Operation): unknown {
   if (operation.method === 'GET' || operation.method === 'DELETE') return undefined;
-  return operation.operationId === 'deliverables.submit' ? { unknownField: true } : {};
+  // Bodies whose every field is optional take `{}`: an unknown field fails them instead.
+  return ['deliverables.submit', 'share.create'].includes(operation.operationId) ? { unknownField: true } : {};
 }
 
 describe('the access policy', () => {

@@ -1,0 +1,46 @@
+// The share page: reads the token after `#` (never sent to a server by the browser), asks the API
+// for the shared export in a request body, and lists its files with their download links.
+const labels = {
+  it: { opening: 'Apertura del collegamento…', invalid: 'Questo collegamento non è valido: è scaduto, revocato o sconosciuto.', files: 'File del rapporto', hash: 'Impronta SHA-256 dei dati' },
+  en: { opening: 'Opening the link…', invalid: 'This link is not valid: it has expired, been revoked or is unknown.', files: 'Files of the report', hash: 'SHA-256 of the data' },
+};
+const status = document.getElementById('status');
+const token = location.hash.slice(1);
+// Drop the token from the address bar, so that it is not shared further by accident.
+history.replaceState(null, '', location.pathname);
+
+async function open() {
+  const language = navigator.language.startsWith('it') ? 'it' : 'en';
+  status.textContent = labels[language].opening;
+  const response = await fetch('/api/v1/share', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  }).catch(() => undefined);
+  if (!response || !response.ok) {
+    status.textContent = labels[language].invalid;
+    status.className = 'error';
+    return;
+  }
+  const shared = await response.json();
+  const text = labels[shared.export.language] ?? labels.en;
+  document.documentElement.lang = shared.export.language;
+  document.getElementById('title').textContent = shared.project.title;
+  status.textContent = text.files;
+  const list = document.getElementById('files');
+  for (const file of shared.files) {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = file.downloadUrl;
+    link.textContent = `${file.name} (${new Intl.NumberFormat(shared.export.language).format(Math.ceil(file.size / 1024))} KB)`;
+    item.append(link);
+    list.append(item);
+  }
+  if (shared.export.snapshotSha256) {
+    const hash = document.getElementById('hash');
+    hash.textContent = `${text.hash}: ${shared.export.snapshotSha256}`;
+    hash.hidden = false;
+  }
+}
+
+open();
