@@ -1,7 +1,10 @@
 // The IATI export: one `iati-activities` 2.03 document with one activity for the project, written
 // section by section in the schema's order, and following IATI's Standard Ruleset, not only the XSD.
 import { once } from 'node:events';
-import { addDays, addMonths } from '../domain/clock';
+import { addDays, addMonths, daysBetween } from '../domain/clock';
+import { countedCents, type Cost } from '../domain/cost';
+import type { IndicatorWithProgress } from '../domain/indicator';
+import type { Receipt } from '../domain/payment';
 import { header, recordsOf, type ExportLanguage, type SnapshotHeader, type SnapshotSource } from './snapshot';
 
 export const IATI_VERSION = '2.03';
@@ -23,8 +26,11 @@ export const IATI_CODES = {
   sector: '16061',
   financeType: { standardGrant: '110' },
   aidType: { projectType: 'C01' },
-  resultType: { output: '1' },
-  measure: { percentage: '2' },
+  budgetType: { original: '1' },
+  budgetStatus: { indicative: '1', committed: '2' },
+  transactionType: { incomingFunds: '1', expenditure: '4' },
+  resultType: { output: '1', outcome: '2' },
+  measure: { unit: '1', percentage: '2' },
 } as const;
 
 // ---- XML ----
@@ -53,6 +59,12 @@ export function element(name: string, attributes: Attributes = {}, ...children: 
 }
 
 const narrative = (text: string, lang?: string) => element('narrative', { 'xml:lang': lang }, escapeText(text));
+
+/** Integer cents as the exact decimal amount IATI's `value` carries: 123456 → `1234.56`, -5 → `-0.05`. */
+export function amountOf(cents: number): string {
+  const whole = Math.abs(cents);
+  return `${cents < 0 ? '-' : ''}${Math.floor(whole / 100)}.${String(whole % 100).padStart(2, '0')}`;
+}
 
 // ---- Identifiers, dates and periods (the Ruleset's concerns) ----
 
@@ -100,6 +112,43 @@ export function budgetPeriods({ start, end }: Period): Period[] {
     from = addDays(to, 1);
   }
   return periods;
+}
+
+export interface PeriodBudget extends Period {
+  cents: number;
+}
+
+/**
+ * A total spread over the budget periods of a project pro rata by days: Rete does not know how
+ * the funder phased the grant, so this is an estimate. Largest remainders keep the sum exact.
+ */
+export function budgetsByPeriod(totalCents: number, project: Period): PeriodBudget[] {
+  const periods = budgetPeriods(project);
+  const days = periods.map(({ start, end }) => daysBetween(start, end) + 1);
+  const allDays = days.reduce((sum, d) => sum + d, 0);
+  const shares = days.map((d) => (totalCents * d) / allDays);
+  const cents = shares.map(Math.floor);
+  let left = totalCents - cents.reduce((sum, c) => sum + c, 0);
+  const byRemainder = shares.map((share, i) => ({ i, rest: share - cents[i]! })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of byRemainder) {
+    if (left <= 0) break;
+    cents[i]! += 1;
+    left -= 1;
+  }
+  return periods.map((period, i) => ({ ...period, cents: cents[i]! }));
+}
+
+/**
+ * Committed when a single period holds the whole agreed budget; indicative when Rete spreads it
+ * over several periods by days, since that split is its estimate, not the funder's agreement.
+ */
+export const budgetStatus = (periods: number) =>
+  periods === 1 ? IATI_CODES.budgetStatus.committed : IATI_CODES.budgetStatus.indicative;
+
+/** An indicator's period: from the project start to its target date, kept within the project. */
+export function indicatorPeriod(targetDate: string, project: Dated): Period {
+  const end = targetDate > project.endDate ? project.endDate : targetDate;
+  return { start: project.startDate, end: end < project.startDate ? project.startDate : end };
 }
 
 // ---- Sections of the activity, in the order the schema requires ----
@@ -154,15 +203,113 @@ function* financialDefaults() {
   yield element('default-aid-type', { code: IATI_CODES.aidType.projectType });
 }
 
-// Budgets (periods from `budgetPeriods`) and transactions (payments, approved costs) go here,
-// after the defaults and before the results, when the snapshot carries them.
+/** The budget lines' total (grant and co-financing: the costs spent against them), one budget per period. */
+async function* budgets({ header: h, source }: Activity) {
+  let totalCents = 0;
+  let lines = 0;
+  for await (const { line } of recordsOf(source, 'budgetLine')) {
+    totalCents += line.grantCents + line.cofinancingCents;
+    lines += 1;
+  }
+  if (lines === 0) return;
+  const periods = budgetsByPeriod(totalCents, { start: h.project.startDate, end: h.project.endDate });
+  const status = budgetStatus(periods.length);
+  for (const { start, end, cents } of periods) {
+    yield element(
+      'budget', { type: IATI_CODES.budgetType.original, status },
+      element('period-start', { 'iso-date': start }),
+      element('period-end', { 'iso-date': end }),
+      element('value', { 'value-date': start }, amountOf(cents)),
+    );
+  }
+}
+
+export interface Org {
+  ref?: string;
+  type?: string;
+  name: string;
+}
+
+export interface Transaction {
+  ref: string;
+  type: string;
+  date: string;
+  cents: number;
+  description?: string;
+  provider?: Org;
+  receiver?: Org;
+}
+
+const orgElement = (name: string, org: Org) => element(name, { ref: org.ref, type: org.type }, narrative(org.name));
+
+/** Value date and transaction date are the same day: Rete's money is in euros, with no conversion. */
+export function transaction(t: Transaction, textLang: string): string {
+  return element(
+    'transaction', { ref: t.ref },
+    element('transaction-type', { code: t.type }),
+    element('transaction-date', { 'iso-date': t.date }),
+    element('value', { 'value-date': t.date }, amountOf(t.cents)),
+    ...(t.description ? [element('description', {}, narrative(t.description, textLang))] : []),
+    ...(t.provider ? [orgElement('provider-org', t.provider)] : []),
+    ...(t.receiver ? [orgElement('receiver-org', t.receiver)] : []),
+  );
+}
+
+/** A receipt: the funder's money in (its note stays internal). */
+export function incomingFunds(receipt: Pick<Receipt, 'id' | 'date' | 'amountCents'>, h: Pick<SnapshotHeader, 'funder' | 'consortium'>): Transaction {
+  return {
+    ref: receipt.id,
+    type: IATI_CODES.transactionType.incomingFunds,
+    date: receipt.date,
+    cents: receipt.amountCents,
+    provider: { ref: h.funder.orgId, type: IATI_CODES.orgType.foundation, name: h.funder.name },
+    receiver: { ref: h.consortium.orgId, type: IATI_CODES.orgType.cooperative, name: h.consortium.name },
+  };
+}
+
+/**
+ * An approved cost, spent by its partner and paid to its supplier (known by name only). A
+ * reversal is a negative expenditure on its own date, as IATI's guidance reports corrections,
+ * so the original stays where it was reported and the sum is what the budget counts.
+ */
+export function expenditure(
+  cost: Pick<Cost, 'id' | 'kind' | 'date' | 'amountCents' | 'vatCents' | 'description' | 'supplier' | 'memberId'>,
+  partners: SnapshotHeader['partners'],
+): Transaction {
+  const partner = partners.find((p) => p.id === cost.memberId);
+  return {
+    ref: cost.id,
+    type: IATI_CODES.transactionType.expenditure,
+    date: cost.date,
+    cents: countedCents(cost),
+    description: cost.description,
+    ...(partner ? { provider: { ref: partner.orgId, type: IATI_CODES.orgType.cooperative, name: partner.name } } : {}),
+    receiver: { name: cost.supplier },
+  };
+}
+
+/** Incoming funds first, then expenditure: costs in any other status are not money spent. */
+async function* transactions({ header: h, source, textLang }: Activity) {
+  for await (const { receipt } of recordsOf(source, 'receipt')) yield transaction(incomingFunds(receipt, h), textLang);
+  for await (const { cost } of recordsOf(source, 'cost')) {
+    if (cost.status === 'approved') yield transaction(expenditure(cost, h.partners), textLang);
+  }
+}
 
 const LABELS = {
-  en: { indicator: 'Share of the phase’s deliverables accepted (%)', accepted: (n: number, of: number, on: string) => `${n} of ${of} deliverables accepted as of ${on}` },
-  it: { indicator: 'Quota di deliverable della fase accettati (%)', accepted: (n: number, of: number, on: string) => `${n} deliverable accettati su ${of} al ${on}` },
+  en: {
+    indicator: 'Share of the phase’s deliverables accepted (%)',
+    accepted: (n: number, of: number, on: string) => `${n} of ${of} deliverables accepted as of ${on}`,
+    reached: (percent: number, on: string) => `As of ${on}: ${percent}% of the way from the baseline to the target`,
+  },
+  it: {
+    indicator: 'Quota di deliverable della fase accettati (%)',
+    accepted: (n: number, of: number, on: string) => `${n} deliverable accettati su ${of} al ${on}`,
+    reached: (percent: number, on: string) => `Al ${on}: ${percent}% del percorso dal valore di partenza all’obiettivo`,
+  },
 };
 
-/** One output per phase, measured by its accepted deliverables, until the funder's indicators land. */
+/** One output per phase, measured by its accepted deliverables. */
 async function* phaseResults({ header: h, source, lang, textLang }: Activity) {
   const labels = LABELS[lang];
   for await (const { phase } of recordsOf(source, 'phase')) {
@@ -193,7 +340,43 @@ async function* phaseResults({ header: h, source, lang, textLang }: Activity) {
   }
 }
 
-const SECTIONS: Section[] = [identification, organisations, statusAndDates, placeAndSector, financialDefaults, phaseResults];
+/**
+ * One outcome per funder's indicator, measured in its unit from the project start (the baseline's
+ * date) to its target date, with the latest value as the actual.
+ */
+export function indicatorResult(indicator: IndicatorWithProgress, h: Pick<SnapshotHeader, 'project'>, lang: ExportLanguage, textLang: string): string {
+  const { start, end } = indicatorPeriod(indicator.targetDate, h.project);
+  const { current, currentOn, percent } = indicator.progress;
+  const actual = current === null
+    ? []
+    : [element('actual', { value: current }, ...(currentOn ? [element('comment', {}, narrative(LABELS[lang].reached(percent, currentOn), lang))] : []))];
+  return element(
+    'result', { type: IATI_CODES.resultType.outcome },
+    element('title', {}, narrative(indicator.name, textLang)),
+    element(
+      'indicator', { measure: IATI_CODES.measure.unit, ascending: indicator.target >= indicator.baseline ? 1 : 0 },
+      element('title', {}, narrative(`${indicator.name} (${indicator.unit})`, textLang)),
+      ...(indicator.description ? [element('description', {}, narrative(indicator.description, textLang))] : []),
+      element('baseline', { year: start.slice(0, 4), 'iso-date': start, value: indicator.baseline }),
+      element(
+        'period', {},
+        element('period-start', { 'iso-date': start }),
+        element('period-end', { 'iso-date': end }),
+        element('target', { value: indicator.target }),
+        ...actual,
+      ),
+    ),
+  );
+}
+
+async function* indicatorResults({ header: h, source, lang, textLang }: Activity) {
+  for await (const { indicator } of recordsOf(source, 'indicator')) yield indicatorResult(indicator, h, lang, textLang);
+}
+
+const SECTIONS: Section[] = [
+  identification, organisations, statusAndDates, placeAndSector, financialDefaults,
+  budgets, transactions, phaseResults, indicatorResults,
+];
 
 // ---- The document ----
 

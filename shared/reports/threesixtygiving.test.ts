@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { collect, sampleHeader, sampleRecords, sourceOf, threeSixtyGivingPackageValidator } from '../../test/support/standards';
-import { buildThreeSixtyGiving, durationInMonths, euros, grantIdentifier } from './threesixtygiving';
+import { collect, sampleHeader, sampleReceipts, sampleRecords, sourceOf, threeSixtyGivingPackageValidator } from '../../test/support/standards';
+import type { SnapshotRecord } from './snapshot';
+import { buildThreeSixtyGiving, disbursement, durationInMonths, euros, grantIdentifier } from './threesixtygiving';
+
+/** The sample with the records that follow the deliverables, which the disbursements section reads. */
+const withProjectRecords = (header = sampleHeader()) => sampleRecords(header, { projectRecords: true });
 
 describe('identifiers and amounts', () => {
   it('makes a grant identifier from a 360G prefix standing in for the funder and the project id', () => {
@@ -21,6 +25,18 @@ describe('identifiers and amounts', () => {
     expect(euros(1)).toBe(0.01);
   });
 
+  it('makes a disbursement of a receipt, in euros, from the funder to the consortium, identified within the grant', () => {
+    expect(disbursement({ id: 'rc-1', date: '2025-03-01', amountCents: 3_703_703 }, sampleHeader())).toEqual({
+      id: '360G-IT-CF-09876543210-net-rc-1',
+      transactionDate: '2025-03-01',
+      value: 37_037.03,
+      currency: 'EUR',
+      valueDate: '2025-03-01',
+      provider: 'IT-CF-09876543210',
+      recipient: 'IT-CF-01234567890',
+    });
+  });
+
   it('counts a duration in whole months, then the rest as a share of a month', () => {
     expect(durationInMonths('2025-08-01', '2028-07-31')).toBe(36);
     expect(durationInMonths('2025-01-15', '2025-02-14')).toBe(1);
@@ -31,8 +47,8 @@ describe('identifiers and amounts', () => {
 
 describe('buildThreeSixtyGiving', () => {
   const validate = threeSixtyGivingPackageValidator();
-  const build = async (header = sampleHeader()) =>
-    JSON.parse(await collect(buildThreeSixtyGiving, sourceOf(sampleRecords(header))));
+  const build = async (header = sampleHeader(), keep = (_record: SnapshotRecord) => true) =>
+    JSON.parse(await collect(buildThreeSixtyGiving, sourceOf(withProjectRecords(header).filter(keep))));
 
   it('writes a grant package that the 360Giving 1.4 package schema accepts', async () => {
     const grants = await build();
@@ -56,7 +72,24 @@ describe('buildThreeSixtyGiving', () => {
       grantProgramme: [{ title: 'Culture call 2025', description: 'Culture call' }],
       dateModified: '2026-03-02T10:00:00.000Z',
     });
+  });
+
+  it('gives the receipts’ sum as the amount disbursed, and one disbursement transaction per receipt', async () => {
+    const grants = await build();
+    expect(validate(grants), JSON.stringify(validate.errors)).toBe(true);
+    const [grant] = grants.grants;
+    expect(grant.amountDisbursed).toBe(euros(sampleReceipts.reduce((sum, r) => sum + r.amountCents, 0)));
+    expect(grant.amountDisbursed).toBe(49_382.7);
+    expect(grant.disbursementTransaction.map((t: { transactionDate: string; value: number }) => [t.transactionDate, t.value])).toEqual([
+      ['2025-03-01', 37_037.03],
+      ['2025-12-15', 12_345.67],
+    ]);
+  });
+
+  it('claims no amount disbursed before the first receipt', async () => {
+    const [grant] = (await build(sampleHeader(), (record) => record.kind !== 'receipt')).grants;
     expect(grant).not.toHaveProperty('amountDisbursed');
+    expect(grant).not.toHaveProperty('disbursementTransaction');
   });
 
   it('gives no actual dates before the start and an actual end after the end', async () => {

@@ -1,18 +1,20 @@
 // The 360Giving export: a grant package (standard 1.4) with the project's grant, written field by
-// field from sections, so that later record kinds (payments) add a section rather than a rewrite.
+// field from sections, each reading the snapshot records it needs (the header, then receipts).
 import { once } from 'node:events';
 import { addDays, addMonths, daysBetween } from '../domain/clock';
-import { header, type SnapshotHeader, type SnapshotSource } from './snapshot';
+import type { Receipt } from '../domain/payment';
+import { header, recordsOf, type SnapshotHeader, type SnapshotSource } from './snapshot';
 
 export const THREESIXTYGIVING_VERSION = '1.4';
+
+/** Slashes, spaces and other characters the guidance advises against in identifiers become underscores. */
+const safe = (part: string) => part.replace(/[^A-Za-z0-9._-]/g, '_');
 
 /**
  * A grant identifier: the publisher's 360Giving prefix, a hyphen and the grant's own reference.
  * Until a funder registers a `360G-…` prefix with 360Giving, `360G-` and its org-id stand in for one.
- * Characters the guidance advises against (slashes, spaces…) become underscores.
  */
 export function grantIdentifier(funderOrgId: string, projectId: string, publisherPrefix = `360G-${funderOrgId}`): string {
-  const safe = (part: string) => part.replace(/[^A-Za-z0-9._-]/g, '_');
   return `${safe(publisherPrefix)}-${safe(projectId)}`;
 }
 
@@ -65,14 +67,40 @@ function* programme({ funder, project }: SnapshotHeader): Iterable<Field> {
   yield ['grantProgramme', [{ title: project.call, ...(funder.programme !== project.call ? { description: funder.programme } : {}) }]];
 }
 
-// Payments, when the snapshot carries them, add a section here: `amountDisbursed` (their sum, in
-// euros) and `disbursementTransaction` (one per instalment received, dated, from funder to consortium).
+/** One 360Giving disbursement per receipt, from the funder to the consortium (the receipt's note stays internal). */
+export function disbursement(receipt: Pick<Receipt, 'id' | 'date' | 'amountCents'>, { funder, consortium, project }: SnapshotHeader) {
+  return {
+    id: `${grantIdentifier(funder.orgId, project.id)}-${safe(receipt.id)}`,
+    transactionDate: receipt.date,
+    value: euros(receipt.amountCents),
+    currency: project.currency,
+    valueDate: receipt.date,
+    provider: funder.orgId,
+    recipient: consortium.orgId,
+  };
+}
+
+/**
+ * What the funder has paid so far: the receipts' sum, added up in cents, and each receipt. Nothing
+ * before the first receipt, so that a snapshot without payments does not claim that none was made.
+ */
+async function* disbursements(h: SnapshotHeader, source: SnapshotSource): AsyncIterable<Field> {
+  const transactions = [];
+  let cents = 0;
+  for await (const { receipt } of recordsOf(source, 'receipt')) {
+    cents += receipt.amountCents;
+    transactions.push(disbursement(receipt, h));
+  }
+  if (transactions.length === 0) return;
+  yield ['amountDisbursed', euros(cents)];
+  yield ['disbursementTransaction', transactions];
+}
 
 function* metadata({ generatedAt }: SnapshotHeader): Iterable<Field> {
   yield ['dateModified', generatedAt];
 }
 
-const SECTIONS: Section[] = [identification, amounts, dates, organisations, programme, metadata];
+const SECTIONS: Section[] = [identification, amounts, dates, organisations, programme, disbursements, metadata];
 
 // ---- The package ----
 

@@ -1,12 +1,20 @@
 // The IATI and 360Giving exports of the demo project, checked by readers nobody here wrote:
 // xmllint with IATI's XSD (and a few Standard Ruleset rules over xmllint's XPath), Ajv with 360Giving's schemas.
+// The demo snapshot carries the project's accounts, offers, training and indicators as the export job writes them.
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemo } from '../../dev/demo/demo-data';
+import { buildDemoMoney, recountMoney } from '../../dev/demo/demo-money';
+import { buildDemoExtras } from '../../dev/demo/demo-training';
+import { countedCents } from '../../shared/domain/cost';
+import { computedSources, indicatorSummary } from '../../shared/domain/indicator';
+import { moneySummary } from '../../shared/domain/money';
+import { offerSummary } from '../../shared/domain/offer';
 import { progressOf, recount } from '../../shared/domain/progress';
+import { recountTraining, trainingSummary } from '../../shared/domain/training';
 import { buildIati, withinOneYear } from '../../shared/reports/iati';
 import { SNAPSHOT_SCHEMA_VERSION, type SnapshotHeader, type SnapshotRecord, type SnapshotSource } from '../../shared/reports/snapshot';
 import { buildThreeSixtyGiving } from '../../shared/reports/threesixtygiving';
@@ -52,10 +60,65 @@ function demoSnapshot(): { header: SnapshotHeader; records: SnapshotRecord[]; so
       deliverable,
       history: demo.logEntries.filter((e) => e.deliverableId === deliverable.id).sort((a, b) => a.at.localeCompare(b.at)),
     })),
-    { kind: 'footer', counts: { phase: phases.length, deliverable: deliverables.length } },
+    ...projectRecords(demo, header),
   ];
+  const counts: Record<string, number> = {};
+  for (const record of records.slice(1)) counts[record.kind] = (counts[record.kind] ?? 0) + 1;
+  records.push({ kind: 'footer', counts });
   return { header, records, source: sourceOf(records) };
 }
+
+/** After the deliverables, in snapshot order: summary, training, offers, indicators and the accounts. */
+function projectRecords(demo: ReturnType<typeof buildDemo>, header: SnapshotHeader): SnapshotRecord[] {
+  const { project } = header;
+  const extras = buildDemoExtras(demo);
+  const money = buildDemoMoney(demo);
+  const mine = <T extends { projectId?: string }>(items: T[]) => items.filter((item) => item.projectId === project.id);
+  const paths = mine(extras.paths);
+  const sessionsOf = (pathIds: string[]) => extras.sessions.filter((s) => pathIds.includes(s.trainingId));
+  const attendanceOf = (pathIds: string[]) => extras.attendance.filter((a) => pathIds.includes(a.trainingId));
+  const pathIds = paths.map((path) => path.id);
+  const training = recountTraining(sessionsOf(pathIds), attendanceOf(pathIds));
+  const offers = mine(extras.offers);
+  const sources = computedSources({
+    training, offers, acceptedOnTime: project.progress.acceptedOnTime, members: demo.members, project, today: TODAY,
+  });
+  const { items: indicators, ...indicatorTotals } = indicatorSummary(mine(extras.indicators), sources, TODAY);
+  const attendees = new Set(attendanceOf(pathIds).map((a) => a.memberId));
+  return [
+    {
+      kind: 'summary',
+      training: trainingSummary({ ...training, paths: paths.length }, attendees, project.partners.map((p) => p.memberId)),
+      offers: offerSummary(offers),
+      indicators: indicatorTotals,
+      money: moneySummary(project, recountMoney(money).project),
+    },
+    ...paths.map((path) => ({
+      kind: 'training' as const,
+      path: { ...path, totals: recountTraining(sessionsOf([path.id]), attendanceOf([path.id])) },
+      sessions: sessionsOf([path.id]).map((session) => {
+        const { attendances, participants, personHours } = recountTraining([], extras.attendance.filter((a) => a.sessionId === session.id));
+        return { ...session, totals: { attendances, participants, personHours } };
+      }),
+    })),
+    ...offers.map((offer) => ({ kind: 'offer' as const, offer })),
+    ...indicators.map((indicator) => ({ kind: 'indicator' as const, indicator })),
+    ...money.lines.map((line) => ({ kind: 'budgetLine' as const, line })),
+    ...money.costs.map((cost) => ({ kind: 'cost' as const, cost })),
+    ...money.contributions.map((contribution) => ({ kind: 'contribution' as const, contribution })),
+    ...money.instalments.map((instalment) => ({ kind: 'instalment' as const, instalment })),
+    ...money.receipts.map((receipt) => ({ kind: 'receipt' as const, receipt })),
+  ];
+}
+
+/** The snapshot's records of one kind. */
+const recordsOfKind = <K extends SnapshotRecord['kind']>(kind: K) =>
+  snapshot.records.filter((record): record is Extract<SnapshotRecord, { kind: K }> => record.kind === kind);
+
+/** The receipts' sum and the approved costs net of reversals, in cents, from the snapshot. */
+const receivedCents = () => recordsOfKind('receipt').reduce((sum, { receipt }) => sum + receipt.amountCents, 0);
+const approvedCents = () =>
+  recordsOfKind('cost').filter(({ cost }) => cost.status === 'approved').reduce((sum, { cost }) => sum + countedCents(cost), 0);
 
 let folder: string;
 let snapshot: ReturnType<typeof demoSnapshot>;
@@ -113,19 +176,71 @@ describe('the IATI export of the demo project', () => {
     expect(date(2) <= TODAY).toBe(true);
     expect(date(4)).toBe('');
     const periods = Number(read(`count(${activity}/result/indicator/period)`));
-    expect(periods).toBe(3);
+    expect(periods).toBe(3 + recordsOfKind('indicator').length);
     for (let i = 1; i <= periods; i++) {
       const period = `(${activity}/result/indicator/period)[${i}]`;
       expect(read(`${period}/period-start/@iso-date`) <= read(`${period}/period-end/@iso-date`)).toBe(true);
     }
   });
 
-  it('keeps every budget period within a year once budgets are exported (Ruleset 7.5.3)', () => {
+  it('budgets the budget lines’ total in periods of at most a year, each valued within its period (Ruleset 7.5.3)', () => {
     const budgets = Number(read(`count(${activity}/budget)`));
+    expect(budgets).toBe(3);
+    let cents = 0;
     for (let i = 1; i <= budgets; i++) {
       const budget = `(${activity}/budget)[${i}]`;
-      expect(withinOneYear({ start: read(`${budget}/period-start/@iso-date`), end: read(`${budget}/period-end/@iso-date`) })).toBe(true);
+      const period = { start: read(`${budget}/period-start/@iso-date`), end: read(`${budget}/period-end/@iso-date`) };
+      const valueDate = read(`${budget}/value/@value-date`);
+      expect(period.start <= period.end).toBe(true);
+      expect(withinOneYear(period)).toBe(true);
+      expect(valueDate >= period.start && valueDate <= period.end).toBe(true);
+      cents += Math.round(Number(read(`${budget}/value`)) * 100);
     }
+    const lines = recordsOfKind('budgetLine').reduce((sum, { line }) => sum + line.grantCents + line.cofinancingCents, 0);
+    expect(cents).toBe(lines);
+    expect(read(`(${activity}/budget)[1]/period-start/@iso-date`)).toBe(snapshot.header.project.startDate);
+    expect(read(`(${activity}/budget)[${budgets}]/period-end/@iso-date`)).toBe(snapshot.header.project.endDate);
+  });
+
+  it('reports the receipts as incoming funds from the funder, and approved costs net of reversals as expenditure', () => {
+    const total = (type: number) => Math.round(Number(read(`sum(${activity}/transaction[transaction-type/@code='${type}']/value)`)) * 100);
+    expect(total(1)).toBe(receivedCents());
+    expect(total(4)).toBe(approvedCents());
+    expect(receivedCents()).toBeGreaterThan(0);
+    expect(Number(read(`count(${activity}/transaction[transaction-type/@code='1'])`))).toBe(recordsOfKind('receipt').length);
+    expect(Number(read(`count(${activity}/transaction[transaction-type/@code='1' and provider-org/@ref='${snapshot.header.funder.orgId}'])`)))
+      .toBe(recordsOfKind('receipt').length);
+    expect(read(`${activity}/transaction[transaction-type/@code='1']/provider-org/narrative`)).toBe(FUNDER_NAME);
+    expect(Number(read(`count(${activity}/transaction[value < 0])`))).toBe(recordsOfKind('cost').filter(({ cost }) => cost.kind === 'reversal').length);
+  });
+
+  it('dates no transaction after the snapshot, and gives each the same value date (Ruleset 11.2.1, 11.2.2)', () => {
+    const transactions = Number(read(`count(${activity}/transaction)`));
+    expect(transactions).toBeGreaterThan(0);
+    for (let i = 1; i <= transactions; i++) {
+      const transaction = `(${activity}/transaction)[${i}]`;
+      const date = read(`${transaction}/transaction-date/@iso-date`);
+      expect(date <= TODAY).toBe(true);
+      expect(read(`${transaction}/value/@value-date`)).toBe(date);
+    }
+  });
+
+  it('measures each of the funder’s indicators as a result, within the project, with its current value', () => {
+    const { project } = snapshot.header;
+    const indicators = recordsOfKind('indicator');
+    expect(indicators.length).toBeGreaterThan(0);
+    for (const { indicator } of indicators) {
+      const result = `${activity}/result[title/narrative='${indicator.name}']`;
+      expect(Number(read(`count(${result})`))).toBe(1);
+      expect(read(`${result}/indicator/@measure`)).toBe('1');
+      expect(read(`${result}/indicator/baseline/@value`)).toBe(String(indicator.baseline));
+      expect(read(`${result}/indicator/period/target/@value`)).toBe(String(indicator.target));
+      expect(read(`${result}/indicator/period/actual/@value`)).toBe(indicator.progress.current === null ? '' : String(indicator.progress.current));
+      const start = read(`${result}/indicator/period/period-start/@iso-date`);
+      const end = read(`${result}/indicator/period/period-end/@iso-date`);
+      expect(project.startDate <= start && start <= end && end <= project.endDate).toBe(true);
+    }
+    expect(indicators.some(({ indicator }) => indicator.progress.current !== null)).toBe(true);
   });
 
   it('declares a default language, a default currency, a country and a sector (Ruleset 4.1.1, 7.8.1, 3.7.1, 6.2.2)', () => {
@@ -160,7 +275,7 @@ describe('the IATI export of the demo project', () => {
   it('validates too after the project has ended, in finalisation with its actual end date', async () => {
     const file = join(folder, 'ended.iati.xml');
     const header = sampleHeader({ asOf: '2027-03-01', generatedAt: '2027-03-01T10:00:00.000Z' });
-    await exportTo(file, buildIati, sourceOf(sampleRecords(header)));
+    await exportTo(file, buildIati, sourceOf(sampleRecords(header, { projectRecords: true })));
     expect(validateIatiFile(file).valid).toBe(true);
     expect(xpathString(file, `${activity}/activity-status/@code`)).toBe('3');
     expect(xpathString(file, `${activity}/activity-date[@type='4']/@iso-date`)).toBe(header.project.endDate);
@@ -191,5 +306,17 @@ describe('the 360Giving export of the demo project', () => {
     expect(grant.fundingOrganization).toEqual([{ id: header.funder.orgId, name: FUNDER_NAME }]);
     expect(grant.grantProgramme[0].title).toBe(header.project.call);
     expect(grant.plannedDates).toEqual([{ startDate: header.project.startDate, endDate: header.project.endDate, duration: 36 }]);
+  });
+
+  it('gives the receipts’ sum as the amount disbursed, with one disbursement from the funder per receipt', async () => {
+    const { header } = snapshot;
+    const [grant] = JSON.parse(await readFile(grantsFile, 'utf8')).grants;
+    expect(grant.amountDisbursed).toBe(receivedCents() / 100);
+    expect(grant.disbursementTransaction).toHaveLength(recordsOfKind('receipt').length);
+    const disbursed = grant.disbursementTransaction.reduce((sum: number, t: { value: number }) => sum + Math.round(t.value * 100), 0);
+    expect(disbursed).toBe(receivedCents());
+    for (const transaction of grant.disbursementTransaction) {
+      expect(transaction).toMatchObject({ provider: header.funder.orgId, recipient: header.consortium.orgId, currency: 'EUR' });
+    }
   });
 });

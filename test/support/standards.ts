@@ -6,6 +6,11 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import type { Cost } from '../../shared/domain/cost';
+import { indicatorSummary, type Indicator } from '../../shared/domain/indicator';
+import { addMoney, moneySummary, zeroMoney } from '../../shared/domain/money';
+import { offerSummary, type Offer } from '../../shared/domain/offer';
+import { trainingSummary, zeroTrainingTotals } from '../../shared/domain/training';
 import type { SnapshotHeader, SnapshotPhase, SnapshotRecord, SnapshotSource } from '../../shared/reports/snapshot';
 
 const standards = (path: string) => fileURLToPath(new URL(`../standards/${path}`, import.meta.url));
@@ -48,7 +53,7 @@ export function threeSixtyGivingPackageValidator(): ValidateFunction {
   return ajv.compile(schemaWithoutDialect('360giving/360-giving-package-schema.json'));
 }
 
-// ---- A small snapshot: a two-year project with one partner and two phases ----
+// ---- A small snapshot: a two-year project with one partner, two phases, indicators and accounts ----
 
 const audit = { version: 1, createdAt: '2025-01-10T08:00:00.000Z', updatedAt: '2026-03-01T08:00:00.000Z' };
 const counts = (accepted: number, planned: number) => ({ planned, in_progress: 0, submitted: 0, changes_requested: 0, accepted });
@@ -84,15 +89,118 @@ const samplePhase = (order: number, plannedStart: string, plannedEnd: string, ac
   },
 });
 
-/** The records of the sample, with one of a kind the builders do not know yet (they skip it). */
-export function sampleRecords(header = sampleHeader()): SnapshotRecord[] {
+const ids = { consortiumId: 'coop', projectId: 'net' };
+const by = 'person-coord';
+
+const sampleOffer: Offer = {
+  id: 'o1', ...ids, title: 'Guided tours', format: 'tour package', participants: [{ memberId: 'lead', shareBasisPoints: 10_000 }],
+  clientType: 'public', clientName: 'Comune', valueCents: 500_000, stage: 'won',
+  stageHistory: [{ stage: 'draft', on: '2025-05-02', at: '2025-05-02T08:00:00.000Z', by }, { stage: 'won', on: '2025-07-01', at: '2025-07-01T08:00:00.000Z', by }],
+  ...audit,
+};
+
+const indicator = (id: string, fields: Partial<Indicator>): Indicator => ({
+  id, ...ids, name: `Indicator ${id} & co.`, unit: 'people', baseline: 0, target: 100, targetDate: '2027-01-31', actuals: [], ...audit, ...fields,
+});
+
+/**
+ * Funder's indicators: typed with actuals, computed, without any value yet, and one whose target
+ * date (after the project's end) and direction (down from its baseline) the export must handle.
+ */
+export const sampleIndicators: Indicator[] = [
+  indicator('visitors', { description: 'People at the joint events', actuals: [{ on: '2026-01-31', value: 40, at: '2026-02-01T08:00:00.000Z', by }] }),
+  indicator('hours', { name: 'Training hours', unit: 'hours', target: 80, metric: 'training_hours' }),
+  indicator('clients', { name: 'Public clients', unit: 'bodies', baseline: 2, target: 10 }),
+  indicator('waste', {
+    name: 'Printed leaflets', unit: 'thousands', baseline: 50, target: 10, targetDate: '2027-06-30',
+    actuals: [{ on: '2026-02-28', value: 30, at: '2026-03-01T08:00:00.000Z', by }],
+  }),
+];
+
+const line = (id: string, category: 'staff' | 'travel', grantCents: number, cofinancingCents: number, approvedCents: number) => ({
+  id, ...ids, memberId: 'lead', category, grantCents, cofinancingCents, submittedCents: 0, approvedCents, ...audit,
+});
+
+const cost = (id: string, fields: Partial<Cost> & Pick<Cost, 'date' | 'amountCents' | 'status'>): Cost => ({
+  id, ...ids, budgetLineId: 'bl-staff', memberId: 'lead', kind: 'cost', description: `Cost ${id} & <more>`, supplier: 'Studio Rossi & figli',
+  vatCents: 0, documents: [], reportedBy: 'person-lead', ...audit, ...fields,
+});
+
+/** Costs in every status: one approved, one approved then reversed, one submitted, one rejected, one draft. */
+export const sampleCosts: Cost[] = [
+  cost('c1', { date: '2025-06-30', amountCents: 1_000_000, status: 'approved' }),
+  cost('c2', { date: '2025-07-15', amountCents: 50_000, vatCents: 11_000, status: 'approved', budgetLineId: 'bl-travel', supplier: 'Treni', reversedBy: 'c2-r' }),
+  cost('c2-r', { date: '2025-09-01', amountCents: 50_000, vatCents: 11_000, status: 'approved', budgetLineId: 'bl-travel', supplier: 'Treni', kind: 'reversal', reversesCostId: 'c2' }),
+  cost('c3', { date: '2026-02-20', amountCents: 300_000, status: 'submitted' }),
+  cost('c4', { date: '2026-01-10', amountCents: 20_000, status: 'rejected', rejectionReason: 'No invoice' }),
+  cost('c5', { date: '2026-03-01', amountCents: 10_000, status: 'draft' }),
+];
+
+/** Two receipts from the funder (an advance and a second instalment, partly). */
+export const sampleReceipts = [
+  { id: 'rc-1', ...ids, instalmentId: 'inst-1', date: '2025-03-01', amountCents: 3_703_703, note: 'Bank transfer', recordedBy: by, ...audit },
+  { id: 'rc-2', ...ids, instalmentId: 'inst-2', date: '2025-12-15', amountCents: 1_234_567, note: '', recordedBy: by, ...audit },
+];
+
+/** After the deliverables: summary, training, offers, indicators with progress, and the accounts. */
+function sampleProjectRecords(header: SnapshotHeader): SnapshotRecord[] {
+  const sources = { training_hours: 4, members_trained: 1, offers_won: 1, offers_won_value: 500_000, deliverables_accepted_on_time: 1, members_admitted: 0 };
+  const { items, ...indicators } = indicatorSummary(sampleIndicators, sources, header.asOf);
+  const lines = [line('bl-staff', 'staff', 10_000_000, 800_000, 1_000_000), line('bl-travel', 'travel', 2_345_678, 200_000, 0)];
+  const counters = addMoney(zeroMoney(), {
+    budgetGrantCents: 12_345_678, budgetCofinancingCents: 1_000_000, budgetLines: 2, submittedCents: 300_000, approvedCents: 1_000_000,
+    cofinancingMoneyCents: 150_000, instalmentsCents: 12_345_678, instalments: 2, requestedCents: 4_938_270, receivedCents: 4_938_270,
+  });
+  const totals = { ...zeroTrainingTotals(), sessions: 1, sessionsHeld: 1, hoursDelivered: 4, attendances: 1, participants: 3, personHours: 12, membersTakingPart: 1 };
+  return [
+    {
+      kind: 'summary',
+      training: trainingSummary({ ...totals, paths: 1 }, ['lead'], ['lead']),
+      offers: offerSummary([sampleOffer]),
+      indicators,
+      money: moneySummary(header.project, counters),
+    },
+    {
+      kind: 'training',
+      path: { id: 'tp1', consortiumId: 'coop', topic: 'fundraising', title: 'Fund raising', projectId: 'net', ...audit, totals },
+      sessions: [{ id: 's1', consortiumId: 'coop', trainingId: 'tp1', date: '2025-04-10', hours: 4, trainer: 'A. Trainer', online: true, status: 'held', ...audit, totals: { attendances: 1, participants: 3, personHours: 12 } }],
+    },
+    { kind: 'offer', offer: sampleOffer },
+    ...items.map((item) => ({ kind: 'indicator' as const, indicator: item })),
+    ...lines.map((l) => ({ kind: 'budgetLine' as const, line: l })),
+    ...sampleCosts.map((c) => ({ kind: 'cost' as const, cost: c })),
+    {
+      kind: 'contribution',
+      contribution: { id: 'cf1', ...ids, memberId: 'lead', kind: 'money', providedBy: 'lead', description: 'Own funds', date: '2025-04-01', valueCents: 150_000, entry: 'contribution', recordedBy: by, ...audit },
+    },
+    ...[['inst-1', 1, 3_703_703], ['inst-2', 2, 8_641_975]].map(([id, order, amountCents]) => ({
+      kind: 'instalment' as const,
+      instalment: {
+        id: id as string, ...ids, order: order as number, plannedDate: order === 1 ? '2025-03-01' : '2025-12-01', amountCents: amountCents as number, condition: '',
+        requestedCents: order === 1 ? 3_703_703 : 1_234_567, receivedCents: order === 1 ? 3_703_703 : 1_234_567, ...audit,
+      },
+    })),
+    ...sampleReceipts.map((receipt) => ({ kind: 'receipt' as const, receipt })),
+  ];
+}
+
+/**
+ * The records of the sample, in snapshot order, with one of a kind the builders do not know yet (they
+ * skip it). With `projectRecords`, also the records that follow the deliverables: summary, training,
+ * offers, indicators and the accounts (opt-in while the office formats' tests expect the old sample).
+ */
+export function sampleRecords(header = sampleHeader(), { projectRecords = false } = {}): SnapshotRecord[] {
   const unknown = { kind: 'payment', amountCents: 100 } as unknown as SnapshotRecord;
+  const project = projectRecords ? sampleProjectRecords(header) : [];
+  const counts: Record<string, number> = { phase: 2, deliverable: 0, payment: 1 };
+  for (const record of project) counts[record.kind] = (counts[record.kind] ?? 0) + 1;
   return [
     header,
     samplePhase(1, '2025-02-01', '2026-01-31', 1),
     samplePhase(2, '2026-02-01', '2027-01-31', 0),
     unknown,
-    { kind: 'footer', counts: { phase: 2, deliverable: 0, payment: 1 } },
+    ...project,
+    { kind: 'footer', counts },
   ];
 }
 
