@@ -5,14 +5,20 @@ import {
   dateOf,
   fill,
   formatDate,
+  formatFact,
   formatInstant,
   formatMoney,
+  formatNumber,
   formatPercent,
+  offerFacts,
+  partnerAccounts,
   reviewDays,
   tally,
   utcMidnight,
   wallClock,
 } from './format';
+import { offerSummary } from '../domain/offer';
+import { reportLabels } from './i18n';
 import type { SnapshotRecord } from './snapshot';
 
 /** Intl separates amounts from the euro sign with a no-break space: compare with plain spaces. */
@@ -31,6 +37,30 @@ describe('percentages', () => {
     expect(formatPercent(62.5, 'it')).toBe('62,5%');
     expect(formatPercent(62.5, 'en')).toBe('62.5%');
     expect(formatPercent(100, 'en')).toBe('100%');
+  });
+});
+
+describe('numbers', () => {
+  it('writes counts and hours with the separators of each language, with at most two decimals', () => {
+    expect(formatNumber(1234.5, 'it')).toBe('1234,5');
+    expect(formatNumber(12_345.5, 'it')).toBe('12.345,5');
+    expect(formatNumber(12_345.5, 'en')).toBe('12,345.5');
+    expect(formatNumber(2 / 3, 'en')).toBe('0.67');
+  });
+});
+
+describe('facts of a summary', () => {
+  it('writes euro cents with the euro sign, percentages, counts, and a dash for a missing value', () => {
+    const facts = offerFacts(offerSummary([{ stage: 'proposed', clientType: 'public', valueCents: 250_000 }]), reportLabels.it);
+
+    expect(facts.map((fact) => [fact.label, plain(formatFact(fact, 'it'))])).toEqual([
+      ['Offerte', '1'],
+      ['Offerte vinte', '0'],
+      ['Valore delle offerte vinte', '0,00 €'],
+      ['Tasso di successo (vinte sulle decise)', '–'],
+    ]);
+    expect(formatFact({ label: 'x', value: 62.5, as: 'percent' }, 'en')).toBe('62.5%');
+    expect(formatFact({ label: 'x', value: 123_456, as: 'cents' }, 'en')).toBe('€1,234.56');
   });
 });
 
@@ -104,5 +134,32 @@ describe('the tally of a snapshot', () => {
     expect(result.overdue).toBe(2);
     expect(result.weightTotal).toBe(7);
     expect(result.unplaced).toBe(1);
+  });
+
+  it('keeps the summary record for the reports that show it', async () => {
+    const header = sampleHeader();
+    const summary = { kind: 'summary', training: {}, offers: {}, indicators: {}, money: {} } as unknown as SnapshotRecord;
+
+    expect((await tally(sourceOf([header]), header.asOf)).summary).toBeUndefined();
+    expect((await tally(sourceOf([header, summary]), header.asOf)).summary).toBe(summary);
+  });
+});
+
+describe('the accounts of each partner', () => {
+  it('adds up budget lines and co-financing per partner, a reversed contribution counting negative', async () => {
+    const line = (memberId: string, grantCents: number, cofinancingCents: number, approvedCents: number) =>
+      ({ kind: 'budgetLine', line: { memberId, grantCents, cofinancingCents, approvedCents } }) as unknown as SnapshotRecord;
+    const contribution = (memberId: string, valueCents: number, entry: 'contribution' | 'reversal') =>
+      ({ kind: 'contribution', contribution: { memberId, valueCents, entry } }) as unknown as SnapshotRecord;
+
+    const accounts = await partnerAccounts(
+      sourceOf([sampleHeader(), line('a', 1_000, 200, 300), line('a', 500, 0, 600), line('b', 100, 50, 0), contribution('a', 80, 'contribution'), contribution('a', 30, 'reversal'), contribution('c', 10, 'contribution')]),
+    );
+
+    expect(Object.fromEntries(accounts)).toEqual({
+      a: { grantCents: 1_500, cofinancingCents: 200, approvedCents: 900, providedCents: 50 },
+      b: { grantCents: 100, cofinancingCents: 50, approvedCents: 0, providedCents: 0 },
+      c: { grantCents: 0, cofinancingCents: 0, approvedCents: 0, providedCents: 10 },
+    });
   });
 });

@@ -2,7 +2,8 @@
 // the values spreadsheets store, and the few totals a report shows that the header does not carry.
 import type { Deliverable } from '../domain/deliverable';
 import { isOverdue } from '../domain/schedule';
-import type { ExportLanguage, SnapshotPhase, SnapshotSource } from './snapshot';
+import type { ReportLabels } from './i18n';
+import type { ExportLanguage, SnapshotPhase, SnapshotSource, SnapshotSummary } from './snapshot';
 
 const LOCALES: Record<ExportLanguage, string> = { it: 'it-IT', en: 'en-GB' };
 
@@ -30,6 +31,12 @@ export function formatMoney(cents: number, language: ExportLanguage): string {
 export function formatPercent(percent: number, language: ExportLanguage): string {
   const format = cached(`percent:${language}`, () => new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 1 }));
   return format.format(percent / 100);
+}
+
+/** A count or a quantity, with at most two decimals: `1.234,5` or `1,234.5`. */
+export function formatNumber(value: number, language: ExportLanguage): string {
+  const format = cached(`number:${language}`, () => new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 2 }));
+  return format.format(value);
 }
 
 /** A calendar date: `05/03/2026` (short) or `5 marzo 2026` / `5 March 2026` (long). */
@@ -103,6 +110,8 @@ export interface Tally {
   weightTotal: number;
   /** Deliverables whose phase is not in the snapshot: reports list them apart rather than lose them. */
   unplaced: number;
+  /** The project's training, offer, indicator and money summaries; absent from older snapshots. */
+  summary?: SnapshotSummary;
 }
 
 export async function tally(source: SnapshotSource, today: string): Promise<Tally> {
@@ -110,6 +119,7 @@ export async function tally(source: SnapshotSource, today: string): Promise<Tall
   const perPhase = new Map<string, number>();
   for await (const record of source()) {
     if (record.kind === 'phase') result.phases.push(record.phase);
+    if (record.kind === 'summary') result.summary = record;
     if (record.kind !== 'deliverable') continue;
     const { deliverable } = record;
     if (isOverdue(deliverable, today)) result.overdue += 1;
@@ -119,6 +129,134 @@ export async function tally(source: SnapshotSource, today: string): Promise<Tall
   const known = new Set(result.phases.map((phase) => phase.id));
   for (const [phaseId, count] of perPhase) if (!known.has(phaseId)) result.unplaced += count;
   return result;
+}
+
+/**
+ * A labelled value of a summary, typed so that a spreadsheet stores it as a number with a format
+ * and a PDF writes it in words: `cents` are euro cents, `percent` a share from 0 to 100.
+ */
+export interface Fact {
+  label: string;
+  value: number | string | null;
+  as: 'cents' | 'percent' | 'number' | 'text';
+}
+
+const fact = (label: string, value: Fact['value'], as: Fact['as']): Fact => ({ label, value, as });
+
+/** The training summary; `names` turns member ids into names. */
+export function trainingFacts(training: SnapshotSummary['training'], text: ReportLabels, names: (memberId: string) => string): Fact[] {
+  const { field } = text;
+  return [
+    fact(field.trainingPaths, training.paths, 'number'),
+    fact(field.sessions, training.sessions, 'number'),
+    fact(field.sessionsHeld, training.sessionsHeld, 'number'),
+    fact(field.sessionsPlanned, training.sessionsPlanned, 'number'),
+    fact(field.sessionsCancelled, training.sessionsCancelled, 'number'),
+    fact(field.hoursDelivered, training.hoursDelivered, 'number'),
+    fact(field.attendances, training.attendances, 'number'),
+    fact(field.participants, training.participants, 'number'),
+    fact(field.personHours, training.personHours, 'number'),
+    fact(field.membersTakingPart, training.membersTakingPart, 'number'),
+    fact(field.membersNotYetTakingPart, training.membersNotYetTakingPart.map(names).join(', ') || '–', 'text'),
+  ];
+}
+
+/** The offers' totals (the counts and values by stage are a table of their own). */
+export function offerFacts(offers: SnapshotSummary['offers'], text: ReportLabels): Fact[] {
+  const { field } = text;
+  return [
+    fact(field.offers, offers.offers, 'number'),
+    fact(field.offersWon, offers.wonCount, 'number'),
+    fact(field.wonValue, offers.wonCents, 'cents'),
+    fact(field.winRate, offers.winRatePercent, 'percent'),
+  ];
+}
+
+export function indicatorFacts(indicators: SnapshotSummary['indicators'], text: ReportLabels): Fact[] {
+  const { field } = text;
+  return [
+    fact(field.indicators, indicators.indicators, 'number'),
+    fact(field.indicatorsAchieved, indicators.achieved, 'number'),
+    fact(field.indicatorsLate, indicators.late, 'number'),
+  ];
+}
+
+/** The money summary in three parts: budget and spend, co-financing, the funder's payments. */
+export function moneyFacts(money: SnapshotSummary['money'], text: ReportLabels): Record<'budget' | 'cofinancing' | 'payments', Fact[]> {
+  const { field } = text;
+  const { budget, spending, cofinancing, payments } = money;
+  return {
+    budget: [
+      fact(field.budgetGrant, budget.grantCents, 'cents'),
+      fact(field.budgetCofinancing, budget.cofinancingCents, 'cents'),
+      fact(field.budgetTotal, budget.totalCents, 'cents'),
+      fact(field.budgetLines, budget.lines, 'number'),
+      fact(field.budgetBalanced, budget.difference.balanced ? text.yes : text.no, 'text'),
+      fact(field.costsSubmitted, spending.submittedCents, 'cents'),
+      fact(field.approvedSpend, spending.approvedCents, 'cents'),
+      fact(field.approvedShare, spending.approvedPercent, 'percent'),
+      fact(field.budgetRemaining, spending.remainingCents, 'cents'),
+    ],
+    cofinancing: [
+      fact(field.cofinancingPromised, cofinancing.promisedCents, 'cents'),
+      fact(field.cofinancingProvided, cofinancing.providedCents, 'cents'),
+      fact(field.cofinancingMoney, cofinancing.moneyCents, 'cents'),
+      fact(field.cofinancingInKind, cofinancing.inKindCents, 'cents'),
+      fact(field.cofinancingRemaining, cofinancing.remainingCents, 'cents'),
+    ],
+    payments: [
+      fact(field.granted, payments.grantedCents, 'cents'),
+      fact(field.instalmentsPlanned, payments.instalmentsCents, 'cents'),
+      fact(field.instalments, payments.instalments, 'number'),
+      fact(field.requested, payments.requestedCents, 'cents'),
+      fact(field.received, payments.receivedCents, 'cents'),
+      fact(field.due, payments.dueCents, 'cents'),
+    ],
+  };
+}
+
+/** A fact in words: euros with the euro sign, percentages, numbers; a missing value is a dash. */
+export function formatFact({ value, as }: Fact, language: ExportLanguage): string {
+  if (value === null) return '–';
+  if (typeof value === 'string') return value;
+  if (as === 'cents') return formatMoney(value, language);
+  if (as === 'percent') return formatPercent(value, language);
+  return formatNumber(value, language);
+}
+
+/** One partner's budget, approved spend and co-financing, in cents. */
+export interface PartnerAccount {
+  grantCents: number;
+  cofinancingCents: number;
+  approvedCents: number;
+  /** Co-financing provided, net of reversals. */
+  providedCents: number;
+}
+
+/**
+ * Each partner's accounts, from its budget lines (which keep their approved spend) and its
+ * co-financing contributions: one pass, a few numbers per partner, whatever the number of costs.
+ */
+export async function partnerAccounts(source: SnapshotSource): Promise<Map<string, PartnerAccount>> {
+  const accounts = new Map<string, PartnerAccount>();
+  const of = (memberId: string) => {
+    let account = accounts.get(memberId);
+    if (!account) accounts.set(memberId, (account = { grantCents: 0, cofinancingCents: 0, approvedCents: 0, providedCents: 0 }));
+    return account;
+  };
+  for await (const record of source()) {
+    if (record.kind === 'budgetLine') {
+      const account = of(record.line.memberId);
+      account.grantCents += record.line.grantCents;
+      account.cofinancingCents += record.line.cofinancingCents;
+      account.approvedCents += record.line.approvedCents;
+    }
+    if (record.kind === 'contribution') {
+      const { memberId, entry, valueCents } = record.contribution;
+      of(memberId).providedCents += (entry === 'reversal' ? -1 : 1) * valueCents;
+    }
+  }
+  return accounts;
 }
 
 /** Lets piped streams flow now and then, so that a long loop over records does not buffer a whole file. */

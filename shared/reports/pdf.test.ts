@@ -2,6 +2,9 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { sampleHeader, sampleRecords, sourceOf } from '../../test/support/standards';
 import { newDeliverable, type Deliverable } from '../domain/deliverable';
+import { moneySummary, zeroMoney } from '../domain/money';
+import { newOffer, offerSummary, type Offer } from '../domain/offer';
+import { trainingSummary, zeroTrainingTotals } from '../domain/training';
 import { buildPdf } from './pdf';
 import type { SnapshotRecord } from './snapshot';
 
@@ -18,6 +21,30 @@ function snapshotWith(count: number, header = sampleHeader()): SnapshotRecord[] 
   const footer = records.pop()!;
   const deliverables = Array.from({ length: count }, (_, i): SnapshotRecord => ({ kind: 'deliverable', deliverable: deliverable(i), history: [] }));
   return [...records, ...deliverables, footer];
+}
+
+const offer = (i: number): Offer =>
+  newOffer(
+    { title: `Offer ${i} – visite`, format: 'tour', participants: [{ memberId: 'lead', shareBasisPoints: 10_000 }], clientType: 'private', clientName: 'Viaggi srl', valueCents: 100_000 * i },
+    { id: `o${i}`, consortiumId: 'coop', projectId: 'net' },
+    'p',
+    '2026-01-10',
+    '2026-01-10T10:00:00.000Z',
+  );
+
+/** The sample snapshot with a summary and `count` offers after its deliverables (none). */
+function withOffers(count: number, header = sampleHeader()): SnapshotRecord[] {
+  const records = snapshotWith(0, header);
+  const footer = records.pop()!;
+  const offers = Array.from({ length: count }, (_, i) => offer(i + 1));
+  const summary: SnapshotRecord = {
+    kind: 'summary',
+    training: trainingSummary({ ...zeroTrainingTotals(), paths: 0 }, [], ['lead']),
+    offers: offerSummary(offers),
+    indicators: { indicators: 0, achieved: 0, late: 0 },
+    money: moneySummary(header.project, zeroMoney()),
+  };
+  return [...records, summary, ...offers.map((o): SnapshotRecord => ({ kind: 'offer', offer: o })), footer];
 }
 
 async function pdfOf(records: SnapshotRecord[]): Promise<string> {
@@ -54,6 +81,16 @@ describe('the PDF report', () => {
     const many = pagesOf(await pdfOf(snapshotWith(300)));
 
     expect(few).toBe(4);
+    expect(many).toBeGreaterThan(10);
+  });
+
+  it('adds a training, an offers, an indicators and an accounts section when the snapshot has a summary', async () => {
+    const none = pagesOf(await pdfOf(withOffers(0)));
+    const few = pagesOf(await pdfOf(withOffers(3, sampleHeader({ language: 'it' }))));
+    const many = pagesOf(await pdfOf(withOffers(150)));
+
+    expect(none).toBe(8);
+    expect(few).toBe(8);
     expect(many).toBeGreaterThan(10);
   });
 });

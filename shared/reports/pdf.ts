@@ -1,47 +1,57 @@
 // The PDF export: a progress report a funder can file, streamed page by page from the snapshot,
 // in the export's language, with DejaVu Sans embedded for accented letters and the euro sign.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { DeliverableStatus } from '../domain/deliverable';
 import { isOverdue } from '../domain/schedule';
-import { breathe, fill, formatDate, formatInstant, formatMoney, formatPercent, reviewDays, tally, type Tally } from './format';
+import { OfferStage } from '../domain/offer';
+import {
+  breathe,
+  fill,
+  formatDate,
+  formatInstant,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  indicatorFacts,
+  moneyFacts,
+  offerFacts,
+  partnerAccounts,
+  reviewDays,
+  tally,
+  trainingFacts,
+  type Tally,
+} from './format';
 import { reportLabels, type ReportLabels } from './i18n';
+import {
+  ACCEPTED,
+  GREY,
+  INK,
+  LATE,
+  MARGIN,
+  contentWidth,
+  ensureSpace,
+  factList,
+  facts,
+  footer,
+  newSection,
+  pdfFonts,
+  progressBar,
+  subheading,
+  table,
+  tableHeading,
+  tableRow,
+  write,
+  type Doc,
+  type TableColumn,
+} from './pdf-layout';
 import { header, recordsOf, type SnapshotHeader, type SnapshotPhase, type SnapshotSource } from './snapshot';
+
+export { pdfFonts } from './pdf-layout';
 
 export interface PdfOptions {
   /** The snapshot's hash, printed on the cover so that the report can be matched to its snapshot. */
   snapshotSha256?: string;
 }
-
-const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
-
-/**
- * Where the fonts are: in a `fonts/` folder beside the bundle (`npm run build` copies them there
- * for Lambda), else in the `dejavu-fonts-ttf` package. Looked up on first use, not at import, so
- * that a function that never writes a PDF does not need them. Text selects a font by this path,
- * not by a registered name: pdfkit caches a font under the name it was first opened by, and
- * re-reads the file for any other name of the same font (the default font is the regular one).
- */
-let fonts: Record<keyof typeof FONT_FILES, string> | undefined;
-export function pdfFonts(): Record<keyof typeof FONT_FILES, string> {
-  if (fonts) return fonts;
-  const beside = (file: string) => fileURLToPath(new URL(`./fonts/${file}`, import.meta.url));
-  const fromPackage = (file: string) => createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${file}`);
-  const find = (file: string) => (existsSync(beside(file)) ? beside(file) : fromPackage(file));
-  fonts = { regular: find(FONT_FILES.regular), bold: find(FONT_FILES.bold) };
-  return fonts;
-}
-
-const MARGIN = { top: 56, bottom: 64, left: 56, right: 56 };
-const INK = '#1a1a1a';
-const GREY = '#5f6368';
-const RULE = '#d0d4d9';
-const ACCEPTED = '#2e7d32';
-const LATE = '#b3261e';
-
-type Doc = PDFKit.PDFDocument;
 
 interface Context {
   doc: Doc;
@@ -217,43 +227,157 @@ async function deliverablesByPhase({ doc, source, head, tally, text }: Context):
   }
 }
 
-const SECTIONS: Section[] = [cover, summary, phaseProgress, deliverablesByPhase];
-
-// ——— drawing helpers ———
-
-interface Style {
-  size: number;
-  bold?: boolean;
-  color?: string;
+/** Hours delivered and people trained, then each path's sessions. */
+async function training({ doc, source, head, tally, text }: Context): Promise<void> {
+  if (!tally.summary) return; // a snapshot from before training was exported
+  const { language } = head;
+  const number = (value: number) => ({ text: formatNumber(value, language) });
+  newSection(doc, text.section.training);
+  factList(doc, trainingFacts(tally.summary.training, text, partnerNamer(head)), language);
+  doc.moveDown();
+  subheading(doc, text.section.trainingPaths);
+  const columns: TableColumn[] = [
+    { label: text.field.trainingPath, width: 183 },
+    { label: text.field.sessions, width: 120 },
+    { label: text.field.hoursDelivered, width: 60, align: 'right' },
+    { label: text.field.participants, width: 60, align: 'right' },
+    { label: text.field.personHours, width: 60, align: 'right' },
+  ];
+  await table(doc, columns, recordsOf(source, 'training'), ({ path: { title, topic, totals } }) => [
+    [{ text: title }, small(text.topic[topic])],
+    [number(totals.sessions), small(fill(text.pdf.sessionCounts, { held: totals.sessionsHeld, planned: totals.sessionsPlanned, cancelled: totals.sessionsCancelled }))],
+    [number(totals.hoursDelivered)],
+    [number(totals.participants)],
+    [number(totals.personHours)],
+  ], text.pdf.noTraining);
 }
 
-/** Text across the page's width at the current position, page breaks included. */
-function write(doc: Doc, value: string, style: Style): void {
-  doc.font(style.bold ? pdfFonts().bold : pdfFonts().regular).fontSize(style.size).fillColor(style.color ?? INK);
-  doc.text(value, MARGIN.left, doc.y, { width: contentWidth(doc) });
+/** The pipeline by stage, what was won, and every offer (a project has at most a few hundred). */
+async function offers({ doc, source, head, tally, text }: Context): Promise<void> {
+  if (!tally.summary) return;
+  const { language } = head;
+  const summary = tally.summary.offers;
+  newSection(doc, text.section.offers);
+  factList(doc, offerFacts(summary, text), language, text.pdf.undecided);
+  doc.moveDown();
+  subheading(doc, text.section.offerStages);
+  const stages: TableColumn[] = [
+    { label: text.field.stage, width: 200 },
+    { label: text.field.offers, width: 80, align: 'right' },
+    { label: text.field.value, width: 120, align: 'right' },
+  ];
+  await table(doc, stages, OfferStage.options, (stage) => {
+    const { count, valueCents } = summary.byStage[stage] ?? { count: 0, valueCents: 0 };
+    return [[{ text: text.stage[stage] }], [{ text: formatNumber(count, language) }], [{ text: formatMoney(valueCents, language) }]];
+  }, text.pdf.noOffers);
+  doc.moveDown();
+  subheading(doc, text.section.offerList);
+  const columns: TableColumn[] = [
+    { label: text.field.title, width: 223 },
+    { label: text.field.clientType, width: 70 },
+    { label: text.field.stage, width: 80 },
+    { label: text.field.value, width: 110, align: 'right' },
+  ];
+  await table(doc, columns, recordsOf(source, 'offer'), ({ offer }) => [
+    [{ text: offer.title }, small(`${offer.clientName} · ${offer.format}`)],
+    [{ text: text.clientType[offer.clientType] }],
+    [{ text: text.stage[offer.stage], color: offer.stage === 'won' ? ACCEPTED : INK }],
+    [{ text: formatMoney(offer.valueCents, language) }],
+  ], text.pdf.noOffers);
 }
 
-const contentWidth = (doc: Doc) => doc.page.width - MARGIN.left - MARGIN.right;
-const bottomOf = (doc: Doc) => doc.page.height - MARGIN.bottom;
-
-/** Starts a new page when less than `height` points are left; answers whether it did. */
-function ensureSpace(doc: Doc, height: number): boolean {
-  if (doc.y + height <= bottomOf(doc)) return false;
-  doc.addPage();
-  return true;
+/** Each indicator's baseline, target and latest value, and how far along the way it is. */
+async function indicators({ doc, source, head, tally, text }: Context): Promise<void> {
+  if (!tally.summary) return;
+  const { language } = head;
+  const number = (value: number) => ({ text: formatNumber(value, language) });
+  const day = (date: string) => formatDate(date, language);
+  newSection(doc, text.section.indicators);
+  factList(doc, indicatorFacts(tally.summary.indicators, text), language);
+  doc.moveDown();
+  const columns: TableColumn[] = [
+    { label: text.field.indicator, width: 183 },
+    { label: text.field.baseline, width: 60, align: 'right' },
+    { label: text.field.target, width: 80, align: 'right' },
+    { label: text.field.current, width: 80, align: 'right' },
+    { label: text.field.towardsTarget, width: 80, align: 'right' },
+  ];
+  await table(doc, columns, recordsOf(source, 'indicator'), ({ indicator }) => {
+    const { current, currentOn, percent, achieved, late } = indicator.progress;
+    const status = achieved ? [small(text.pdf.achieved, ACCEPTED)] : late ? [small(text.pdf.late, LATE)] : [];
+    return [
+      [{ text: indicator.name }, small(indicator.unit)],
+      [number(indicator.baseline)],
+      [number(indicator.target), small(fill(text.pdf.byDate, { date: day(indicator.targetDate) }))],
+      current === null ? [small(text.pdf.notYet)] : [number(current), ...(currentOn ? [small(fill(text.pdf.onDate, { date: day(currentOn) }))] : [])],
+      [{ text: formatPercent(percent, language) }, ...status],
+    ];
+  }, text.pdf.noIndicators);
 }
 
-function newSection(doc: Doc, title: string): void {
-  doc.addPage();
-  doc.outline.addItem(title);
-  write(doc, title, { size: 17, bold: true });
-  doc.moveDown(0.8);
+/** Budget and approved spend, co-financing provided against promised, and the funder's payments. */
+async function accounts({ doc, source, head, tally, text }: Context): Promise<void> {
+  if (!tally.summary) return;
+  const { language } = head;
+  const money = moneyFacts(tally.summary.money, text);
+  const euro = (cents: number, color = INK) => ({ text: formatMoney(cents, language), color });
+  newSection(doc, text.section.accounts);
+  subheading(doc, text.section.budget);
+  progressBar(doc, Math.min(100, tally.summary.money.spending.approvedPercent));
+  factList(doc, money.budget, language);
+  doc.moveDown();
+
+  subheading(doc, text.section.budgetByPartner);
+  const byPartner: TableColumn[] = [
+    { label: text.field.partner, width: 128 },
+    { label: text.field.budget, width: 65, align: 'right' },
+    { label: text.field.approvedSpend, width: 65, align: 'right' },
+    { label: text.field.remaining, width: 65, align: 'right' },
+    { label: text.field.cofinancingPromised, width: 80, align: 'right' },
+    { label: text.field.cofinancingProvided, width: 80, align: 'right' },
+  ];
+  const partners = await partnerAccounts(source);
+  const names = partnerNamer(head);
+  // The project's partners in its order, then anyone else with budget lines or contributions.
+  const order = [...new Set([...head.partners.map((partner) => partner.id), ...partners.keys()])].filter((id) => partners.has(id));
+  await table(doc, byPartner, order, (memberId) => {
+    const { grantCents, cofinancingCents, approvedCents, providedCents } = partners.get(memberId)!;
+    const budget = grantCents + cofinancingCents;
+    return [[{ text: names(memberId) }], [euro(budget)], [euro(approvedCents)], [euro(budget - approvedCents, budget < approvedCents ? LATE : INK)], [euro(cofinancingCents)], [euro(providedCents)]];
+  }, text.pdf.noBudget);
+  doc.moveDown();
+
+  subheading(doc, text.section.cofinancing);
+  factList(doc, money.cofinancing, language);
+  doc.moveDown();
+  subheading(doc, text.section.payments);
+  factList(doc, money.payments, language);
+  doc.moveDown();
+  subheading(doc, text.section.instalments);
+  const instalments: TableColumn[] = [
+    { label: text.field.order, width: 30 },
+    { label: text.field.plannedDate, width: 173 },
+    { label: text.field.instalmentAmount, width: 90, align: 'right' },
+    { label: text.field.received, width: 95, align: 'right' },
+    { label: text.field.due, width: 95, align: 'right' },
+  ];
+  await table(doc, instalments, recordsOf(source, 'instalment'), ({ instalment: i }) => [
+    [{ text: String(i.order) }],
+    [{ text: formatDate(i.plannedDate, language) }, ...(i.condition ? [small(i.condition)] : [])],
+    [euro(i.amountCents)],
+    [euro(i.receivedCents)],
+    [euro(i.amountCents - i.receivedCents)],
+  ], text.pdf.noInstalments);
 }
 
-function subheading(doc: Doc, title: string): void {
-  ensureSpace(doc, 40);
-  write(doc, title, { size: 12, bold: true });
-  doc.moveDown(0.3);
+const SECTIONS: Section[] = [cover, summary, phaseProgress, deliverablesByPhase, training, offers, indicators, accounts];
+
+/** A second line in a table cell: smaller, grey unless told. */
+const small = (text: string, color = GREY) => ({ text, size: 7.5, color });
+
+function partnerNamer(head: SnapshotHeader): (memberId: string) => string {
+  const names = new Map(head.partners.map((partner) => [partner.id, partner.name]));
+  return (memberId) => names.get(memberId) ?? memberId;
 }
 
 function phaseHeading(doc: Doc, phase: SnapshotPhase['phase'], head: SnapshotHeader, text: ReportLabels): void {
@@ -261,82 +385,6 @@ function phaseHeading(doc: Doc, phase: SnapshotPhase['phase'], head: SnapshotHea
   const when = dates(text, phase.plannedStart, phase.plannedEnd, head.language);
   write(doc, `${when} · ${text.phaseStatus[phase.status]}`, { size: 9, color: GREY });
   doc.moveDown(0.3);
-}
-
-/** Labelled values in two columns, such as the cover's. */
-function facts(doc: Doc, rows: [string, string][]): void {
-  const labelWidth = 150;
-  const valueWidth = contentWidth(doc) - labelWidth - 10;
-  for (const [label, value] of rows) {
-    doc.font(pdfFonts().regular).fontSize(10);
-    const height = Math.max(doc.heightOfString(value, { width: valueWidth }), 12) + 5;
-    ensureSpace(doc, height);
-    const y = doc.y;
-    doc.font(pdfFonts().bold).fontSize(9).fillColor(GREY).text(label, MARGIN.left, y + 1, { width: labelWidth });
-    doc.font(pdfFonts().regular).fontSize(10).fillColor(INK).text(value, MARGIN.left + labelWidth + 10, y, { width: valueWidth });
-    doc.y = y + height;
-  }
-}
-
-/** Accepted share filled, reported share as a tick: the progress of record beside the members' word. */
-function progressBar(doc: Doc, accepted: number, reported: number): void {
-  const width = 300;
-  const height = 9;
-  const { y } = doc;
-  doc.rect(MARGIN.left, y, width, height).fill('#e8eaed');
-  if (accepted > 0) doc.rect(MARGIN.left, y, (width * accepted) / 100, height).fill(ACCEPTED);
-  const tick = MARGIN.left + (width * reported) / 100;
-  doc.moveTo(tick, y - 2).lineTo(tick, y + height + 2).lineWidth(1.5).strokeColor(INK).stroke();
-  doc.y = y + height + 5;
-}
-
-interface Run {
-  text: string;
-  size?: number;
-  color?: string;
-}
-interface TableColumn {
-  label: string;
-  width: number;
-  align?: 'left' | 'right';
-}
-
-function tableHeading(doc: Doc, columns: TableColumn[]): void {
-  ensureSpace(doc, 40);
-  tableRow(doc, columns, columns.map((column) => [{ text: column.label, size: 7.5, color: GREY }]), undefined, true);
-}
-
-/** One row of stacked runs per cell; a row never splits: it moves to a new page, after `onNewPage`. */
-function tableRow(doc: Doc, columns: TableColumn[], cells: Run[][], onNewPage?: () => void, bold = false): void {
-  const runHeight = (run: Run, width: number) => doc.font(bold ? pdfFonts().bold : pdfFonts().regular).fontSize(run.size ?? 9).heightOfString(run.text || ' ', { width });
-  const height = Math.max(...cells.map((runs, i) => runs.reduce((sum, run) => sum + runHeight(run, columns[i]!.width - 6), 0))) + 7;
-  if (ensureSpace(doc, height) && onNewPage) onNewPage();
-  const top = doc.y;
-  let x = MARGIN.left;
-  cells.forEach((runs, i) => {
-    const column = columns[i]!;
-    let y = top + 3;
-    for (const run of runs) {
-      doc.font(bold ? pdfFonts().bold : pdfFonts().regular).fontSize(run.size ?? 9).fillColor(run.color ?? INK);
-      doc.text(run.text, x, y, { width: column.width - 6, align: column.align ?? 'left' });
-      y += runHeight(run, column.width - 6);
-    }
-    x += column.width;
-  });
-  doc.moveTo(MARGIN.left, top + height).lineTo(x, top + height).lineWidth(0.5).strokeColor(RULE).stroke();
-  doc.x = MARGIN.left;
-  doc.y = top + height;
-}
-
-/** The page number at the foot of every page, written as the page starts (nothing is buffered). */
-function footer(doc: Doc, value: string): void {
-  const { bottom } = doc.page.margins;
-  doc.page.margins.bottom = 0; // writing below the bottom margin must not start another page
-  doc.font(pdfFonts().regular).fontSize(8).fillColor(GREY);
-  doc.text(value, MARGIN.left, doc.page.height - 40, { width: contentWidth(doc), align: 'center', lineBreak: false });
-  doc.page.margins.bottom = bottom;
-  doc.x = MARGIN.left;
-  doc.y = MARGIN.top;
 }
 
 function dates(text: ReportLabels, from: string, to: string, language: SnapshotHeader['language']): string {

@@ -2,7 +2,9 @@
 // (dates as dates, money in euros with a euro format, percentages as fractions), frozen headers.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { BudgetLine } from '../domain/budget';
 import { DeliverableStatus } from '../domain/deliverable';
+import { OfferStage } from '../domain/offer';
 import { isOverdue } from '../domain/schedule';
 import {
   DATE_FORMATS,
@@ -10,20 +12,30 @@ import {
   EURO_FORMAT,
   PERCENT_FORMAT,
   breathe,
+  fill,
+  indicatorFacts,
+  moneyFacts,
+  offerFacts,
   reviewDays,
   tally,
+  trainingFacts,
   utcMidnight,
   wallClock,
+  type Fact,
   type Tally,
 } from './format';
 import { reportLabels, type ReportLabels } from './i18n';
 import {
   header,
   recordsOf,
+  type SnapshotCost,
   type SnapshotDeliverable,
   type SnapshotHeader,
+  type SnapshotIndicator,
+  type SnapshotOffer,
   type SnapshotPhase,
   type SnapshotSource,
+  type SnapshotTraining,
 } from './snapshot';
 
 export interface XlsxOptions {
@@ -48,6 +60,8 @@ interface Context {
   text: ReportLabels;
   dateFormat: string;
   options: XlsxOptions;
+  /** A partner's name, or its id if the header does not list it. */
+  partnerName: (memberId: string) => string;
 }
 
 /** One sheet of the workbook. Adding a kind of record to the export is adding a section. */
@@ -70,6 +84,7 @@ export async function buildXlsx(source: SnapshotSource, out: NodeJS.WritableStre
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as Writable, useStyles: true, useSharedStrings: false });
   workbook.creator = workbook.lastModifiedBy = 'Rete';
   workbook.created = workbook.modified = new Date(head.generatedAt);
+  const partnerNames = new Map(head.partners.map((partner) => [partner.id, partner.name]));
   const context: Context = {
     workbook,
     source,
@@ -78,6 +93,7 @@ export async function buildXlsx(source: SnapshotSource, out: NodeJS.WritableStre
     text: reportLabels[head.language],
     dateFormat: DATE_FORMATS[head.language],
     options,
+    partnerName: (memberId) => partnerNames.get(memberId) ?? memberId,
   };
   for (const section of SECTIONS) await section(context);
   await workbook.commit();
@@ -86,10 +102,44 @@ export async function buildXlsx(source: SnapshotSource, out: NodeJS.WritableStre
 const euros = (cents: number) => cents / 100;
 const fraction = (percent: number) => percent / 100;
 
-async function summarySheet({ workbook, head, tally, text, dateFormat, options }: Context): Promise<void> {
+/** A row of the Summary sheet: a label, its value and number format; a label alone heads a group. */
+type SummaryRow = [label: string, value?: CellValue, numFmt?: string];
+
+/** A summary's fact as a typed cell: euros with the euro format, percentages as fractions. */
+function typed({ label, value, as }: Fact): SummaryRow {
+  if (typeof value !== 'number') return [label, value];
+  if (as === 'cents') return [label, euros(value), EURO_FORMAT];
+  if (as === 'percent') return [label, fraction(value), PERCENT_FORMAT];
+  return [label, value];
+}
+
+/** The training, offer, indicator and money summaries, when the snapshot carries them. */
+function summaryGroups({ tally, text, partnerName }: Context): SummaryRow[] {
+  const { summary } = tally;
+  if (!summary) return [];
+  const { budget, cofinancing, payments } = moneyFacts(summary.money, text);
+  const byStage = OfferStage.options.flatMap((stage): SummaryRow[] => [
+    [fill(text.field.offersAtStage, { stage: text.stage[stage] }), summary.offers.byStage[stage]?.count ?? 0],
+    [fill(text.field.valueAtStage, { stage: text.stage[stage] }), euros(summary.offers.byStage[stage]?.valueCents ?? 0), EURO_FORMAT],
+  ]);
+  return [
+    [text.section.training],
+    ...trainingFacts(summary.training, text, partnerName).map(typed),
+    [text.section.offers],
+    ...offerFacts(summary.offers, text).map(typed),
+    ...byStage,
+    [text.section.indicators],
+    ...indicatorFacts(summary.indicators, text).map(typed),
+    [text.section.accounts],
+    ...[...budget, ...cofinancing, ...payments].map(typed),
+  ];
+}
+
+async function summarySheet(context: Context): Promise<void> {
+  const { workbook, head, tally, text, dateFormat, options } = context;
   const { project, consortium, funder } = head;
   const period = head.period ?? { from: project.startDate, to: head.asOf };
-  const facts: [string, CellValue, string?][] = [
+  const facts: SummaryRow[] = [
     [text.field.project, project.title],
     [text.field.consortium, consortium.name],
     [text.field.funder, funder.name],
@@ -112,10 +162,19 @@ async function summarySheet({ workbook, head, tally, text, dateFormat, options }
     ...DeliverableStatus.options.map((status): [string, CellValue] => [text.status[status], project.progress.counts[status] ?? 0]),
     [text.field.overdue, tally.overdue],
     [text.field.weightTotal, tally.weightTotal],
+    ...summaryGroups(context),
   ];
   const sheet = workbook.addWorksheet(text.sheet.summary);
-  sheet.columns = [{ width: 36 }, { width: 70 }];
+  sheet.columns = [{ width: 44 }, { width: 70 }];
   for (const [label, value, numFmt] of facts) {
+    if (value === undefined) {
+      // A group's heading: a gap above it, the title in bold and larger.
+      sheet.addRow([]).commit();
+      const heading = sheet.addRow([cell(label)]);
+      heading.getCell(1).font = { bold: true, size: 12 };
+      heading.commit();
+      continue;
+    }
     const row = sheet.addRow([cell(label), cell(value)]);
     row.getCell(1).font = { bold: true };
     row.getCell(2).alignment = { horizontal: 'left', wrapText: true };
@@ -174,7 +233,99 @@ async function deliverablesSheet({ workbook, source, head, tally, text, dateForm
   ]);
 }
 
-const SECTIONS: Section[] = [summarySheet, partnersSheet, phasesSheet, deliverablesSheet];
+async function trainingSheet({ workbook, source, text, dateFormat }: Context): Promise<void> {
+  type Row = { path: SnapshotTraining['path']; session: SnapshotTraining['sessions'][number] };
+  async function* sessions(): AsyncGenerator<Row> {
+    for await (const { path, sessions } of recordsOf(source, 'training')) for (const session of sessions) yield { path, session };
+  }
+  await writeTable<Row>(workbook, text.sheet.training, sessions(), [
+    { label: text.field.trainingPath, width: 44, value: ({ path }) => path.title },
+    { label: text.field.topic, width: 16, value: ({ path }) => text.topic[path.topic] },
+    { label: text.field.session, width: 44, value: ({ session }) => session.title ?? null },
+    { label: text.field.date, width: 13, numFmt: dateFormat, value: ({ session }) => utcMidnight(session.date) },
+    { label: text.field.hours, width: 8, value: ({ session }) => session.hours },
+    { label: text.field.trainer, width: 24, value: ({ session }) => session.trainer },
+    { label: text.field.status, width: 14, value: ({ session }) => text.sessionStatus[session.status] },
+    { label: text.field.participants, width: 13, value: ({ session }) => session.totals.participants },
+    { label: text.field.personHours, width: 13, value: ({ session }) => session.totals.personHours },
+  ]);
+}
+
+async function offersSheet({ workbook, source, text }: Context): Promise<void> {
+  await writeTable<SnapshotOffer>(workbook, text.sheet.offers, recordsOf(source, 'offer'), [
+    { label: text.field.title, width: 50, value: ({ offer }) => offer.title },
+    { label: text.field.format, width: 30, value: ({ offer }) => offer.format },
+    { label: text.field.clientType, width: 14, value: ({ offer }) => text.clientType[offer.clientType] },
+    { label: text.field.client, width: 40, value: ({ offer }) => offer.clientName },
+    { label: text.field.value, width: 16, numFmt: EURO_FORMAT, value: ({ offer }) => euros(offer.valueCents) },
+    { label: text.field.stage, width: 14, value: ({ offer }) => text.stage[offer.stage] },
+  ]);
+}
+
+async function indicatorsSheet({ workbook, source, text, dateFormat }: Context): Promise<void> {
+  await writeTable<SnapshotIndicator>(workbook, text.sheet.indicators, recordsOf(source, 'indicator'), [
+    { label: text.field.indicator, width: 50, value: ({ indicator }) => indicator.name },
+    { label: text.field.unit, width: 18, value: ({ indicator }) => indicator.unit },
+    { label: text.field.baseline, width: 12, value: ({ indicator }) => indicator.baseline },
+    { label: text.field.target, width: 12, value: ({ indicator }) => indicator.target },
+    { label: text.field.targetDate, width: 13, numFmt: dateFormat, value: ({ indicator }) => utcMidnight(indicator.targetDate) },
+    { label: text.field.current, width: 14, value: ({ indicator }) => indicator.progress.current },
+    { label: text.field.currentOn, width: 13, numFmt: dateFormat, value: ({ indicator: { progress } }) => (progress.currentOn ? utcMidnight(progress.currentOn) : null) },
+    { label: text.field.towardsTarget, width: 14, numFmt: PERCENT_FORMAT, value: ({ indicator }) => fraction(indicator.progress.percent) },
+    { label: text.field.achieved, width: 10, value: ({ indicator }) => indicator.progress.achieved },
+  ]);
+}
+
+/** A budget line as people name it: its description, else its category. */
+const lineName = (line: BudgetLine, text: ReportLabels) => line.description || text.category[line.category];
+
+async function budgetSheet({ workbook, source, text, partnerName }: Context): Promise<void> {
+  const lines = async function* () {
+    for await (const { line } of recordsOf(source, 'budgetLine')) yield line;
+  };
+  await writeTable<BudgetLine>(workbook, text.sheet.budget, lines(), [
+    { label: text.field.budgetLine, width: 40, value: (line) => lineName(line, text) },
+    { label: text.field.partner, width: 40, value: (line) => partnerName(line.memberId) },
+    { label: text.field.category, width: 20, value: (line) => text.category[line.category] },
+    { label: text.field.grant, width: 16, numFmt: EURO_FORMAT, value: (line) => euros(line.grantCents) },
+    { label: text.field.cofinancing, width: 16, numFmt: EURO_FORMAT, value: (line) => euros(line.cofinancingCents) },
+    { label: text.field.approvedSpend, width: 16, numFmt: EURO_FORMAT, value: (line) => euros(line.approvedCents) },
+    { label: text.field.remaining, width: 16, numFmt: EURO_FORMAT, value: (line) => euros(line.grantCents + line.cofinancingCents - line.approvedCents) },
+  ]);
+}
+
+/**
+ * Every cost in every status. A reversal's amounts are negative, as it counts against the budget,
+ * so that the approved rows add up to the approved spend.
+ */
+async function costsSheet({ workbook, source, text, dateFormat, partnerName }: Context): Promise<void> {
+  const lineNames = new Map<string, string>(); // a project has at most a few hundred lines
+  for await (const { line } of recordsOf(source, 'budgetLine')) lineNames.set(line.id, lineName(line, text));
+  const signed = (cost: SnapshotCost['cost'], cents: number) => euros(cost.kind === 'reversal' ? -cents : cents);
+  await writeTable<SnapshotCost>(workbook, text.sheet.costs, recordsOf(source, 'cost'), [
+    { label: text.field.date, width: 13, numFmt: dateFormat, value: ({ cost }) => utcMidnight(cost.date) },
+    { label: text.field.partner, width: 36, value: ({ cost }) => partnerName(cost.memberId) },
+    { label: text.field.budgetLine, width: 32, value: ({ cost }) => lineNames.get(cost.budgetLineId) ?? cost.budgetLineId },
+    { label: text.field.supplier, width: 30, value: ({ cost }) => cost.supplier },
+    { label: text.field.description, width: 60, value: ({ cost }) => cost.description },
+    { label: text.field.amount, width: 18, numFmt: EURO_FORMAT, value: ({ cost }) => signed(cost, cost.amountCents) },
+    { label: text.field.vat, width: 14, numFmt: EURO_FORMAT, value: ({ cost }) => signed(cost, cost.vatCents) },
+    { label: text.field.status, width: 13, value: ({ cost }) => text.costStatus[cost.status] },
+    { label: text.field.kind, width: 12, value: ({ cost }) => text.costKind[cost.kind] },
+  ]);
+}
+
+const SECTIONS: Section[] = [
+  summarySheet,
+  partnersSheet,
+  phasesSheet,
+  deliverablesSheet,
+  trainingSheet,
+  offersSheet,
+  indicatorsSheet,
+  budgetSheet,
+  costsSheet,
+];
 
 /** A sheet with a bold, frozen heading row, an auto filter and one row per record, committed as it is written. */
 async function writeTable<R>(

@@ -8,9 +8,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemo } from '../../dev/demo/demo-data';
+import { buildDemo, type Demo } from '../../dev/demo/demo-data';
+import { buildDemoMoney, recountMoney } from '../../dev/demo/demo-money';
+import { buildDemoExtras } from '../../dev/demo/demo-training';
+import { countedCents } from '../../shared/domain/cost';
 import { newDeliverable, type Deliverable } from '../../shared/domain/deliverable';
+import { computedSources, indicatorSummary, progressOf as indicatorProgress } from '../../shared/domain/indicator';
+import { moneySummary } from '../../shared/domain/money';
+import { offerSummary } from '../../shared/domain/offer';
 import { progressOf, recount } from '../../shared/domain/progress';
+import type { Project } from '../../shared/domain/project';
+import { recountTraining, trainingSummary } from '../../shared/domain/training';
 import { isOverdue } from '../../shared/domain/schedule';
 import { formatMoney } from '../../shared/reports/format';
 import { reportLabels } from '../../shared/reports/i18n';
@@ -31,6 +39,51 @@ beforeAll(async () => {
 });
 afterAll(() => rm(folder, { recursive: true, force: true }));
 
+/**
+ * What the export job writes after the deliverables: summaries, training, offers, indicators and
+ * the accounts of the demo's cultnetwork, with totals and progress counted from the demo's items.
+ */
+function demoProjectRecords(demo: Demo, project: Project, acceptedOnTime: number): SnapshotRecord[] {
+  const extras = buildDemoExtras(demo);
+  const money = buildDemoMoney(demo);
+  const paths = extras.paths.filter((path) => path.projectId === project.id);
+  const pathIds = new Set(paths.map((path) => path.id));
+  const sessions = extras.sessions.filter((session) => pathIds.has(session.trainingId));
+  const attendance = extras.attendance.filter((record) => pathIds.has(record.trainingId));
+  const trainingTotals = recountTraining(sessions, attendance);
+  const offers = extras.offers.filter((offer) => offer.projectId === project.id);
+  const indicators = extras.indicators.filter((indicator) => indicator.projectId === project.id);
+  const sources = computedSources({ training: trainingTotals, offers, acceptedOnTime, members: demo.members, project, today: TODAY });
+  const { items: _items, ...indicatorTotals } = indicatorSummary(indicators, sources, TODAY);
+  return [
+    {
+      kind: 'summary',
+      training: trainingSummary({ ...trainingTotals, paths: paths.length }, attendance.map((record) => record.memberId), project.partners.map((p) => p.memberId)),
+      offers: offerSummary(offers),
+      indicators: indicatorTotals,
+      money: moneySummary(project, recountMoney(money).project),
+    },
+    ...paths.map((path): SnapshotRecord => {
+      const own = sessions.filter((session) => session.trainingId === path.id);
+      return {
+        kind: 'training',
+        path: { ...path, totals: recountTraining(own, attendance.filter((record) => record.trainingId === path.id)) },
+        sessions: own.map((session) => {
+          const { attendances, participants, personHours } = recountTraining([], attendance.filter((record) => record.sessionId === session.id));
+          return { ...session, totals: { attendances, participants, personHours } };
+        }),
+      };
+    }),
+    ...offers.map((offer): SnapshotRecord => ({ kind: 'offer', offer })),
+    ...indicators.map((indicator): SnapshotRecord => ({ kind: 'indicator', indicator: { ...indicator, progress: indicatorProgress(indicator, sources, TODAY) } })),
+    ...money.lines.map((line): SnapshotRecord => ({ kind: 'budgetLine', line })),
+    ...money.costs.map((cost): SnapshotRecord => ({ kind: 'cost', cost })),
+    ...money.contributions.map((contribution): SnapshotRecord => ({ kind: 'contribution', contribution })),
+    ...money.instalments.map((instalment): SnapshotRecord => ({ kind: 'instalment', instalment })),
+    ...money.receipts.map((receipt): SnapshotRecord => ({ kind: 'receipt', receipt })),
+  ];
+}
+
 /** The demo's cultnetwork as the export job would snapshot it, plus a deliverable with a formula for a title. */
 function demoSnapshot(language: ExportLanguage) {
   const demo = buildDemo(TODAY, NOW);
@@ -43,6 +96,10 @@ function demoSnapshot(language: ExportLanguage) {
     NOW,
   );
   const deliverables: Deliverable[] = [...demo.deliverables.filter((d) => d.projectId === project.id), formula];
+  const progress = progressOf(recount(deliverables));
+  const more = demoProjectRecords(demo, project, progress.acceptedOnTime);
+  const counts: Record<string, number> = { phase: phases.length, deliverable: deliverables.length };
+  for (const record of more) counts[record.kind] = (counts[record.kind] ?? 0) + 1;
   const records: SnapshotRecord[] = [
     {
       kind: 'header',
@@ -53,7 +110,7 @@ function demoSnapshot(language: ExportLanguage) {
       language,
       consortium: { id: demo.consortium.id, name: demo.consortium.name, orgId: demo.consortium.orgId, timeZone: demo.consortium.timeZone, language: demo.consortium.language },
       funder: { id: funder.id, name: funder.name, orgId: funder.orgId, programme: funder.programme },
-      project: { ...project, progress: progressOf(recount(deliverables)) },
+      project: { ...project, progress },
       partners: project.partners.map(({ memberId, role, budgetShareCents }) => {
         const { id, name, orgId, sector, city } = demo.members.find((m) => m.id === memberId)!;
         return { id, name, orgId, sector, city, role, budgetShareCents };
@@ -68,10 +125,15 @@ function demoSnapshot(language: ExportLanguage) {
       deliverable,
       history: demo.logEntries.filter((entry) => entry.deliverableId === deliverable.id),
     })),
-    { kind: 'footer', counts: { phase: phases.length, deliverable: deliverables.length } },
+    ...more,
+    { kind: 'footer', counts },
   ];
   return { project, phases, deliverables, records };
 }
+
+/** The records of one kind in a snapshot. */
+const ofKind = <K extends SnapshotRecord['kind']>(records: SnapshotRecord[], kind: K) =>
+  records.filter((record): record is Extract<SnapshotRecord, { kind: K }> => record.kind === kind);
 
 /** Writes the records as JSON Lines, with a kind no builder knows yet, and reads them back as the job does. */
 async function fileSource(name: string, records: Iterable<SnapshotRecord>): Promise<SnapshotSource> {
@@ -153,6 +215,54 @@ function readWorkbook(path: string, language: ExportLanguage) {
   return JSON.parse(execFileSync(PYTHON, ['-c', READ_WORKBOOK, path, JSON.stringify(names)], { encoding: 'utf8' }));
 }
 
+/** What openpyxl finds on the sheets of training, offers, indicators and accounts, as JSON. */
+const READ_PROJECT_SHEETS = `
+import json, sys
+from openpyxl import load_workbook
+path, names = sys.argv[1], json.loads(sys.argv[2])
+book = load_workbook(path)
+def table(name):
+    sheet = book[name]
+    heading = [cell.value for cell in sheet[1]]
+    return [dict(zip(heading, row)) for row in sheet.iter_rows(min_row=2)]
+costs = table(names['sheets']['costs'])
+indicators = table(names['sheets']['indicators'])
+summary = {row[0].value: row[1] for row in book[names['summary']].iter_rows()}
+signed = lambda row: row[names['amount']].value + row[names['vat']].value
+typed = lambda cell: {'value': cell.value, 'format': cell.number_format}
+print(json.dumps({
+    'sheets': book.sheetnames,
+    'frozen': {key: book[name].freeze_panes for key, name in names['sheets'].items()},
+    'rows': {key: len(table(name)) for key, name in names['sheets'].items()},
+    'costsCents': round(sum(signed(row) for row in costs) * 100),
+    'approvedCents': round(sum(signed(row) for row in costs if row[names['status']].value == names['approved']) * 100),
+    'amountFormat': costs[0][names['amount']].number_format,
+    'textTypes': sorted({row[names['supplier']].data_type for row in costs}),
+    'towardsTarget': typed(indicators[0][names['towardsTarget']]),
+    'wonValue': typed(summary[names['wonValue']]),
+    'winRate': typed(summary[names['winRate']]),
+    'hoursDelivered': summary[names['hoursDelivered']].value,
+}))
+`;
+
+function readProjectSheets(path: string, language: ExportLanguage) {
+  const { sheet, field, costStatus } = reportLabels[language];
+  const names = {
+    summary: sheet.summary,
+    sheets: { training: sheet.training, offers: sheet.offers, indicators: sheet.indicators, budget: sheet.budget, costs: sheet.costs },
+    amount: field.amount,
+    vat: field.vat,
+    status: field.status,
+    approved: costStatus.approved,
+    supplier: field.supplier,
+    towardsTarget: field.towardsTarget,
+    wonValue: field.wonValue,
+    winRate: field.winRate,
+    hoursDelivered: field.hoursDelivered,
+  };
+  return JSON.parse(execFileSync(PYTHON, ['-c', READ_PROJECT_SHEETS, path, JSON.stringify(names)], { encoding: 'utf8' }));
+}
+
 /** The PDF's text as pdftotext extracts it, with every run of white space made one space. */
 function pdfText(path: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).replace(/\s+/g, ' ');
@@ -168,8 +278,8 @@ describe('the XLSX export of the demo project', () => {
 
     const book = readWorkbook(path, 'it');
 
-    expect(book.sheets).toEqual(['Riepilogo', 'Partner', 'Fasi', 'Deliverable']);
-    expect(book.frozen).toMatchObject({ Partner: 'A2', Fasi: 'A2', Deliverable: 'A2' });
+    expect(book.sheets).toEqual(['Riepilogo', 'Partner', 'Fasi', 'Deliverable', 'Formazione', 'Offerte', 'Indicatori', 'Budget', 'Costi']);
+    expect(book.frozen).toMatchObject({ Partner: 'A2', Fasi: 'A2', Deliverable: 'A2', Formazione: 'A2', Offerte: 'A2', Indicatori: 'A2', Budget: 'A2', Costi: 'A2' });
     expect(book.phaseRows).toBe(3);
   });
 
@@ -211,13 +321,52 @@ describe('the XLSX export of the demo project', () => {
     expect(book.grant).toEqual({ value: project.grantCents / 100, format: '#,##0.00 "€"' });
   });
 
+  it('has one row per session, offer, indicator, budget line and cost, with costs that add up to those of the snapshot', async () => {
+    const { records } = demoSnapshot('it');
+    const path = await writeFile('project-it.xlsx', async (out) => buildXlsx(await fileSource('project-it.jsonl', records), out));
+
+    const book = readProjectSheets(path, 'it');
+
+    const costs = ofKind(records, 'cost').map((record) => record.cost);
+    const summary = ofKind(records, 'summary')[0]!;
+    expect(book.rows).toEqual({
+      training: ofKind(records, 'training').reduce((sum, record) => sum + record.sessions.length, 0),
+      offers: ofKind(records, 'offer').length,
+      indicators: ofKind(records, 'indicator').length,
+      budget: ofKind(records, 'budgetLine').length,
+      costs: costs.length,
+    });
+    expect(book.frozen).toEqual({ training: 'A2', offers: 'A2', indicators: 'A2', budget: 'A2', costs: 'A2' });
+    expect(costs.some((cost) => cost.kind === 'reversal')).toBe(true);
+    expect(book.costsCents).toBe(costs.reduce((sum, cost) => sum + countedCents(cost), 0));
+    expect(book.approvedCents).toBe(summary.money.spending.approvedCents);
+    expect(book.amountFormat).toBe('#,##0.00 "€"');
+    expect(book.textTypes).toEqual(['s']);
+    expect(book.towardsTarget.format).toBe('0.0%');
+    expect(book.towardsTarget.value).toBeCloseTo(ofKind(records, 'indicator')[0]!.indicator.progress.percent / 100, 10);
+  });
+
+  it('adds the training, offer, indicator and money summaries to the Summary sheet as typed cells', async () => {
+    const { records } = demoSnapshot('it');
+    const path = await writeFile('summary-it.xlsx', async (out) => buildXlsx(await fileSource('summary-it.jsonl', records), out));
+
+    const book = readProjectSheets(path, 'it');
+
+    const summary = ofKind(records, 'summary')[0]!;
+    expect(summary.offers.wonCents).toBeGreaterThan(0);
+    expect(book.wonValue).toEqual({ value: summary.offers.wonCents / 100, format: '#,##0.00 "€"' });
+    expect(book.winRate.format).toBe('0.0%');
+    expect(book.winRate.value).toBeCloseTo(summary.offers.winRatePercent! / 100, 10);
+    expect(book.hoursDelivered).toBe(summary.training.hoursDelivered);
+  });
+
   it('names its sheets and columns in English when the export is in English', async () => {
     const { records, deliverables } = demoSnapshot('en');
     const path = await writeFile('demo-en.xlsx', async (out) => buildXlsx(await fileSource('demo-en.jsonl', records), out));
 
     const book = readWorkbook(path, 'en');
 
-    expect(book.sheets).toEqual(['Summary', 'Partners', 'Phases', 'Deliverables']);
+    expect(book.sheets).toEqual(['Summary', 'Partners', 'Phases', 'Deliverables', 'Training', 'Offers', 'Indicators', 'Budget', 'Costs']);
     expect(book.rows).toBe(deliverables.length);
     expect(book.statuses[reportLabels.en.status.accepted]).toBe(deliverables.filter((d) => d.status === 'accepted').length);
   });
@@ -240,6 +389,30 @@ describe('the PDF export of the demo project', () => {
     expect(squashed(text)).toContain(SHA);
   });
 
+  it('reports training, offers, indicators against targets and the accounts after the deliverables', async () => {
+    const { records } = demoSnapshot('it');
+    const path = await writeFile('project-it.pdf', async (out) => buildPdf(await fileSource('project-it-pdf.jsonl', records), out));
+
+    const text = pdfText(path);
+
+    const money = (cents: number) => formatMoney(cents, 'it').replace(/\s/g, ' ');
+    const { section } = reportLabels.it;
+    const titles = [section.deliverables, section.training, section.offers, section.indicators, section.accounts];
+    const positions = titles.map((title) => text.indexOf(title));
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    const summary = ofKind(records, 'summary')[0]!;
+    const won = ofKind(records, 'offer').find((record) => record.offer.stage === 'won')!.offer;
+    expect(squashed(text)).toContain(squashed(won.title));
+    expect(text).toContain(money(won.valueCents));
+    expect(text).toContain(money(summary.offers.wonCents));
+    expect(squashed(text)).toContain(squashed(ofKind(records, 'indicator')[0]!.indicator.name));
+    expect(squashed(text)).toContain(squashed(ofKind(records, 'training')[0]!.path.title));
+    expect(text).toContain(money(summary.money.spending.approvedCents));
+    expect(text).toContain(money(summary.money.payments.receivedCents));
+    expect(text).toContain(money(summary.money.payments.dueCents));
+  });
+
   it('lists every deliverable, the formula-looking title as plain text, and numbers its pages', async () => {
     const { records, deliverables } = demoSnapshot('it');
     const path = await writeFile('list-it.pdf', async (out) => buildPdf(await fileSource('list-it-pdf.jsonl', records), out));
@@ -260,6 +433,7 @@ describe('the PDF export of the demo project', () => {
     expect(text).toContain('Progress report');
     expect(text).toContain('Deliverables by phase');
     expect(text).toContain(formatMoney(project.grantCents, 'en'));
+    for (const title of ['Training', 'Commercial offers', 'Indicators against targets', 'Accounts']) expect(text).toContain(title);
   });
 });
 
