@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COORDINATOR_PERSON_ID } from '../../dev/demo/demo-data';
 import { funderPersonId } from '../../dev/demo/demo-people';
 import { seedDemo } from '../../dev/demo/seed';
+import { reportLabels } from '../../shared/reports/i18n';
 import { createTestApi, type TestApi } from '../support/api';
 import { threeSixtyGivingPackageValidator, validateIatiFile, xpathString } from '../support/standards';
 
@@ -129,13 +130,13 @@ describe('exports', () => {
     const script = [
       'import json, sys, openpyxl',
       'book = openpyxl.load_workbook(sys.argv[1])',
-      'sheet = book[book.sheetnames[-1]]',
+      'sheet = book[sys.argv[2]]',
       'rows = list(sheet.iter_rows(min_row=2, values_only=True))',
       'titles = [c.value for c in sheet[1]]',
       'formula = [c for row in sheet.iter_rows(min_row=2) for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]',
       'print(json.dumps({"sheets": book.sheetnames, "rows": len(rows), "formulaTypes": [c.data_type for c in formula], "frozen": sheet.freeze_panes}))',
     ].join('\n');
-    const book = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, xlsx], { encoding: 'utf8' }));
+    const book = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, xlsx, reportLabels.it.sheet.deliverables], { encoding: 'utf8' }));
     expect(book.rows).toBe(deliverables.length);
     expect(book.formulaTypes).toEqual(['s']);
     expect(book.frozen).toBe('A2');
