@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Audited, CalendarDate, Cents, Id, Text, Title, patchOf } from './common';
 import { Progress } from './progress';
+import { ReportingSchedule } from './reporting';
 
 export const Partner = z.strictObject({
   memberId: Id,
@@ -21,6 +22,7 @@ const projectFields = {
   endDate: CalendarDate,
   objectives: z.array(z.string().trim().min(1).max(500)).max(30),
   partners: z.array(Partner).max(100),
+  reportingSchedule: ReportingSchedule.nullable().optional().meta({ description: 'Exports made after each period by themselves; null for none' }),
 };
 
 type DatedPartnered = { startDate?: string; endDate?: string; partners?: Partner[] };
