@@ -12,6 +12,9 @@ import { createDocumentClient } from '../shared/store/client';
 import { ensureTable } from '../shared/store/ensure-table';
 import { createDiskFileStore } from '../shared/files/disk-store';
 import { inProcessExportQueue } from '../shared/jobs/export-queue';
+import { runWeeklyDigest } from '../shared/jobs/digest';
+import { runReportingSchedules } from '../shared/jobs/schedules';
+import { outboxMailer } from '../shared/mail/mailer';
 import { createStore } from '../shared/store';
 import { localDirectory } from '../shared/auth/identities';
 import { jwksVerifier } from '../shared/auth/verifier';
@@ -30,12 +33,14 @@ const log = (message: string) => console.log(`[rete] ${message}`);
 
 let dynamo: RunningDynamoDb | undefined;
 let server: ReturnType<typeof serve> | undefined;
+let jobs: ReturnType<typeof setInterval> | undefined;
 let stopping = false;
 
 async function stop(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     log('Stopping…');
+    clearInterval(jobs);
     server?.close();
     await dynamo?.stop();
     await forgetProcess(dataDir);
@@ -73,6 +78,9 @@ async function main() {
   const issuer = await createDevIssuer(`http://localhost:${port}/api/dev`);
   // Files (exports, evidence) on disk beside the table's data, with links the app signs and serves.
   const files = await createDiskFileStore({ root: join(dataDir, 'files'), baseUrl: `http://localhost:${port}`, clock: systemClock });
+  // Mails stay in an outbox here; each one is told on the console.
+  const mailer = outboxMailer({ onSend: (mail) => log(`Mail to ${mail.to} (${mail.language}): ${mail.subject}`) });
+  const exportQueue = inProcessExportQueue({ store, files, clock: systemClock });
   const app = createApp({
     store,
     clock: systemClock,
@@ -80,8 +88,21 @@ async function main() {
     verifier: jwksVerifier(issuer),
     identities: localDirectory(() => randomUUID()),
     files,
-    exportQueue: inProcessExportQueue({ store, files, clock: systemClock }),
+    exportQueue,
+    mailer,
   });
+  // The jobs run once a minute; each does its period's work once, so the later runs find nothing to do.
+  const runJobs = () =>
+    Promise.all([
+      runWeeklyDigest({ store, mailer, clock: systemClock, origin: `http://localhost:${port}` }, DEMO_CONSORTIUM_ID).then(
+        (sent) => sent.length > 0 && log(`Weekly digest: ${sent.length} sent`),
+      ),
+      runReportingSchedules({ store, clock: systemClock, exportQueue }, DEMO_CONSORTIUM_ID).then(
+        (asked) => asked.length > 0 && log(`Reporting schedules: ${asked.length} exports asked for`),
+      ),
+    ]).catch((error: Error) => console.error(`[rete] Jobs failed: ${error.message}`));
+  jobs = setInterval(runJobs, 60_000);
+  void runJobs();
   app.route('/api/dev', devRoutes(issuer, store, DEMO_CONSORTIUM_ID));
   app.route('/api/files', fileRoutes(files));
   // The static pages (the share page; the dashboard to come), on the same origin as the API.

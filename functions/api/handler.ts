@@ -8,6 +8,7 @@ import { cognitoDirectory, localDirectory } from '../../shared/auth/identities';
 import { cognitoVerifier, jwksVerifier } from '../../shared/auth/verifier';
 import { createS3FileStore } from '../../shared/files/s3-store';
 import { inProcessExportQueue } from '../../shared/jobs/export-queue';
+import { outboxMailer } from '../../shared/mail/mailer';
 import { createDocumentClient } from '../../shared/store/client';
 import { createStore } from '../../shared/store';
 
@@ -30,5 +31,7 @@ export const app = createApp({
   files,
   // Until the jobs stack feeds a worker from a queue, exports run in this process after the answer.
   exportQueue: inProcessExportQueue({ store, files, clock: systemClock }),
+  // Until the infra issue wires SES, mails stay in this process's outbox (notifications are still stored).
+  mailer: outboxMailer(),
 });
 export const handler = handle(app);

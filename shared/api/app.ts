@@ -11,6 +11,7 @@ import { auditRoutes } from './routes/audit';
 import { consortiumRoutes } from './routes/consortium';
 import { exportRoutes } from './routes/exports';
 import { shareRoutes } from './routes/share';
+import { notificationRoutes } from './routes/notifications';
 import { PUBLIC_OPERATIONS } from './policy';
 import { peopleRoutes } from './routes/people';
 import { phaseRoutes } from './routes/phases';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
     auditRoutes,
     exportRoutes,
     shareRoutes,
+    notificationRoutes,
     // Training paths, commercial offers and indicators
     trainingRoutes,
     offerRoutes,

@@ -6,6 +6,7 @@ import type { Consortium } from '../domain/consortium';
 import type { Access } from '../domain/person';
 import type { FileStore } from '../files/file-store';
 import type { ExportQueue } from '../jobs/export-queue';
+import type { Mailer } from '../mail/mailer';
 import type { Store } from '../store';
 
 export interface AppDeps {
@@ -16,6 +17,8 @@ export interface AppDeps {
   identities: IdentityDirectory;
   files: FileStore;
   exportQueue: ExportQueue;
+  /** Sends the notifications' mails: SES on AWS, an outbox locally and in tests. */
+  mailer: Mailer;
 }
 
 export interface AppEnv {

@@ -77,6 +77,10 @@ export const POLICY = {
   'share.create': coordinators,
   'share.list': coordinators,
   'share.revoke': coordinators,
+  // Notifications and preferences: each person only ever reads and changes their own.
+  'notifications.list': everyone,
+  'notifications.markRead': everyone,
+  'people.preferences': everyone,
   // Public: the token in the body is the credential; no login, no membership.
   'share.open': everyone,
   // Training paths, commercial offers and indicators

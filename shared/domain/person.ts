@@ -21,7 +21,13 @@ const personFields = {
 
 /** A person's membership of one consortium. */
 export const Person = z
-  .object({ id: PersonId, consortiumId: Id, ...personFields, ...Audited })
+  .object({
+    id: PersonId,
+    consortiumId: Id,
+    ...personFields,
+    weeklyDigest: z.boolean().optional().meta({ description: 'Whether they get the weekly digest; on unless they turned it off' }),
+    ...Audited,
+  })
   .meta({ id: 'Person' });
 export type Person = z.infer<typeof Person>;
 

@@ -115,16 +115,18 @@ export function deliverableRepository(db: Db) {
       return { items: result.items.map((item) => entityOf<Deliverable>(item)), nextCursor: result.nextCursor };
     },
 
-    /** A member's open deliverables across the consortium's projects, by due date. */
+    /** A member's open deliverables across the consortium's projects, by due date (due `through` a date, if given). */
     async openOfMember(
       consortiumId: string,
       memberId: string,
-      page: { limit: number; cursor?: string },
+      page: { limit: number; cursor?: string; through?: string },
     ): Promise<Page<Deliverable>> {
       const result = await db.queryPage({
         on: INDEXES.byOwner,
         partitionValue: openDeliverablesOfMember(consortiumId, memberId).GSI3PK,
-        ...page,
+        sortCondition: page.through ? { expression: '#sk <= :through', values: { ':through': dueDateBound.through(page.through) } } : undefined,
+        limit: page.limit,
+        cursor: page.cursor,
       });
       return { items: result.items.map((item) => entityOf<Deliverable>(item)), nextCursor: result.nextCursor };
     },

@@ -7,6 +7,7 @@ import { funderRepository, memberRepository } from './directory';
 import { auditStore } from './audit';
 import { exportRepository } from './exports';
 import { idempotencyRepository } from './idempotency';
+import { notificationRepository } from './notifications';
 import { peopleRepository } from './people';
 import { projectRepository } from './projects';
 
@@ -23,6 +24,7 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     people: peopleRepository(db),
     audit: auditStore(db),
     exports: exportRepository(db),
+    notifications: notificationRepository(db),
   };
 }
 

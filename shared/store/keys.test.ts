@@ -22,6 +22,9 @@ import {
   projectKey,
   projectsOf,
   projectsOfFunder,
+  digestMarkerKey,
+  notificationKey,
+  notificationsOf,
 } from './keys';
 
 describe('item keys', () => {
@@ -186,5 +189,13 @@ describe('dueDateBound', () => {
 
     expect(Buffer.compare(bytes(projectKeyOn(date, 'zzzz')), bytes(dueDateBound.through(date)))).toBe(-1);
     expect(Buffer.compare(bytes(dueDateBound.before(date)), bytes(projectKeyOn(date, '0')))).toBe(-1);
+  });
+});
+
+describe('notification keys', () => {
+  it("keeps a person's notifications and digest markers in their partition, by consortium", () => {
+    expect(notificationKey('sub-1', 'conso', '20261123090000000-abc')).toEqual({ PK: 'PERSON#sub-1', SK: 'NOTE#conso#20261123090000000-abc' });
+    expect(notificationsOf('sub-1', 'conso')).toEqual({ PK: 'PERSON#sub-1', skPrefix: 'NOTE#conso#' });
+    expect(digestMarkerKey('sub-1', 'conso', '2026-w48')).toEqual({ PK: 'PERSON#sub-1', SK: 'DIGEST#conso#2026-w48' });
   });
 });

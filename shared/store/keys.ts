@@ -409,5 +409,25 @@ export const paymentItemsOf = (consortiumId: string, projectId: string, kind: 'i
   skPrefix: { instalments: 'INSTALMENT#', requests: 'REQUEST#', receipts: 'RECEIPT#' }[kind],
 });
 
+// --- Notifications and digests ---
+
+/** A person's notification in one consortium; its id starts with its creation time. */
+export const notificationKey = (personId: string, consortiumId: string, notificationId: string): Key => ({
+  PK: `PERSON#${personId}`,
+  SK: `NOTE#${consortiumId}#${notificationId}`,
+});
+
+/** A person's notifications in one consortium, newest first: Query PK, SK begins_with, descending. */
+export const notificationsOf = (personId: string, consortiumId: string) => ({
+  PK: `PERSON#${personId}`,
+  skPrefix: `NOTE#${consortiumId}#`,
+});
+
+/** Marks that a person's digest of one ISO week went out: put once, conditionally. */
+export const digestMarkerKey = (personId: string, consortiumId: string, isoWeek: string): Key => ({
+  PK: `PERSON#${personId}`,
+  SK: `DIGEST#${consortiumId}#${isoWeek}`,
+});
+
 /** Every attribute that is a key of the table or an index: stripped when items become entities. */
 export const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'] as const;

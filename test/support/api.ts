@@ -11,6 +11,7 @@ import type { Clock } from '../../shared/domain/clock';
 import type { Person, Role } from '../../shared/domain/person';
 import { createDiskFileStore } from '../../shared/files/disk-store';
 import { inProcessExportQueue } from '../../shared/jobs/export-queue';
+import { outboxMailer } from '../../shared/mail/mailer';
 import { personItem } from '../../shared/store/people';
 import { createTestTable } from './table';
 
@@ -45,6 +46,8 @@ export async function createTestApi(start = '2026-11-23T09:00:00Z') {
   const filesRoot = await mkdtemp(join(tmpdir(), 'rete-test-files-'));
   const files = await createDiskFileStore({ root: filesRoot, baseUrl: 'http://localhost', clock });
   const exportQueue = inProcessExportQueue({ store: table.store, files, clock });
+  // Every mail the app sends, for the tests to read.
+  const outbox = outboxMailer();
   const app = createApp({
     store: table.store,
     clock,
@@ -53,6 +56,7 @@ export async function createTestApi(start = '2026-11-23T09:00:00Z') {
     identities: localDirectory(() => `sub-${String(++counter).padStart(5, '0')}`),
     files,
     exportQueue,
+    mailer: outbox,
   });
   // The disk store's links point at these routes, as in `npm start`.
   app.route('/api/files', fileRoutes(files));
@@ -87,7 +91,7 @@ export async function createTestApi(start = '2026-11-23T09:00:00Z') {
     await rm(filesRoot, { recursive: true, force: true });
   };
 
-  return { app, table: { ...table, drop }, clock, call, issuer, tokenFor, store: table.store, files, exportQueue };
+  return { app, table: { ...table, drop }, clock, call, issuer, tokenFor, store: table.store, files, exportQueue, outbox, newId };
 }
 
 export type TestApi = Awaited<ReturnType<typeof createTestApi>>;

@@ -23,6 +23,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../domain/erro
 import { evidenceFolder } from '../../files/layout';
 import { UPLOAD_FORM_SECONDS, UploadAnswer, assertUploaded, evidenceUploadForm } from '../uploads';
 import type { Project } from '../../domain/project';
+import { notifyDeliverableChange } from '../../jobs/notify';
 import type { Store } from '../../store';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
@@ -235,13 +236,19 @@ export function deliverableRoutes(deps: AppDeps) {
     async (c) => c.json(await act(c.req.valid('param'), caller(c), 'log_progress', logProgress, c.req.valid('json')), 200),
   );
 
-  app.openapi(actionRoute('deliverables.submit', 'submit', 'Submit the deliverable for review', SubmitInput), async (c) =>
-    c.json(await act(c.req.valid('param'), caller(c), 'submit', submit, c.req.valid('json')), 200),
+  /** Tells who must know, after the change is written; a failed notification only gets logged. */
+  const notify = async (change: Awaited<ReturnType<typeof act>>, requestUrl: string) => {
+    await notifyDeliverableChange(deps, change.deliverable, change.entry, new URL(requestUrl).origin);
+    return change;
+  };
+
+  app.openapi(actionRoute('deliverables.submit', 'submit', 'Submit the deliverable for review (its coordinators are notified)', SubmitInput), async (c) =>
+    c.json(await notify(await act(c.req.valid('param'), caller(c), 'submit', submit, c.req.valid('json')), c.req.url), 200),
   );
 
   app.openapi(
-    actionRoute('deliverables.review', 'review', 'Review a submitted deliverable: accept it, or request changes with a comment', ReviewInput),
-    async (c) => c.json(await act(c.req.valid('param'), caller(c), 'review', review, c.req.valid('json')), 200),
+    actionRoute('deliverables.review', 'review', "Review a submitted deliverable: accept it, or request changes with a comment (the owning member's people are notified)", ReviewInput),
+    async (c) => c.json(await notify(await act(c.req.valid('param'), caller(c), 'review', review, c.req.valid('json')), c.req.url), 200),
   );
 
   return app;

@@ -1,0 +1,35 @@
+// The one way Rete sends mail. On AWS an SES implementation goes here (wired in the infra issue,
+// with the SES client built once at cold start); locally and in tests an outbox keeps what was sent.
+import type { Language } from '../domain/consortium';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+  language: Language;
+}
+
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+}
+
+/** A mailer that keeps every mail in memory, readable by tests (and logged by `npm start`). */
+export interface OutboxMailer extends Mailer {
+  readonly sent: readonly Mail[];
+  /** The mails sent to one address, oldest first. */
+  to(address: string): Mail[];
+  clear(): void;
+}
+
+export function outboxMailer(options: { onSend?: (mail: Mail) => void } = {}): OutboxMailer {
+  const sent: Mail[] = [];
+  return {
+    sent,
+    async send(mail) {
+      sent.push({ ...mail });
+      options.onSend?.(mail);
+    },
+    to: (address) => sent.filter((mail) => mail.to === address),
+    clear: () => void sent.splice(0, sent.length),
+  };
+}
