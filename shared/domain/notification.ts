@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Id, Instant } from './common';
 import { PersonId } from './person';
 
-export const NotificationKind = z.enum(['deliverable_submitted', 'changes_requested', 'deliverable_accepted', 'weekly_digest']);
+export const NotificationKind = z.enum(['deliverable_submitted', 'cost_submitted', 'changes_requested', 'deliverable_accepted', 'weekly_digest']);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
 export const Notification = z

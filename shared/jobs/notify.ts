@@ -1,6 +1,7 @@
 // Delivering notifications: each is stored for its person, then mailed in their language. Runs
 // after the write it reports has succeeded, and never fails it: a failure is logged.
 import type { Clock } from '../domain/clock';
+import type { Cost } from '../domain/cost';
 import type { Deliverable, LogEntry } from '../domain/deliverable';
 import { notificationId, type Notification } from '../domain/notification';
 import type { Person } from '../domain/person';
@@ -98,5 +99,22 @@ export async function notifyDeliverableChange(deps: NotifyDeps, deliverable: Del
     }
   } catch (error) {
     logFailure('Notifying a deliverable change failed', { consortiumId: deliverable.consortiumId, deliverableId: deliverable.id }, error);
+  }
+}
+
+/** Tells the consortium's coordinators that a cost waits for their approval. */
+export async function notifyCostSubmitted(deps: NotifyDeps, cost: Cost, origin = ''): Promise<void> {
+  try {
+    const { consortiumId, projectId } = cost;
+    const [people, { entity: project }, member] = await Promise.all([
+      peopleOf(deps.store, consortiumId),
+      deps.store.projects.get(consortiumId, projectId),
+      deps.store.members.get(consortiumId, cost.memberId),
+    ]);
+    const facts = { projectTitle: project.title, memberName: member.name, description: cost.description, amountCents: cost.amountCents + cost.vatCents };
+    const coordinators = people.filter((person) => person.role === 'coordinator');
+    await deliver(deps, consortiumId, coordinators, { kind: 'cost_submitted', facts }, `/projects/${projectId}/costs/${cost.id}`, origin);
+  } catch (error) {
+    logFailure('Notifying a cost submission failed', { consortiumId: cost.consortiumId, costId: cost.id }, error);
   }
 }

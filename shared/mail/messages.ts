@@ -15,8 +15,17 @@ export interface DigestLine {
   overdue: boolean;
 }
 
+export interface CostFacts {
+  projectTitle: string;
+  memberName: string;
+  description: string;
+  /** Euro cents, VAT included. */
+  amountCents: number;
+}
+
 export type Message =
   | { kind: 'deliverable_submitted'; facts: DeliverableFacts }
+  | { kind: 'cost_submitted'; facts: CostFacts }
   | { kind: 'changes_requested'; facts: DeliverableFacts; comment: string }
   | { kind: 'deliverable_accepted'; facts: DeliverableFacts }
   | { kind: 'weekly_digest'; lines: DigestLine[]; today: string };
@@ -35,6 +44,9 @@ function formatDate(date: string, language: Language): string {
   return new Intl.DateTimeFormat(locale, { ...style, timeZone: 'UTC' } as Intl.DateTimeFormatOptions).format(at);
 }
 
+const euros = (cents: number, language: Language) =>
+  new Intl.NumberFormat(language === 'it' ? 'it-IT' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+
 const words = {
   it: {
     submitted: (f: DeliverableFacts) => ({
@@ -44,6 +56,10 @@ const words = {
     changes: (f: DeliverableFacts, comment: string) => ({
       title: `Modifiche richieste: ${f.deliverableTitle}`,
       text: `Il coordinamento chiede modifiche al deliverable «${f.deliverableTitle}» del progetto «${f.projectTitle}»:\n\n${comment}`,
+    }),
+    costSubmitted: (f: CostFacts) => ({
+      title: `Costo da approvare: ${f.memberName}, ${euros(f.amountCents, 'it')}`,
+      text: `${f.memberName} ha presentato un costo di ${euros(f.amountCents, 'it')} («${f.description}») per il progetto «${f.projectTitle}»: attende la tua approvazione.`,
     }),
     accepted: (f: DeliverableFacts) => ({
       title: `Approvato: ${f.deliverableTitle}`,
@@ -64,6 +80,10 @@ const words = {
       title: `Changes requested: ${f.deliverableTitle}`,
       text: `The coordinators ask for changes to the deliverable "${f.deliverableTitle}" of the project "${f.projectTitle}":\n\n${comment}`,
     }),
+    costSubmitted: (f: CostFacts) => ({
+      title: `Cost to approve: ${f.memberName}, ${euros(f.amountCents, 'en')}`,
+      text: `${f.memberName} submitted a cost of ${euros(f.amountCents, 'en')} ("${f.description}") for the project "${f.projectTitle}": it waits for your approval.`,
+    }),
     accepted: (f: DeliverableFacts) => ({
       title: `Accepted: ${f.deliverableTitle}`,
       text: `The deliverable "${f.deliverableTitle}" of the project "${f.projectTitle}" was accepted. Thank you!`,
@@ -82,6 +102,8 @@ export function render(message: Message, language: Language): Rendered {
   switch (message.kind) {
     case 'deliverable_submitted':
       return w.submitted(message.facts);
+    case 'cost_submitted':
+      return w.costSubmitted(message.facts);
     case 'changes_requested':
       return w.changes(message.facts, message.comment);
     case 'deliverable_accepted':

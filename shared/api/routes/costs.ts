@@ -27,6 +27,7 @@ import { actorOf, todayIn } from '../access';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
 import { IdempotencyHeaders, PageQuery, ProjectParams, body, json, newRouter, pageOf, problemOf, readErrors, writeErrors } from '../openapi';
+import { notifyCostSubmitted } from '../../jobs/notify';
 import { UploadAnswer, assertUploaded, evidenceUploadForm } from '../uploads';
 import { guarded } from '../policy';
 import { BudgetLineParams } from './budget';
@@ -149,7 +150,10 @@ export function costRoutes(deps: AppDeps) {
     async (c) => {
       const access = c.get('access');
       const { version } = c.req.valid('json');
-      return c.json(await act(c.req.valid('param'), access, version, 'submit', (cost) => submitCost(cost, actorOf(access, deps))), 200);
+      const submitted = await act(c.req.valid('param'), access, version, 'submit', (cost) => submitCost(cost, actorOf(access, deps)));
+      // After the write: a failed notification is logged, never the answer.
+      await notifyCostSubmitted(deps, submitted, new URL(c.req.url).origin);
+      return c.json(submitted, 200);
     },
   );
 
