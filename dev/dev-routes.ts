@@ -13,13 +13,7 @@ export function devRoutes(issuer: DevIssuer, store: Store, consortiumId: string)
   app.get('/jwks.json', (c) => c.json(issuer.jwks));
 
   app.get('/users', async (c) => {
-    const people = [];
-    let cursor: string | undefined;
-    do {
-      const page = await store.people.list(consortiumId, { limit: 100, cursor });
-      people.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    const people = await store.people.all(consortiumId);
     return c.json({
       users: people.map(({ id, name, email, role, memberId, funderId, language }) => ({
         id, name, email, role, memberId, funderId, language, consortiumId,

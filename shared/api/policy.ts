@@ -147,6 +147,8 @@ const forbidden = (access: Access, what: string) =>
 export function authorize(deps: AppDeps, operationId: OperationId) {
   const row: Row = POLICY[operationId];
   if (PUBLIC_OPERATIONS[operationId]) return createMiddleware<AppEnv>(async (_c, next) => next());
+  const lines = budgetRepository(deps.store.db);
+  const costs = costRepository(deps.store.db);
   return createMiddleware<AppEnv>(async (c, next) => {
     const access = c.get('access');
     const rule = row[access.role];
@@ -170,12 +172,12 @@ export function authorize(deps: AppDeps, operationId: OperationId) {
         break;
       }
       case 'own-budget-line': {
-        const line = await budgetRepository(deps.store.db).get(access.consortiumId, param('projectId'), param('budgetLineId'));
+        const line = await lines.get(access.consortiumId, param('projectId'), param('budgetLineId'));
         if (line.memberId !== access.memberId) throw forbidden(access, "report costs on another member's budget line");
         break;
       }
       case 'own-cost': {
-        const cost = await costRepository(deps.store.db).get(access.consortiumId, param('projectId'), param('costId'));
+        const cost = await costs.get(access.consortiumId, param('projectId'), param('costId'));
         if (cost.memberId !== access.memberId) throw forbidden(access, "work on another member's cost");
         break;
       }

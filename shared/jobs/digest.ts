@@ -8,7 +8,7 @@ import { dueSoonUntil, isOverdue } from '../domain/schedule';
 import type { Mailer } from '../mail/mailer';
 import type { DigestLine } from '../mail/messages';
 import type { Store } from '../store';
-import { deliver, peopleOf } from './notify';
+import { deliver } from './notify';
 
 export interface DigestDeps {
   store: Store;
@@ -41,7 +41,7 @@ export async function runWeeklyDigest(deps: DigestDeps, consortiumId: string): P
   };
 
   const sent: Notification[] = [];
-  for (const person of await peopleOf(store, consortiumId)) {
+  for (const person of await store.people.all(consortiumId)) {
     if (person.role !== 'member' || !person.memberId || person.weeklyDigest === false) continue;
     const due = await dueOfMember(person.memberId);
     if (due.length === 0) continue;

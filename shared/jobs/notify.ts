@@ -60,18 +60,6 @@ export async function deliver(
   return notes.map(({ note }) => note);
 }
 
-/** Every person of a consortium (bounded: people are a consortium's staff and partners). */
-export async function peopleOf(store: Store, consortiumId: string): Promise<Person[]> {
-  const people: Person[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.people.list(consortiumId, { limit: 100, cursor });
-    people.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return people;
-}
-
 /**
  * Tells who must know about a deliverable's new status: a submission its coordinators, a review
  * the persons of its owning member. Other changes tell nobody.
@@ -79,7 +67,7 @@ export async function peopleOf(store: Store, consortiumId: string): Promise<Pers
 export async function notifyDeliverableChange(deps: NotifyDeps, deliverable: Deliverable, entry: LogEntry | undefined, origin = ''): Promise<void> {
   try {
     const { consortiumId } = deliverable;
-    const people = await peopleOf(deps.store, consortiumId);
+    const people = await deps.store.people.all(consortiumId);
     const { entity: project } = await deps.store.projects.get(consortiumId, deliverable.projectId);
     const facts = { projectTitle: project.title, deliverableTitle: deliverable.title, dueDate: deliverable.dueDate };
     const owners = people.filter((person) => person.role === 'member' && person.memberId === deliverable.ownerMemberId);
@@ -107,7 +95,7 @@ export async function notifyCostSubmitted(deps: NotifyDeps, cost: Cost, origin =
   try {
     const { consortiumId, projectId } = cost;
     const [people, { entity: project }, member] = await Promise.all([
-      peopleOf(deps.store, consortiumId),
+      deps.store.people.all(consortiumId),
       deps.store.projects.get(consortiumId, projectId),
       deps.store.members.get(consortiumId, cost.memberId),
     ]);

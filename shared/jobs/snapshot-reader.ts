@@ -23,15 +23,11 @@ const LOG_READS_IN_PARALLEL = 8;
 const PAGE = 100;
 
 async function wholeLog(store: Store, deliverable: Deliverable): Promise<LogEntry[]> {
+  const { consortiumId, projectId, id } = deliverable;
   const entries: LogEntry[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.deliverables.log(deliverable.consortiumId, deliverable.projectId, deliverable.id, {
-      limit: 100, cursor, newestFirst: false,
-    });
-    entries.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  for await (const entry of pages((page) => store.deliverables.log(consortiumId, projectId, id, { ...page, newestFirst: false }))) {
+    entries.push(entry);
+  }
   return entries;
 }
 

@@ -1,5 +1,6 @@
 // Formatting shared by the office exports (XLSX, PDF): money, dates and percentages per language,
 // the values spreadsheets store, and the few totals a report shows that the header does not carry.
+import { calendarDateIn } from '../domain/clock';
 import type { Deliverable } from '../domain/deliverable';
 import { isOverdue } from '../domain/schedule';
 import type { ReportLabels } from './i18n';
@@ -57,15 +58,8 @@ export function formatInstant(instant: string, language: ExportLanguage, timeZon
   return format.format(new Date(instant));
 }
 
-/**
- * The calendar date of an instant in the consortium's time zone. Like the domain's
- * `calendarDateIn`, but with one formatter per zone: a new Intl formatter per row holds native
- * memory that the garbage collector does not see, and a 10 000-row export grew by hundreds of MB.
- */
-export function dateOf(instant: string, timeZone: string): string {
-  const format = cached(`day:${timeZone}`, () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }));
-  return format.format(new Date(instant));
-}
+/** The calendar date of an instant in the consortium's time zone. */
+export const dateOf = (instant: string, timeZone: string): string => calendarDateIn(new Date(instant), timeZone);
 
 /** The days a deliverable was last submitted and accepted, in the consortium's time zone. */
 export function reviewDays(

@@ -65,6 +65,12 @@ export function peopleRepository(db: Db) {
       return items.map((item) => entityOf<Person>(item));
     },
 
+    /** Every person of a consortium (bounded: a consortium's staff and partners), following pages. */
+    async all(consortiumId: string): Promise<Person[]> {
+      const items = await db.queryAll({ on: INDEXES.byParent, partitionValue: peopleOf(consortiumId).GSI1PK });
+      return items.map((item) => entityOf<Person>(item));
+    },
+
     async list(consortiumId: string, page: { limit: number; cursor?: string }): Promise<Page<Person>> {
       const result = await db.queryPage({ on: INDEXES.byParent, partitionValue: peopleOf(consortiumId).GSI1PK, ...page });
       return { items: result.items.map((item) => entityOf<Person>(item)), nextCursor: result.nextCursor };

@@ -67,7 +67,12 @@ async function checkPlacement(
     issues.push({ path: 'ownerMemberId', message: `member ${placement.ownerMemberId} is not a partner of this project` });
   }
   if (placement.phaseId) {
-    const phase = await store.projects.getPhase(project.consortiumId, project.id, placement.phaseId).catch(() => undefined);
+    const phase = await store.projects
+      .getPhase(project.consortiumId, project.id, placement.phaseId)
+      .catch((error: unknown) => {
+        if (error instanceof NotFoundError) return undefined;
+        throw error;
+      });
     if (!phase) issues.push({ path: 'phaseId', message: `no phase ${placement.phaseId} in this project` });
     else if (phase.entity.status === 'closed') {
       throw new ConflictError(`Phase ${placement.phaseId} is closed: reopen it before adding or moving deliverables`);
