@@ -1,6 +1,6 @@
 // Lambda entry of the API: wires configuration and clients once per cold start, then serves the app.
-// Exports go to the worker's queue and mails out through SES; both clients load on first use.
-import { S3Client } from '@aws-sdk/client-s3';
+// Exports go to the worker's queue and mails out through SES; the S3, SQS, SES and Cognito clients
+// load on first use, so that requests which need none of them do not pay for them at cold start.
 import { handle } from 'hono/aws-lambda';
 import { createApp } from '../../shared/api/app';
 import { loadConfig } from '../../shared/api/config';
@@ -24,7 +24,7 @@ export const app = createApp({
   verifier: auth.kind === 'cognito' ? cognitoVerifier(auth) : jwksVerifier(auth),
   identities:
     auth.kind === 'cognito' ? cognitoDirectory({ userPoolId: auth.userPoolId, region }) : localDirectory(() => crypto.randomUUID()),
-  files: createS3FileStore({ client: new S3Client({ region }), bucket: config.filesBucket }),
+  files: createS3FileStore({ client: () => import('@aws-sdk/client-s3').then((s3) => new s3.S3Client({ region })), bucket: config.filesBucket }),
   exportQueue: sqsExportQueue({ queueUrl: config.exportQueueUrl, client: { region } }),
   mailer: sesMailer({ from: config.mailFrom, client: { region } }),
   dashboardOrigin: config.dashboardOrigin,
