@@ -67,6 +67,9 @@ export async function bundle(name: string, entryPoint: string, outDir: string): 
     minify: true,
     sourcemap: 'external',
     platform: 'node',
+    // ES module builds first (the AWS SDK ships both): they tree-shake, and `import()` of them
+    // answers their named exports (of a CommonJS build, esbuild answers only `default`).
+    mainFields: ['module', 'main'],
     // Lambda runs Node.js 24; Node.js 20 syntax runs there and on every machine that builds or benchmarks.
     target: 'node20',
     format: 'esm',

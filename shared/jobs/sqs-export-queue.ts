@@ -35,7 +35,9 @@ export interface SqsExportQueueOptions {
 export function sqsExportQueue(options: SqsExportQueueOptions): ExportQueue {
   const sdk = () => import('@aws-sdk/client-sqs');
   let client: Promise<SQSClient> | undefined;
-  const connect = () => (client ??= sdk().then((m) => new m.SQSClient(options.client)));
+  // Requests go to the client's endpoint (its region's, or AWS_ENDPOINT_URL_SQS); the queue URL only
+  // names the queue. The queue lives in the function's region, so on AWS both are the same host.
+  const connect = () => (client ??= sdk().then((m) => new m.SQSClient({ useQueueUrlAsEndpoint: false, ...options.client })));
   return {
     async enqueue(ref) {
       const [{ SendMessageCommand }, sqs] = await Promise.all([sdk(), connect()]);
