@@ -118,6 +118,18 @@ describe('the bundles', () => {
   });
 });
 
+describe('the API bundle', () => {
+  it("answers bad input with the same problem document as the app run from source (zod's English messages)", async () => {
+    const bad = { name: 42, sector: 'x'.repeat(500), orgId: 'not an org id', status: 'sleeping', extra: true };
+    const bundled = await call('POST', `/api/v1/consortia/${fixture.project.consortiumId}/members`, bad);
+    const fromSource = await api.call('POST', `/api/v1/consortia/${fixture.project.consortiumId}/members`, bad);
+
+    expect(bundled.status).toBe(400);
+    expect(bundled.body.errors.length).toBeGreaterThan(2);
+    expect(bundled.body).toEqual(fromSource.body);
+  });
+});
+
 describe('an export, from the API bundle through the queue to the worker bundle', () => {
   let message: Message;
   let exportPath: string;
