@@ -3,6 +3,7 @@
 // (mails go to a console outbox) and the reporting schedules (exports built here, on disk).
 // Running it again in the same week sends nothing: each job does its period's work once.
 import './quiet-sdk-warning';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { systemClock } from '../shared/api/system';
 import { createDiskFileStore } from '../shared/files/disk-store';
@@ -26,6 +27,7 @@ const tell = (report: JobReport, done: string, nothing: string) => {
 let started: RunningDynamoDb | undefined;
 let endpoint = await runningEndpoint(dataDir);
 if (!endpoint) {
+  await mkdir(join(dataDir, 'dynamodb'), { recursive: true });
   started = await startDynamoDbLocal({ dataPath: join(dataDir, 'dynamodb') });
   endpoint = started.endpoint;
 }
