@@ -4,7 +4,7 @@
 // `import()` on first use; the figures printed say what each function loads at cold start.
 import { readFileSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile, type Plugin } from 'esbuild';
@@ -28,8 +28,10 @@ export interface BundleFigures {
   /** The entry and the chunks it imports statically: what a cold start loads. */
   coldStartBytes: number;
   coldStartGzipBytes: number;
-  /** The bundle's JavaScript files, relative to `dir`, the entry first. */
+  /** The bundle's JavaScript files, relative to `dir`: the entry, the rest of the cold-start part, then the lazy ones. */
   files: string[];
+  /** How many of `files` a cold start loads. */
+  coldStartFiles: number;
   metafile: Metafile;
 }
 
@@ -120,7 +122,8 @@ export function measure(metafile: Metafile, outDir: string) {
     gzipBytes: sum(outputs, 'gzipBytes'),
     coldStartBytes: sum(coldStart, 'bytes'),
     coldStartGzipBytes: sum(coldStart, 'gzipBytes'),
-    files: [entry, ...outputs.filter((file) => file !== entry)].map((file) => relative(outDir, resolve(file))),
+    files: [...coldStart, ...outputs.filter((file) => !coldStart.has(file))].map((file) => relative(outDir, resolve(file))),
+    coldStartFiles: coldStart.size,
   };
 }
 
@@ -135,16 +138,18 @@ export async function buildFunctions(options: { outRoot?: string; names?: string
   return results;
 }
 
-/** The largest inputs of a bundle's cold-start part: where to look when it grows. */
-export function heaviestInputs(figures: BundleFigures, count = 8): { input: string; bytes: number }[] {
-  const { metafile, dir } = figures;
-  const entry = figures.files[0]!;
-  const byInput = new Map<string, number>();
-  for (const [file, output] of Object.entries(metafile.outputs)) {
-    if (relative(dir, resolve(file)) !== entry) continue;
-    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) byInput.set(input, (byInput.get(input) ?? 0) + bytesInOutput);
+/** What weighs in a bundle's cold-start part, by package (or folder of ours), heaviest first. */
+export function heaviestAtColdStart(figures: BundleFigures, count = 8): { source: string; bytes: number }[] {
+  const coldStart = new Set(figures.files.slice(0, figures.coldStartFiles));
+  const bySource = new Map<string, number>();
+  for (const [file, output] of Object.entries(figures.metafile.outputs)) {
+    if (!coldStart.has(relative(figures.dir, resolve(file)))) continue;
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const source = input.match(/node_modules\/((@[^/]+\/)?[^/]+)/)?.[1] ?? input.split('/').slice(0, 2).join('/');
+      bySource.set(source, (bySource.get(source) ?? 0) + bytesInOutput);
+    }
   }
-  return [...byInput].map(([input, bytes]) => ({ input, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, count);
+  return [...bySource].map(([source, bytes]) => ({ source, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, count);
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
@@ -152,12 +157,17 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = performance.now();
   const results = await buildFunctions();
-  console.log('function        whole (min / gzip)      cold start (min / gzip)   files');
+  console.log('function        whole (min / gzip)      cold start (min / gzip)   files (cold start / all)');
   for (const result of results) {
     console.log(
       `${result.name.padEnd(15)} ${`${kb(result.bytes)} / ${kb(result.gzipBytes)}`.padEnd(23)} ${`${kb(result.coldStartBytes)} / ${kb(result.coldStartGzipBytes)}`.padEnd(25)} ` +
-        `${result.files.length} in ${relative(root, result.dir)}/${NEEDS_FONTS.has(result.name) ? ' (+ fonts/)' : ''}`,
+        `${result.coldStartFiles} / ${result.files.length} in ${relative(root, result.dir)}/${NEEDS_FONTS.has(result.name) ? ' (+ fonts/)' : ''}`,
     );
   }
-  console.log(`Built ${results.length} functions in ${((performance.now() - started) / 1000).toFixed(1)} s; no development-only code in any (${basename(fileURLToPath(import.meta.url))} checks).`);
+  if (process.argv.includes('--why')) {
+    for (const result of results) {
+      console.log(`\n${result.name}, cold start: ${heaviestAtColdStart(result).map(({ source, bytes }) => `${source} ${kb(bytes)}`).join(', ')}`);
+    }
+  }
+  console.log(`Built ${results.length} functions in ${((performance.now() - started) / 1000).toFixed(1)} s, none holding development-only code (\`npm run build -- --why\` says what weighs).`);
 }
