@@ -33,8 +33,8 @@ let handlers: { api: ApiHandler; worker: WorkerHandler; jobs: JobsHandler };
 
 const today = new Date().toISOString().slice(0, 10);
 const daysFromToday = (days: number) => new Date(Date.parse(today) + days * 86_400_000).toISOString().slice(0, 10);
-const call = async (method: string, path: string, body?: unknown) => {
-  const result = await handlers.api(httpApiEvent(method, path, body, await api.tokenFor(COORDINATOR)), {} as Context);
+const call = async (method: string, path: string, body?: unknown, as = COORDINATOR) => {
+  const result = await handlers.api(httpApiEvent(method, path, body, await api.tokenFor(as)), {} as Context);
   return { status: result.statusCode, body: JSON.parse(result.body ?? 'null') };
 };
 /** What waits in the export queue, taken off it. */
@@ -131,6 +131,19 @@ describe('the API bundle', () => {
   });
 });
 
+describe('notifications from the API bundle', () => {
+  it("mail the coordinators through SES when a member submits, linking to the dashboard's origin", async () => {
+    const deliverable = await addDeliverable(api, fixture, { title: 'Communication plan', dueDate: daysFromToday(10) });
+    await addPerson(api, { id: 'carla', consortiumId: fixture.project.consortiumId, role: 'member', memberId: fixture.members[0].id });
+
+    const submitted = await call('POST', `${fixture.projectPath}/deliverables/${deliverable.id}/submit`, { note: 'Done' }, 'carla');
+
+    expect(submitted.status).toBe(200);
+    const [mail] = ses.to(`${COORDINATOR}@example.org`);
+    expect(mail?.Content.Simple.Body.Text.Data).toContain(`${DASHBOARD}/projects/${fixture.project.id}/deliverables/${deliverable.id}`);
+  });
+});
+
 describe('an export, from the API bundle through the queue to the worker bundle', () => {
   let message: Message;
   let exportPath: string;
@@ -207,7 +220,8 @@ describe('the jobs bundle', () => {
 
     const report = await handlers.jobs({ job: 'weekly-digest' });
 
-    expect(report).toMatchObject({ job: 'weekly-digest', consortia: 2, done: 1, failed: [] });
+    // Bruna and Carla (who submitted above), both of the member that owes the late report.
+    expect(report).toMatchObject({ job: 'weekly-digest', consortia: 2, done: 2, failed: [] });
     const [mail] = ses.to('bruna@example.org');
     expect(mail?.FromEmailAddress).toBe('Rete <rete@example.org>');
     expect(mail?.Content.Simple.Body.Text.Data).toContain('Late report');
