@@ -1,0 +1,262 @@
+// The front door, everything a browser reaches on one origin: CloudFront serving the dashboard from a
+// private bucket and routing /api/* to the HTTP API, the API's endpoint (stage, throttling, access
+// logs, JWT authorizer) and the dashboard's Cognito app client. The API's function and routes come
+// later in the api stack, so the client can name the distribution's domain without a cycle.
+import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpAuthorizer,
+  HttpAuthorizerType,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  Function as EdgeFunction,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  PriceClass,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { OAuthScope, UserPoolClient, UserPoolClientIdentityProvider, type UserPool, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
+import type { Construct, IConstruct } from 'constructs';
+import { join } from 'node:path';
+import { securityHeadersPolicy } from './web/security-headers-policy';
+
+export interface WebStackProps extends StackProps {
+  userPool: UserPool;
+  signInDomain: UserPoolDomain;
+  /** Receives presigned uploads from the dashboard: it gets a CORS rule for this distribution's origin. */
+  filesBucket: IBucket;
+  /** The dashboard's files: `dist/web` in the app, a stand-in in template tests. */
+  dashboardDir: string;
+  /** Requests per second the API serves steadily, and in a burst, before answering 429. */
+  throttle: { rateLimit: number; burstLimit: number };
+}
+
+/** One JSON line per API request, in HTTP API's own variables (no bodies, no tokens). */
+const API_ACCESS_LOG = {
+  requestId: '$context.requestId',
+  time: '$context.requestTime',
+  ip: '$context.identity.sourceIp',
+  method: '$context.httpMethod',
+  route: '$context.routeKey',
+  path: '$context.path',
+  status: '$context.status',
+  bytes: '$context.responseLength',
+  latencyMs: '$context.responseLatency',
+  authorizerError: '$context.authorizer.error',
+  integrationError: '$context.integrationErrorMessage',
+};
+
+export class WebStack extends Stack {
+  readonly httpApi: HttpApi;
+  /** Checks Cognito access tokens issued to the dashboard's client; the api stack's routes use it. */
+  readonly authorizer: HttpAuthorizer;
+  readonly client: UserPoolClient;
+  readonly distribution: Distribution;
+  /** https://<distribution domain>: the dashboard's and the API's one origin. */
+  readonly origin: string;
+
+  constructor(scope: Construct, id: string, props: WebStackProps) {
+    super(scope, id, props);
+
+    this.httpApi = new HttpApi(this, 'Api', { description: 'Rete API (behind CloudFront at /api/*)', createDefaultStage: false });
+    const apiAccessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
+    new HttpStage(this, 'ApiStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      // Deploys the routes the api stack adds, whenever they change.
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: { destination: new LogGroupLogDestination(apiAccessLogs), format: AccessLogFormat.custom(JSON.stringify(API_ACCESS_LOG)) },
+    });
+
+    // The dashboard's files, and the logs of who fetched them.
+    const logs = new Bucket(this, 'Logs', {
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      // CloudFront's standard logs are delivered with ACLs.
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ id: 'expire-logs', expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const dashboardBucket = new Bucket(this, 'Dashboard', {
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: 'dashboard/',
+      // Built from dist/web on every deploy: nothing in it is worth keeping.
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+
+    const signIn = props.signInDomain.baseUrl();
+    const filesEndpoint = `https://${props.filesBucket.bucketRegionalDomainName}`;
+    const headers = securityHeadersPolicy(this, 'SecurityHeaders', { connect: [signIn, filesEndpoint], formAction: [signIn] });
+    const dashboardRoutes = new EdgeFunction(this, 'DashboardRoutes', {
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromFile({ filePath: join(import.meta.dirname, 'web', 'dashboard-routes.js') }),
+      comment: 'Rete: dashboard paths get index.html (single-page app), /share gets share.html',
+    });
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Rete: the dashboard at /, the API at /api/*',
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      priceClass: PriceClass.PRICE_CLASS_100,
+      enableLogging: true,
+      logBucket: logs,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(dashboardBucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: headers,
+        functionAssociations: [{ function: dashboardRoutes, eventType: FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new HttpOrigin(`${this.httpApi.apiId}.execute-api.${this.region}.amazonaws.com`, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+          }),
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          // Every viewer header (Authorization, Idempotency-Key, …) but Host, which API Gateway needs to be its own.
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: headers,
+        },
+      },
+    });
+    this.origin = `https://${this.distribution.distributionDomainName}`;
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: "Consortia's people and funders work from anywhere (travel, foreign partners): no country is refused",
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason: 'No WAF by default (a web ACL costs more than a small consortium\'s whole installation): the API needs a token on every route but the share link, and the stage is throttled',
+      },
+      {
+        id: 'AwsSolutions-CFR4',
+        reason: 'On the default *.cloudfront.net certificate CloudFront sets the minimum TLS version itself; a custom domain with its own certificate can require TLSv1.2_2021',
+      },
+    );
+
+    this.client = new UserPoolClient(this, 'DashboardClient', {
+      userPool: props.userPool,
+      // A browser app keeps no secret: authorization code with PKCE.
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
+        callbackUrls: [`${this.origin}/`],
+        logoutUrls: [`${this.origin}/`],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+    });
+
+    this.authorizer = new HttpAuthorizer(this, 'AccessTokens', {
+      httpApi: this.httpApi,
+      type: HttpAuthorizerType.JWT,
+      identitySource: ['$request.header.Authorization'],
+      jwtIssuer: props.userPool.userPoolProviderUrl,
+      // Cognito access tokens carry the client in `client_id`, which API Gateway checks against the audience.
+      jwtAudience: [this.client.userPoolClientId],
+    });
+
+    const deployment = new BucketDeployment(this, 'DashboardFiles', {
+      destinationBucket: dashboardBucket,
+      sources: [
+        Source.asset(props.dashboardDir),
+        // The dashboard reads its sign-in settings at start (see web/): the same build runs everywhere.
+        Source.jsonData('config.json', {
+          auth: {
+            kind: 'cognito',
+            domain: signIn,
+            clientId: this.client.userPoolClientId,
+            redirectUri: `${this.origin}/`,
+            logoutUri: `${this.origin}/`,
+            scopes: ['openid', 'email'],
+          },
+          region: this.region,
+        }),
+      ],
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+    });
+
+    acknowledgeDeployHelper(deployment.handlerRole, 'copies dist/web into the dashboard bucket and invalidates the distribution');
+    // CloudFront invalidations are not scoped to a distribution by the deployment helper's policy.
+    Validations.of(deployment.handlerRole).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'The CDK deployment helper asks for cloudfront:CreateInvalidation/GetInvalidation on *; no data action',
+    });
+    Validations.of(deployment.handlerRole.node.scope!).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: "The CDK deployment helper's runtime is chosen by aws-cdk-lib (it bundles the AWS CLI layer); it runs only during deploys",
+    });
+
+    // The files bucket (data stack, deployed first) learns the dashboard's origin here, so that the
+    // browser may post presigned uploads to it and read what it is sent to, from this origin only.
+    const cors = new AwsCustomResource(this, 'FilesBucketCors', {
+      onUpdate: {
+        service: 'S3',
+        action: 'putBucketCors',
+        parameters: {
+          Bucket: props.filesBucket.bucketName,
+          CORSConfiguration: {
+            CORSRules: [
+              {
+                AllowedOrigins: [this.origin],
+                AllowedMethods: [HttpMethods.GET, HttpMethods.HEAD, HttpMethods.POST, HttpMethods.PUT],
+                AllowedHeaders: ['*'],
+                ExposeHeaders: ['ETag'],
+                MaxAgeSeconds: 3600,
+              },
+            ],
+          },
+        },
+        physicalResourceId: PhysicalResourceId.of(`${props.filesBucket.bucketName}-cors`),
+      },
+      onDelete: { service: 'S3', action: 'deleteBucketCors', parameters: { Bucket: props.filesBucket.bucketName } },
+      policy: AwsCustomResourcePolicy.fromStatements([
+        new PolicyStatement({ actions: ['s3:PutBucketCORS'], resources: [props.filesBucket.bucketArn] }),
+      ]),
+      installLatestAwsSdk: false,
+    });
+    acknowledgeDeployHelper(cors.grantPrincipal, "sets the files bucket's CORS rule");
+  }
+}
+
+/** CDK's deploy-time helper functions (custom resources) run with the AWS-managed basic execution role. */
+function acknowledgeDeployHelper(role: IConstruct | IGrantable, what: string): void {
+  Validations.of(role as IConstruct).acknowledge({
+    id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+    reason: `A CDK deploy-time helper that ${what}: aws-cdk-lib gives it the managed basic execution role (its own logs only)`,
+  });
+}
