@@ -43,19 +43,16 @@ export class ApiStack extends Stack {
       // API Gateway gives up after 30 s.
       timeout: Duration.seconds(29),
       environment: {
-        TABLE_NAME: props.table.tableName,
-        FILES_BUCKET: props.filesBucket.bucketName,
         COGNITO_USER_POOL_ID: props.userPool.userPoolId,
         AUTH_CLIENT_ID: props.clientId,
         EXPORT_QUEUE_URL: props.exportQueue.queueUrl,
         MAIL_FROM: props.mailFrom,
         DASHBOARD_ORIGIN: props.dashboardOrigin,
       },
-    });
+    })
+      .bindTable(props.table)
+      .bindFiles(props.filesBucket);
     const fn = this.api.function;
-    props.table.grantReadWriteData(fn);
-    // Presigned links are signed with this role: downloads (get), uploads (put), and moves on submit.
-    props.filesBucket.grantReadWrite(fn);
     props.exportQueue.grantSendMessages(fn);
     props.mailIdentity.grantSendEmail(fn);
     // Inviting a person creates (or finds) their Cognito user.

@@ -54,8 +54,9 @@ export class JobsStack extends Stack {
       description: 'Rete: builds the files of one export per SQS message',
       memorySize: 1024,
       timeout: Duration.minutes(5),
-      environment: { TABLE_NAME: table.tableName, FILES_BUCKET: filesBucket.bucketName },
-    });
+    })
+      .bindTable(table)
+      .bindFiles(filesBucket);
     const exportDeadLetters = new Queue(this, 'ExportDeadLetters', { ...queueDefaults, retentionPeriod: Duration.days(14) });
     this.exportQueue = new Queue(this, 'ExportQueue', {
       ...queueDefaults,
@@ -71,8 +72,6 @@ export class JobsStack extends Stack {
         maxConcurrency: 5,
       }),
     );
-    table.grantReadWriteData(worker.function);
-    filesBucket.grantReadWrite(worker.function);
 
     // Scheduled jobs, for every consortium.
     const jobsDeadLetters = new Queue(this, 'JobsDeadLetters', { ...queueDefaults, retentionPeriod: Duration.days(14) });
@@ -83,7 +82,6 @@ export class JobsStack extends Stack {
       memorySize: 512,
       timeout: Duration.minutes(5),
       environment: {
-        TABLE_NAME: table.tableName,
         EXPORT_QUEUE_URL: this.exportQueue.queueUrl,
         MAIL_FROM: props.mailFrom,
         DASHBOARD_ORIGIN: props.dashboardOrigin,
@@ -91,8 +89,7 @@ export class JobsStack extends Stack {
       // Invoked asynchronously by the scheduler: a run that fails twice more lands here.
       deadLetterQueue: jobsDeadLetters,
       retryAttempts: 2,
-    });
-    table.grantReadWriteData(jobs.function);
+    }).bindTable(table);
     this.exportQueue.grantSendMessages(jobs.function);
     this.mailIdentity.grantSendEmail(jobs.function);
 

@@ -184,7 +184,7 @@ export class WebStack extends Stack {
       httpApi: this.httpApi,
       type: HttpAuthorizerType.JWT,
       identitySource: ['$request.header.Authorization'],
-      jwtIssuer: props.userPool.userPoolProviderUrl,
+      jwtIssuer: `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`,
       // Cognito access tokens carry the client in `client_id`, which API Gateway checks against the audience.
       jwtAudience: [this.client.userPoolClientId],
     });

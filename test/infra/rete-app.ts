@@ -21,9 +21,14 @@ function standInBuild(): string {
   return dir;
 }
 
-export function synthRete(settings: Partial<ReteSettings> = {}) {
+/** An app with cdk.json's context (feature flags), as the CLI makes it, writing to a temporary folder. */
+export function cdkApp(): App {
   const { context } = JSON.parse(readFileSync(join(root, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
-  const app = new App({ context, outdir: mkdtempSync(join(tmpdir(), 'rete-cdk-out-')) });
+  return new App({ context, outdir: mkdtempSync(join(tmpdir(), 'rete-cdk-out-')) });
+}
+
+export function synthRete(settings: Partial<ReteSettings> = {}) {
+  const app = cdkApp();
   const stacks = addRete(app, {
     stage: 'test',
     account: '123456789012',
