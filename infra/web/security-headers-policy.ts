@@ -5,13 +5,18 @@ import {
   HeadersFrameOption,
   HeadersReferrerPolicy,
   ResponseHeadersPolicy,
+  type ResponseCustomHeader,
   type ResponseSecurityHeadersBehavior,
 } from 'aws-cdk-lib/aws-cloudfront';
 import type { Construct } from 'constructs';
 import { securityHeaders, type DashboardOrigins } from '../../shared/api/security-headers';
 
-/** CloudFront has a typed setting per security header; a header it does not know must not be dropped silently. */
-export function securityHeadersBehavior(headers: Record<string, string>): ResponseSecurityHeadersBehavior {
+/** CloudFront has a typed setting per security header; other headers go out as custom headers. */
+export function responseHeaders(headers: Record<string, string>): {
+  securityHeadersBehavior: ResponseSecurityHeadersBehavior;
+  customHeaders: ResponseCustomHeader[];
+} {
+  const customHeaders: ResponseCustomHeader[] = [];
   const behavior: { -readonly [K in keyof ResponseSecurityHeadersBehavior]: ResponseSecurityHeadersBehavior[K] } = {};
   for (const [name, value] of Object.entries(headers)) {
     switch (name) {
@@ -40,15 +45,17 @@ export function securityHeadersBehavior(headers: Record<string, string>): Respon
         behavior.referrerPolicy = { referrerPolicy: value as HeadersReferrerPolicy, override: true };
         break;
       default:
-        throw new Error(`No CloudFront security header setting for ${name}`);
+        customHeaders.push({ header: name, value, override: true });
     }
   }
-  return behavior;
+  return { securityHeadersBehavior: behavior, customHeaders };
 }
 
 export function securityHeadersPolicy(scope: Construct, id: string, origins: DashboardOrigins): ResponseHeadersPolicy {
+  const { securityHeadersBehavior, customHeaders } = responseHeaders(securityHeaders(origins));
   return new ResponseHeadersPolicy(scope, id, {
     comment: 'Rete: the security headers of shared/api/security-headers.ts',
-    securityHeadersBehavior: securityHeadersBehavior(securityHeaders(origins)),
+    securityHeadersBehavior,
+    customHeadersBehavior: customHeaders.length > 0 ? { customHeaders } : undefined,
   });
 }
