@@ -19,7 +19,7 @@ export const GRANT_WILDCARDS: { finding: RegExp; reason: string }[] = [
     reason: "Table grant*Data() covers the table's own indexes (GSI queries), nothing else",
   },
   {
-    finding: /^Resource::(<[\w.]+\.Arn>|[\w-]+:ExportsOutputFnGetAtt\w+|arn:<AWS::Partition>:s3:::[\w.-]+)\/\*$/,
+    finding: /^Resource::(<[\w.]+\.Arn>|[\w-]+:ExportsOutputFnGetAtt\w+|arn:<AWS::Partition>:s3:::[\w.<>:-]+)\/\*$/,
     reason: "Bucket grant*() covers the objects of that one bucket (keys are chosen at run time)",
   },
   {
