@@ -1,6 +1,6 @@
 // Who people are: a Cognito user pool of invited people (no self sign-up) and its hosted sign-in
 // domain. What they may do lives in the table (memberships), never in Cognito groups or claims.
-import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   FeaturePlan,
@@ -61,5 +61,7 @@ export class AuthStack extends Stack {
     });
 
     this.domain = this.userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: props.domainPrefix } });
+    // For `npm run admin -- invite-coordinator --user-pool`.
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
   }
 }

@@ -2,7 +2,7 @@
 // private bucket and routing /api/* to the HTTP API, the API's endpoint (stage, throttling, access
 // logs, JWT authorizer) and the dashboard's Cognito app client. The API's function and routes come
 // later in the api stack, so the client can name the distribution's domain without a cycle.
-import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
@@ -146,6 +146,7 @@ export class WebStack extends Stack {
       },
     });
     this.origin = `https://${this.distribution.distributionDomainName}`;
+    new CfnOutput(this, 'DashboardUrl', { value: `${this.origin}/` });
     Validations.of(this.distribution).acknowledge(
       {
         id: 'AwsSolutions-CFR1',
