@@ -62,6 +62,17 @@ const API_ACCESS_LOG = {
   integrationError: '$context.integrationErrorMessage',
 };
 
+/**
+ * Regions whose buckets CloudFront's standard logs cannot reach (opt-in regions, Milan among them):
+ * there the API's access logs and the dashboard bucket's server access logs have to do.
+ */
+const NO_CLOUDFRONT_LOG_DELIVERY = new Set([
+  'af-south-1', 'ap-east-1', 'ap-south-2', 'ap-southeast-3', 'ap-southeast-4', 'ca-west-1',
+  'eu-central-2', 'eu-south-1', 'eu-south-2', 'il-central-1', 'me-central-1', 'me-south-1',
+]);
+
+export const cloudFrontLogsReach = (region: string) => !NO_CLOUDFRONT_LOG_DELIVERY.has(region);
+
 export class WebStack extends Stack {
   readonly httpApi: HttpApi;
   /** Checks Cognito access tokens issued to the dashboard's client; the api stack's routes use it. */
@@ -90,7 +101,7 @@ export class WebStack extends Stack {
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      // CloudFront's standard logs are delivered with ACLs.
+      // CloudFront's standard logs (where they can be delivered) come with ACLs.
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ id: 'expire-logs', expiration: Duration.days(365) }],
       removalPolicy: RemovalPolicy.RETAIN,
@@ -121,9 +132,7 @@ export class WebStack extends Stack {
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_100,
-      enableLogging: true,
-      logBucket: logs,
-      logFilePrefix: 'cloudfront/',
+      ...(cloudFrontLogsReach(this.region) ? { enableLogging: true, logBucket: logs, logFilePrefix: 'cloudfront/' } : {}),
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(dashboardBucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -147,6 +156,12 @@ export class WebStack extends Stack {
     });
     this.origin = `https://${this.distribution.distributionDomainName}`;
     new CfnOutput(this, 'DashboardUrl', { value: `${this.origin}/` });
+    if (!cloudFrontLogsReach(this.region)) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR3',
+        reason: `CloudFront cannot deliver standard logs to a bucket in ${this.region}; the API stage logs every /api request and the dashboard bucket logs every file CloudFront fetches`,
+      });
+    }
     Validations.of(this.distribution).acknowledge(
       {
         id: 'AwsSolutions-CFR1',

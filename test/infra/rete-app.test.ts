@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCHEDULED_JOBS } from '../../infra/jobs-stack';
+import { cloudFrontLogsReach } from '../../infra/web-stack';
 import { STORE_ACTIONS } from '../../infra/constructs/rete-function';
 import { PUBLIC_OPERATIONS } from '../../shared/api/policy';
 import { securityHeaders } from '../../shared/api/security-headers';
@@ -199,6 +200,20 @@ describe('data and auth', () => {
   it('gives the hosted sign-in a domain', () => {
     only(templates.auth, 'AWS::Cognito::UserPoolDomain');
   });
+
+  it('turns on threat protection (the Plus plan) and offers authenticator-app MFA', () => {
+    const pool = only(templates.auth, 'AWS::Cognito::UserPool').Properties;
+    expect(pool.UserPoolTier).toBe('PLUS');
+    expect(pool.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+    expect(pool.MfaConfiguration).toBe('OPTIONAL');
+    expect(pool.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+  });
+
+  it('outputs what the admin commands and the first sign-in need', () => {
+    expect(Object.keys(templates.data.toJSON().Outputs)).toEqual(expect.arrayContaining(['TableName', 'FilesBucketName']));
+    expect(Object.keys(templates.auth.toJSON().Outputs)).toContain('UserPoolId');
+    expect(Object.keys(templates.web.toJSON().Outputs)).toContain('DashboardUrl');
+  });
 });
 
 describe('api', () => {
@@ -295,8 +310,18 @@ describe('web', () => {
     );
   });
 
-  it('logs viewer requests', () => {
-    expect(distribution().Logging).toMatchObject({ Prefix: 'cloudfront/' });
+  it('logs viewer requests where CloudFront can deliver its logs, and says why not in Milan', () => {
+    expect(cloudFrontLogsReach('eu-west-1')).toBe(true);
+    expect(cloudFrontLogsReach('eu-south-1')).toBe(false);
+    expect(distribution().Logging).toBeUndefined();
+    const distributionNode = rete.stacks.web.distribution.node;
+    const acknowledged = distributionNode.metadata.flatMap((entry) => Object.keys((entry.data ?? {}) as object));
+    expect(acknowledged.some((id) => id.includes('AwsSolutions-CFR3'))).toBe(true);
+  });
+
+  it("logs what CloudFront fetches from the dashboard bucket", () => {
+    const dashboard = resources(templates.web, 'AWS::S3::Bucket').find((bucket) => bucket.Properties.LoggingConfiguration);
+    expect(dashboard?.Properties.LoggingConfiguration).toMatchObject({ LogFilePrefix: 'dashboard/' });
   });
 
   it('gives the dashboard a public client with the authorization code flow, back to the distribution', () => {
