@@ -6,6 +6,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import type { Construct } from 'constructs';
 import { PREFIXES } from '../shared/files/layout';
 import { tableDefinition } from '../shared/store/table';
+import { logBucket } from './constructs/log-bucket';
 
 /** Every key attribute of the table and its indexes holds a string (see shared/store/keys.ts). */
 const key = (name: string) => ({ name, type: AttributeType.STRING });
@@ -45,14 +46,7 @@ export class DataStack extends Stack {
     });
 
     // Who read or wrote which file, for the files bucket; logs are the only thing this bucket holds.
-    const accessLogs = new Bucket(this, 'AccessLogs', {
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      lifecycleRules: [{ id: 'expire-logs', expiration: Duration.days(365) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    const accessLogs = logBucket(this, 'AccessLogs', { objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED });
 
     this.filesBucket = new Bucket(this, 'Files', {
       encryption: BucketEncryption.S3_MANAGED,

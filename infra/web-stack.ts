@@ -34,6 +34,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import type { Construct, IConstruct } from 'constructs';
 import { join } from 'node:path';
+import { logBucket } from './constructs/log-bucket';
 import { securityHeadersPolicy } from './web/security-headers-policy';
 
 export interface WebStackProps extends StackProps {
@@ -97,15 +98,8 @@ export class WebStack extends Stack {
     });
 
     // The dashboard's files, and the logs of who fetched them.
-    const logs = new Bucket(this, 'Logs', {
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      // CloudFront's standard logs (where they can be delivered) come with ACLs.
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ id: 'expire-logs', expiration: Duration.days(365) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    // CloudFront's standard logs (where they can be delivered) come with ACLs.
+    const logs = logBucket(this, 'Logs', { objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED });
     const dashboardBucket = new Bucket(this, 'Dashboard', {
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
