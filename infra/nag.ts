@@ -4,7 +4,7 @@
 // any other wildcard still fails the synth. Done at validation time, when cross-stack references
 // have their final form (the finding names them), so no hashed export name is written by hand.
 import { CfnResource, Validations } from 'aws-cdk-lib';
-import { CfnPolicy } from 'aws-cdk-lib/aws-iam';
+import { CfnPolicy, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks, rules } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 
@@ -45,4 +45,12 @@ export class ReteChecks extends AwsSolutionsChecks {
     acknowledgeGrantWildcards(scope);
     return super.validateScope(scope);
   }
+}
+
+/** CDK's deploy-time helper functions (custom resources) run with the AWS-managed basic execution role. */
+export function acknowledgeHelperRole(role: IConstruct | IGrantable, what: string): void {
+  Validations.of(role as IConstruct).acknowledge({
+    id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+    reason: `A CDK deploy-time helper that ${what}: aws-cdk-lib gives it the managed basic execution role (its own logs only)`,
+  });
 }

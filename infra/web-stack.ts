@@ -27,14 +27,13 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { OAuthScope, UserPoolClient, UserPoolClientIdentityProvider, type UserPool, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
-import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
-import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
-import type { Construct, IConstruct } from 'constructs';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import { logBucket } from './constructs/log-bucket';
+import { DashboardFiles } from './web/dashboard-files';
+import { FilesBucketCors } from './web/files-bucket-cors';
 import { securityHeadersPolicy } from './web/security-headers-policy';
 
 export interface WebStackProps extends StackProps {
@@ -199,74 +198,25 @@ export class WebStack extends Stack {
       jwtAudience: [this.client.userPoolClientId],
     });
 
-    const deployment = new BucketDeployment(this, 'DashboardFiles', {
-      destinationBucket: dashboardBucket,
-      sources: [
-        Source.asset(props.dashboardDir),
-        // The dashboard reads its sign-in settings at start (see web/): the same build runs everywhere.
-        Source.jsonData('config.json', {
-          auth: {
-            kind: 'cognito',
-            domain: signIn,
-            clientId: this.client.userPoolClientId,
-            redirectUri: `${this.origin}/`,
-            logoutUri: `${this.origin}/`,
-            scopes: ['openid', 'email'],
-          },
-          region: this.region,
-        }),
-      ],
+    new DashboardFiles(this, 'DashboardFiles', {
+      bucket: dashboardBucket,
       distribution: this.distribution,
-      distributionPaths: ['/*'],
-    });
-
-    acknowledgeDeployHelper(deployment.handlerRole, 'copies dist/web into the dashboard bucket and invalidates the distribution');
-    // CloudFront invalidations are not scoped to a distribution by the deployment helper's policy.
-    Validations.of(deployment.handlerRole).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'The CDK deployment helper asks for cloudfront:CreateInvalidation/GetInvalidation on *; no data action',
-    });
-    Validations.of(deployment.handlerRole.node.scope!).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason: "The CDK deployment helper's runtime is chosen by aws-cdk-lib (it bundles the AWS CLI layer); it runs only during deploys",
-    });
-
-    // The files bucket (data stack, deployed first) learns the dashboard's origin here, so that the
-    // browser may post presigned uploads to it and read what it is sent to, from this origin only.
-    const cors = new AwsCustomResource(this, 'FilesBucketCors', {
-      onUpdate: {
-        service: 'S3',
-        action: 'putBucketCors',
-        parameters: {
-          Bucket: props.filesBucket.bucketName,
-          CORSConfiguration: {
-            CORSRules: [
-              {
-                AllowedOrigins: [this.origin],
-                AllowedMethods: [HttpMethods.GET, HttpMethods.HEAD, HttpMethods.POST, HttpMethods.PUT],
-                AllowedHeaders: ['*'],
-                ExposeHeaders: ['ETag'],
-                MaxAgeSeconds: 3600,
-              },
-            ],
-          },
+      dashboardDir: props.dashboardDir,
+      // The dashboard reads its sign-in settings at start: the same build runs everywhere.
+      config: {
+        auth: {
+          kind: 'cognito',
+          domain: signIn,
+          clientId: this.client.userPoolClientId,
+          redirectUri: `${this.origin}/`,
+          logoutUri: `${this.origin}/`,
+          scopes: ['openid', 'email'],
         },
-        physicalResourceId: PhysicalResourceId.of(`${props.filesBucket.bucketName}-cors`),
+        region: this.region,
       },
-      onDelete: { service: 'S3', action: 'deleteBucketCors', parameters: { Bucket: props.filesBucket.bucketName } },
-      policy: AwsCustomResourcePolicy.fromStatements([
-        new PolicyStatement({ actions: ['s3:PutBucketCORS'], resources: [props.filesBucket.bucketArn] }),
-      ]),
-      installLatestAwsSdk: false,
     });
-    acknowledgeDeployHelper(cors.grantPrincipal, "sets the files bucket's CORS rule");
-  }
-}
 
-/** CDK's deploy-time helper functions (custom resources) run with the AWS-managed basic execution role. */
-function acknowledgeDeployHelper(role: IConstruct | IGrantable, what: string): void {
-  Validations.of(role as IConstruct).acknowledge({
-    id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-    reason: `A CDK deploy-time helper that ${what}: aws-cdk-lib gives it the managed basic execution role (its own logs only)`,
-  });
+    // The files bucket (data stack, deployed first) learns the dashboard's origin here.
+    new FilesBucketCors(this, 'FilesBucketCors', { bucket: props.filesBucket, origin: this.origin });
+  }
 }
