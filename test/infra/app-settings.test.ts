@@ -1,6 +1,8 @@
 // The CDK app's entry refuses bad context values with a message naming each one, before building
 // anything (the CLI hands context over in CDK_CONTEXT_JSON).
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +14,7 @@ async function synthWith(context: Record<string, string>) {
   try {
     await run(process.execPath, ['--import', 'tsx', join(root, 'infra', 'app.ts')], {
       cwd: root,
-      env: { ...process.env, CDK_CONTEXT_JSON: JSON.stringify(context), CDK_OUTDIR: join(root, 'cdk.out', 'settings-test') },
+      env: { ...process.env, CDK_CONTEXT_JSON: JSON.stringify(context), CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'rete-cdk-out-')) },
     });
     return '';
   } catch (error) {
