@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { buildWeb, describeWebBuild } from '../web/build';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const outRoot = join(root, 'dist');
@@ -52,4 +53,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   for (const { name, bytes, gzipBytes } of results) {
     console.log(`dist/${name}/index.mjs  ${(bytes / 1024).toFixed(0)} KB minified, ${(gzipBytes / 1024).toFixed(0)} KB gzip`);
   }
+  for (const line of describeWebBuild(await buildWeb())) console.log(line);
 }
