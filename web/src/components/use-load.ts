@@ -22,6 +22,11 @@ export function useLoad<T>(load: () => Promise<T>, keys: unknown[] = []): Loaded
     );
     return () => void (current = false);
   }, [...keys, round]);
-  const reload = useCallback(() => setRound((n) => n + 1), []);
+  // Loading at once, in the same render as whatever asked for the reload, so that no one acts on
+  // the old data in between.
+  const reload = useCallback(() => {
+    setLoading(true);
+    setRound((n) => n + 1);
+  }, []);
   return { data, error, loading, reload };
 }

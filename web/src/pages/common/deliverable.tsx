@@ -31,8 +31,8 @@ export function DeliverablePage({ projectId, deliverableId }: { projectId: strin
             </dl>
             {d.description ? <p>{d.description}</p> : null}
             {canWork && ['planned', 'in_progress', 'changes_requested'].includes(d.status) ? <ProgressForm deliverable={d} path={path} done={detail.reload} /> : null}
-            {canWork && d.status !== 'submitted' && d.status !== 'accepted' ? <SubmitForm deliverable={d} path={path} done={detail.reload} /> : null}
-            {membership.role === 'coordinator' && d.status === 'submitted' ? <ReviewForm deliverable={d} path={path} done={detail.reload} /> : null}
+            {canWork && d.status !== 'submitted' && d.status !== 'accepted' ? <SubmitForm deliverable={d} path={path} done={detail.reload} reloading={detail.loading} /> : null}
+            {membership.role === 'coordinator' && d.status === 'submitted' ? <ReviewForm deliverable={d} path={path} done={detail.reload} reloading={detail.loading} /> : null}
             <Section title={t('log.title')}>
               {d.recentLog.length === 0 ? <p>{t('log.empty')}</p> : (
                 <ol class="log">
@@ -112,7 +112,8 @@ function ProgressForm({ deliverable, path, done }: { deliverable: Deliverable; p
   );
 }
 
-function SubmitForm({ deliverable, path, done }: { deliverable: Deliverable; path: string; done(): void }) {
+/** Waits for a reload to finish (`reloading`): it acts on the version it read. */
+function SubmitForm({ deliverable, path, done, reloading }: { deliverable: Deliverable; path: string; done(): void; reloading: boolean }) {
   const { api, t } = useApp();
   const [note, setNote] = useState('');
   const { busy, run, feedback } = useAction();
@@ -128,14 +129,14 @@ function SubmitForm({ deliverable, path, done }: { deliverable: Deliverable; pat
         }}
       >
         <Field label={t('submit.note')}>{(id) => <textarea id={id} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}</Field>
-        <button type="submit" class="primary" disabled={busy}>{t('submit.button')}</button>
+        <button type="submit" class="primary" disabled={busy || reloading}>{t('submit.button')}</button>
         {feedback}
       </form>
     </Section>
   );
 }
 
-function ReviewForm({ deliverable, path, done }: { deliverable: Deliverable; path: string; done(): void }) {
+function ReviewForm({ deliverable, path, done, reloading }: { deliverable: Deliverable; path: string; done(): void; reloading: boolean }) {
   const { api, t } = useApp();
   const [comment, setComment] = useState('');
   const { busy, run, feedback } = useAction();
@@ -148,8 +149,8 @@ function ReviewForm({ deliverable, path, done }: { deliverable: Deliverable; pat
     <Section title={t('review.title')}>
       <Field label={t('review.comment')}>{(id) => <textarea id={id} rows={2} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />}</Field>
       <div class="actions">
-        <button type="button" class="primary" disabled={busy} onClick={() => decide('accepted')}>{t('review.accept')}</button>
-        <button type="button" disabled={busy} onClick={() => decide('changes_requested')}>{t('review.requestChanges')}</button>
+        <button type="button" class="primary" disabled={busy || reloading} onClick={() => decide('accepted')}>{t('review.accept')}</button>
+        <button type="button" disabled={busy || reloading} onClick={() => decide('changes_requested')}>{t('review.requestChanges')}</button>
       </div>
       {feedback}
     </Section>

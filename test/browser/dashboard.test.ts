@@ -1,0 +1,181 @@
+// The dashboard in a real browser against the running suite: the acceptance flows of each role, at
+// a desktop width and at 375 px. Each flow saves a screenshot under test-results/browser/, and
+// fails if the page's content security policy blocked anything.
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { COORDINATOR_PERSON_ID, memberPersonId } from '../../dev/demo/demo-data';
+import { funderPersonId } from '../../dev/demo/demo-people';
+import { apiOf, type TestApi } from './api';
+import { VIEWPORTS, openContext, screenshot, signIn, type Session, type Viewport } from './pages';
+import { launchChromium, startRuntime, type Runtime } from './runtime';
+
+let runtime: Runtime;
+let browser: Browser;
+let api: TestApi;
+const sessions: Session[] = [];
+
+beforeAll(async () => {
+  runtime = await startRuntime();
+  browser = await launchChromium();
+  api = apiOf(runtime.base);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await runtime?.stop();
+}, 60_000);
+
+async function open(viewport: Viewport) {
+  const session = await openContext(browser, viewport);
+  sessions.push(session);
+  // What the page showed when a step failed, to see why.
+  onTestFailed(async () => {
+    if (!session.page.isClosed()) await screenshot(session.page, viewport, `failed-${sessions.indexOf(session)}`);
+  });
+  return session;
+}
+
+const used = new Set<string>();
+
+/** An open deliverable of the active phase that no earlier flow took, with its owner. */
+async function openDeliverable(): Promise<{ id: string; title: string; ownerMemberId: string; phaseId: string }> {
+  const page = await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork/deliverables?phaseId=offer&limit=100');
+  const found = page.items.find((d: { id: string; status: string }) => ['planned', 'in_progress'].includes(d.status) && !used.has(d.id));
+  if (!found) throw new Error('the demo has no open deliverable left in cultnetwork/offer');
+  used.add(found.id);
+  return found;
+}
+
+const phasePercent = async (phaseId: string): Promise<number> =>
+  (await api.get(COORDINATOR_PERSON_ID, `/projects/cultnetwork/phases/${phaseId}`)).progress.acceptedPercent;
+
+/** An export of cultnetwork, done and marked as submitted to the funder. */
+async function submittedExport(): Promise<string> {
+  const asked = await api.call(COORDINATOR_PERSON_ID, 'POST', '/projects/cultnetwork/exports', { formats: ['csv', 'pdf'], language: 'it' });
+  let current = asked;
+  for (let round = 0; round < 240 && current.status !== 'done'; round++) {
+    if (current.status === 'failed') throw new Error(`the export failed: ${current.failureReason}`);
+    await new Promise((done) => setTimeout(done, 250));
+    current = await api.get(COORDINATOR_PERSON_ID, `/projects/cultnetwork/exports/${asked.id}`);
+  }
+  await api.call(COORDINATOR_PERSON_ID, 'POST', `/projects/cultnetwork/exports/${asked.id}/submission`, { version: current.version });
+  return asked.id;
+}
+
+afterAll(() => {
+  for (const { problems } of sessions) expect(problems).toEqual([]);
+});
+
+describe.each(VIEWPORTS)('the dashboard at $name', { timeout: 180_000 }, (viewport) => {
+  it("a member logs progress and submits; a coordinator accepts it from the review queue; the phase's progress on the timeline grows", async () => {
+    const deliverable = await openDeliverable();
+    const member = await open(viewport);
+    await signIn(member.page, runtime.base, memberPersonId(deliverable.ownerMemberId));
+    await member.page.getByRole('link', { name: deliverable.title }).click();
+    await member.page.getByLabel('What was done').fill('Materials ready and shared with the partners');
+    await member.page.getByLabel('Percent done').fill('100');
+    await member.page.getByLabel('Evidence link').fill('https://example.org/materials.pdf');
+    await member.page.getByRole('button', { name: 'Save progress' }).click();
+    await member.page.getByText('Progress saved.').waitFor();
+    await member.page.getByRole('button', { name: 'Submit for review' }).click();
+    await member.page.locator('dd .status-submitted').waitFor();
+    await screenshot(member.page, viewport, 'member-submitted');
+    await member.context.close();
+
+    const before = await phasePercent(deliverable.phaseId);
+    const coordinator = await open(viewport);
+    await signIn(coordinator.page, runtime.base, COORDINATOR_PERSON_ID);
+    await coordinator.page.goto(`${runtime.base}/projects/cultnetwork`);
+    const row = coordinator.page.locator(`tr[data-phase="${deliverable.phaseId}"] .phase-progress`);
+    const shownBefore = await row.innerText();
+    await coordinator.page.getByRole('navigation', { name: 'Project areas' }).getByRole('link', { name: 'Review queue' }).click();
+    const card = coordinator.page.locator(`[data-deliverable="${deliverable.id}"]`);
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await card.waitFor({ state: 'detached' });
+    await coordinator.page.getByRole('navigation', { name: 'Project areas' }).getByRole('link', { name: 'Overview' }).click();
+    await expect.poll(() => row.innerText()).not.toBe(shownBefore);
+    const after = await phasePercent(deliverable.phaseId);
+    expect(after).toBeGreaterThan(before);
+    expect(await row.innerText()).toBe(`${new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(after)}%`);
+    await screenshot(coordinator.page, viewport, 'coordinator-accepted');
+    await coordinator.context.close();
+  });
+
+  it('a member reports a cost and a coordinator approves it', async () => {
+    const budget = await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork/budget');
+    const memberId: string = budget.lines[VIEWPORTS.indexOf(viewport)].memberId;
+    const description = `Printing of the programme (${viewport.name})`;
+    const member = await open(viewport);
+    await signIn(member.page, runtime.base, memberPersonId(memberId));
+    await member.page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Costs' }).click();
+    await member.page.getByLabel('Project').selectOption('cultnetwork');
+    await member.page.getByLabel('Description').fill(description);
+    await member.page.getByLabel('Supplier').fill('Tipografia Virgiliana');
+    await member.page.getByLabel('Amount before VAT (€)').fill('240,50');
+    await member.page.getByLabel('VAT you bear (€)').fill('52,91');
+    await member.page.getByRole('button', { name: 'Save as draft' }).click();
+    const card = member.page.locator('li.card', { hasText: description });
+    await card.getByRole('button', { name: 'Submit for review' }).click();
+    await card.locator('.status-submitted').waitFor();
+    await screenshot(member.page, viewport, 'member-cost-submitted');
+    await member.context.close();
+
+    const coordinator = await open(viewport);
+    await signIn(coordinator.page, runtime.base, COORDINATOR_PERSON_ID);
+    await coordinator.page.goto(`${runtime.base}/projects/cultnetwork/review`);
+    const review = coordinator.page.locator('li.card', { hasText: description });
+    await review.getByText('€240.50').waitFor();
+    await review.getByRole('button', { name: 'Approve' }).click();
+    await review.waitFor({ state: 'detached' });
+    await screenshot(coordinator.page, viewport, 'coordinator-cost-approved');
+    await coordinator.context.close();
+
+    const costs = await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork/costs?status=approved&limit=100');
+    expect(costs.items.find((cost: { description: string }) => cost.description === description)).toMatchObject({ amountCents: 24050, vatCents: 5291, status: 'approved' });
+  });
+
+  it("a funder sees its project and not the demo's other project, and opens a submitted export", async () => {
+    const exportId = await submittedExport();
+    const cultnetwork = await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork');
+    const museilab = await api.get(COORDINATOR_PERSON_ID, '/projects/museilab');
+    const funder = await open(viewport);
+    await signIn(funder.page, runtime.base, funderPersonId(cultnetwork.funderId));
+    await funder.page.getByRole('link', { name: cultnetwork.title }).waitFor();
+    expect(await funder.page.getByText(museilab.title).count()).toBe(0);
+    await funder.page.getByRole('link', { name: cultnetwork.title }).click();
+    const card = funder.page.locator(`[data-export="${exportId}"]`);
+    await card.getByRole('button', { name: 'Show the files' }).click();
+    const link = card.getByRole('link', { name: 'deliverables.csv' });
+    await link.waitFor();
+    const download = await funder.page.request.get((await link.getAttribute('href'))!);
+    expect(download.status()).toBe(200);
+    expect(await download.text()).toContain(',');
+    expect(await funder.page.getByRole('button', { name: /Close the phase|Mark as submitted/ }).count()).toBe(0);
+    await screenshot(funder.page, viewport, 'funder-export');
+    await funder.context.close();
+  });
+
+  it('a share link opens in a fresh browser context without login', async () => {
+    const exportId = await submittedExport();
+    const coordinator = await open(viewport);
+    await signIn(coordinator.page, runtime.base, COORDINATOR_PERSON_ID);
+    await coordinator.page.goto(`${runtime.base}/projects/cultnetwork/exports`);
+    const card = coordinator.page.locator(`[data-export="${exportId}"]`);
+    await card.getByRole('button', { name: 'Create a share link' }).click();
+    const url = await card.getByLabel('Share link (send it to the funder)').inputValue();
+    expect(url).toMatch(new RegExp(`^${runtime.base}/share#[A-Za-z0-9_-]{40,}$`));
+    await coordinator.context.close();
+
+    const stranger = await open(viewport);
+    await stranger.page.goto(url);
+    const title = (await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork')).title;
+    await stranger.page.getByRole('heading', { name: title }).waitFor();
+    const link = stranger.page.getByRole('link', { name: /deliverables\.csv/ });
+    await link.waitFor();
+    expect((await stranger.page.request.get((await link.getAttribute('href'))!)).status()).toBe(200);
+    expect(await stranger.page.evaluate(() => sessionStorage.getItem('rete.session'))).toBeNull();
+    expect(stranger.page.url()).not.toContain('#');
+    await screenshot(stranger.page, viewport, 'share-link');
+    await stranger.context.close();
+  });
+});
