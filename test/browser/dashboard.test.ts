@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { COORDINATOR_PERSON_ID, memberPersonId } from '../../dev/demo/demo-data';
 import { funderPersonId } from '../../dev/demo/demo-people';
 import { apiOf, type TestApi } from './api';
-import { VIEWPORTS, openContext, screenshot, signIn, type Session, type Viewport } from './pages';
+import { VIEWPORTS, openContext, screenshot, seriousViolations, signIn, type Session, type Viewport } from './pages';
 import { launchChromium, startRuntime, type Runtime } from './runtime';
 
 let runtime: Runtime;
@@ -177,5 +177,64 @@ describe.each(VIEWPORTS)('the dashboard at $name', { timeout: 180_000 }, (viewpo
     expect(stranger.page.url()).not.toContain('#');
     await screenshot(stranger.page, viewport, 'share-link');
     await stranger.context.close();
+  });
+});
+
+describe('accessibility', { timeout: 300_000 }, () => {
+  const desktop = VIEWPORTS[0]!;
+  const pages: Record<string, string[]> = {
+    [COORDINATOR_PERSON_ID]: [
+      '/', '/projects/cultnetwork', '/projects/cultnetwork/deliverables', '/projects/cultnetwork/review', '/projects/cultnetwork/money',
+      '/projects/cultnetwork/training', '/projects/cultnetwork/offers', '/projects/cultnetwork/indicators', '/projects/cultnetwork/exports',
+      '/projects/cultnetwork/deliverables/d13', '/people', '/notifications',
+    ],
+    [memberPersonId('mincio-musei')]: ['/', '/projects/cultnetwork/deliverables/d22', '/costs', '/training', '/notifications'],
+  };
+
+  /** Waits until nothing on the page says it is loading. */
+  async function settled(session: Session) {
+    await session.page.waitForLoadState('networkidle');
+    await expect.poll(() => session.page.getByText(/^(Loading…|Caricamento…)$/).count()).toBe(0);
+  }
+
+  it.each(['en', 'it'] as const)('axe-core finds no serious or critical violation on any page (%s)', async (language) => {
+    const found: string[] = [];
+    const check = async (session: Session, name: string) => {
+      await settled(session);
+      expect(await session.page.locator('html').getAttribute('lang')).toBe(language);
+      for (const violation of await seriousViolations(session.page)) found.push(`${name}: ${violation}`);
+    };
+
+    const signedOut = await openContext(browser, desktop, language);
+    sessions.push(signedOut);
+    await signedOut.page.goto(`${runtime.base}/`);
+    await check(signedOut, 'login');
+    await screenshot(signedOut.page, desktop, `login-${language}`);
+    await signedOut.context.close();
+
+    const cultnetwork = await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork');
+    pages[funderPersonId(cultnetwork.funderId)] = ['/', '/projects/cultnetwork', '/notifications'];
+    for (const [person, paths] of Object.entries(pages)) {
+      const session = await openContext(browser, desktop, language);
+      sessions.push(session);
+      await signIn(session.page, runtime.base, person);
+      for (const path of paths) {
+        await session.page.goto(`${runtime.base}${path}`);
+        await check(session, `${person} ${path}`);
+      }
+      await session.context.close();
+    }
+
+    const exportId = await submittedExport();
+    const link = await api.call(COORDINATOR_PERSON_ID, 'POST', `/projects/cultnetwork/exports/${exportId}/share-links`, {});
+    const stranger = await openContext(browser, desktop, language);
+    sessions.push(stranger);
+    await stranger.page.goto(link.url);
+    await stranger.page.locator('#files li').first().waitFor();
+    // The share page speaks the export's language (Italian here); axe checks it as it is.
+    for (const violation of await seriousViolations(stranger.page)) found.push(`share page: ${violation}`);
+    await stranger.context.close();
+
+    expect(found).toEqual([]);
   });
 });
