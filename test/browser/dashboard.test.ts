@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { COORDINATOR_PERSON_ID, memberPersonId } from '../../dev/demo/demo-data';
 import { funderPersonId } from '../../dev/demo/demo-people';
 import { apiOf, type TestApi } from './api';
-import { VIEWPORTS, openContext, screenshot, seriousViolations, signIn, type Session, type Viewport } from './pages';
+import { VIEWPORTS, focusOutline, openContext, saveScreenshot, screenshot, seriousViolations, signIn, tabTo, type Session, type Viewport } from './pages';
 import { launchChromium, startRuntime, type Runtime } from './runtime';
 
 let runtime: Runtime;
@@ -30,7 +30,7 @@ async function open(viewport: Viewport) {
   sessions.push(session);
   // What the page showed when a step failed, to see why.
   onTestFailed(async () => {
-    if (!session.page.isClosed()) await screenshot(session.page, viewport, `failed-${sessions.indexOf(session)}`);
+    if (!session.page.isClosed()) await saveScreenshot(session.page, viewport, `failed-${sessions.indexOf(session)}`);
   });
   return session;
 }
@@ -153,6 +153,29 @@ describe.each(VIEWPORTS)('the dashboard at $name', { timeout: 180_000 }, (viewpo
     expect(await funder.page.getByRole('button', { name: /Close the phase|Mark as submitted/ }).count()).toBe(0);
     await screenshot(funder.page, viewport, 'funder-export');
     await funder.context.close();
+  });
+
+  it('works with the keyboard alone, and shows where the focus is', async () => {
+    const { page, context } = await open(viewport);
+    await page.goto(`${runtime.base}/`);
+    // The demo coordinator is the first person offered.
+    await tabTo(page, 'the sign-in button', (element) => element.tagName === 'BUTTON' && element.getAttribute('type') === 'submit');
+    await page.keyboard.press('Enter');
+    await page.locator('header nav').waitFor();
+    const title = (await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork')).title as string;
+    await page.getByRole('link', { name: title }).waitFor();
+    await tabTo(page, 'the project link', new Function('element', `return element.textContent === ${JSON.stringify(title)}`) as (element: Element) => boolean);
+    const outline = await focusOutline(page);
+    expect(outline.style).not.toBe('none');
+    expect(parseFloat(outline.width)).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${runtime.base}/projects/cultnetwork`);
+    await tabTo(page, 'the review queue tab', (element) => element.getAttribute('href') === '/projects/cultnetwork/review');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${runtime.base}/projects/cultnetwork/review`);
+    await page.getByRole('heading', { name: 'Costs to review' }).waitFor();
+    await screenshot(page, viewport, 'keyboard-review-queue');
+    await context.close();
   });
 
   it('a share link opens in a fresh browser context without login', async () => {

@@ -52,8 +52,15 @@ export async function signIn(page: Page, base: string, person: string): Promise<
   await page.locator('header nav').waitFor();
 }
 
-export async function screenshot(page: Page, viewport: Viewport, name: string): Promise<void> {
+export async function saveScreenshot(page: Page, viewport: Viewport, name: string): Promise<void> {
   await page.screenshot({ path: join(RESULTS, `${name}-${viewport.name}.png`), fullPage: true });
+}
+
+/** Saves a screenshot, and checks that the page fits its width (wide tables scroll in their own box). */
+export async function screenshot(page: Page, viewport: Viewport, name: string): Promise<void> {
+  await saveScreenshot(page, viewport, name);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (width > viewport.width) throw new Error(`${name}: the page is ${width} px wide in a ${viewport.width} px viewport`);
 }
 
 export interface AxeViolation {
@@ -75,4 +82,21 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+/** Presses Tab until the focused element is the one `matches` names; fails after `limit` presses. */
+export async function tabTo(page: Page, describe: string, matches: (element: Element) => boolean, limit = 60): Promise<void> {
+  for (let presses = 0; presses < limit; presses++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(`(${matches.toString()})(document.activeElement)`)) return;
+  }
+  throw new Error(`${limit} presses of Tab never reached ${describe}`);
+}
+
+/** The focused element's outline: what shows keyboard users where they are. */
+export function focusOutline(page: Page): Promise<{ style: string; width: string }> {
+  return page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement!);
+    return { style: style.outlineStyle, width: style.outlineWidth };
+  });
 }

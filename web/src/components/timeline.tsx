@@ -47,7 +47,7 @@ export function Timeline(props: { start: string; end: string; today: string; pha
         <line class="today" x1={todayX} x2={todayX} y1="0" y2={height - 24} />
         <text class="today-label" x={Math.min(WIDTH - 90, todayX + 4)} y={height - 8}>{t('today')}</text>
       </svg>
-      <table class="timeline-table">
+      <div class="table-wrap" tabIndex={0}><table class="timeline-table">
         <caption>{t('timeline.caption')}</caption>
         <thead>
           <tr><th scope="col">{t('phase')}</th><th scope="col">{t('dates')}</th><th scope="col">{t('status')}</th><th scope="col">{t('progress.accepted')}</th><th scope="col">{t('progress.reported')}</th></tr>
@@ -63,7 +63,7 @@ export function Timeline(props: { start: string; end: string; today: string; pha
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></div>
       <figcaption class="legend">
         <span><span class="legend-swatch legend-done" aria-hidden="true" /> {t('legend.accepted')}</span>
         <span><span aria-hidden="true">●</span> {t('legend.due')}</span>

@@ -48,17 +48,19 @@ function DemoLogin({ t, onSignIn }: { t: Translate; onSignIn(session: Session): 
   if (users.error) return <p class="error" role="alert">{users.error.message}</p>;
   if (!users.data) return <p role="status">{t('loading')}</p>;
   const byRole = (role: DemoUser['role']) => users.data!.filter((user) => user.role === role);
+  // The person shown first (the first coordinator) is the one chosen until another is picked.
+  const shown = chosen || (['coordinator', 'member', 'funder'] as const).flatMap(byRole)[0]?.id || '';
   return (
     <form
       class="card"
       onSubmit={(event) => {
         event.preventDefault();
-        demoLogin(chosen || users.data![0]!.id).then(onSignIn, (failure: Error) => setError(failure.message));
+        demoLogin(shown).then(onSignIn, (failure: Error) => setError(failure.message));
       }}
     >
       <div class="field">
         <label for="demo-user">{t('login.demoPerson')}</label>
-        <select id="demo-user" value={chosen} onChange={(event) => setChosen(event.currentTarget.value)}>
+        <select id="demo-user" value={shown} onChange={(event) => setChosen(event.currentTarget.value)}>
           {(['coordinator', 'member', 'funder'] as const).map((role) => (
             <optgroup key={role} label={t(`role.${role}`)}>
               {byRole(role).map((user) => <option key={user.id} value={user.id}>{user.name}</option>)}

@@ -35,24 +35,24 @@ export function TrainingTab({ overview, base }: { overview: ProjectOverview; bas
         <>
           <Section title={t('training.byTopic')}>
             <p>{t('training.project', { hours: f.number(overview.training.hoursDelivered), participants: overview.training.participants })}</p>
-            <table>
+            <div class="table-wrap" tabIndex={0}><table>
               <thead><tr><th scope="col">{t('training.topic')}</th><th scope="col">{t('training.hours')}</th><th scope="col">{t('training.participants')}</th><th scope="col">{t('training.personHours')}</th></tr></thead>
               <tbody>
                 {byTopic(paths.items).map(([topic, sum]) => (
                   <tr key={topic}><th scope="row">{t(`topic.${topic}` as MessageKey)}</th><td>{f.number(sum.hours)}</td><td>{sum.participants}</td><td>{f.number(sum.personHours)}</td></tr>
                 ))}
               </tbody>
-            </table>
+            </table></div>
           </Section>
           <Section title={t('training.byMember')}>
-            <table>
+            <div class="table-wrap" tabIndex={0}><table>
               <thead><tr><th scope="col">{t('member')}</th><th scope="col">{t('training.sessions')}</th><th scope="col">{t('training.participants')}</th><th scope="col">{t('training.hours')}</th><th scope="col">{t('training.personHours')}</th></tr></thead>
               <tbody>
                 {members.members.map((m) => (
                   <tr key={m.memberId}><th scope="row">{memberName(app, m.memberId)}</th><td>{m.sessionsAttended}</td><td>{m.participants}</td><td>{f.number(m.hoursAttended)}</td><td>{f.number(m.personHours)}</td></tr>
                 ))}
               </tbody>
-            </table>
+            </table></div>
             {members.membersNotYetTakingPart.length > 0 ? (
               <p>{t('training.notYet')}: {members.membersNotYetTakingPart.map((id) => memberName(app, id)).join(', ')}</p>
             ) : null}
@@ -86,7 +86,7 @@ export function OffersTab({ overview, base }: { overview: ProjectOverview; base:
       <Section title={t('offers.list')}>
         <Loading state={offers}>
           {(page) => (
-            <div class="table-wrap">
+            <div class="table-wrap" tabIndex={0}>
               <table>
                 <thead><tr><th scope="col">{t('offers.title')}</th><th scope="col">{t('offers.client')}</th><th scope="col">{t('offers.stage')}</th><th scope="col">{t('amount')}</th></tr></thead>
                 <tbody>
@@ -115,7 +115,7 @@ export function IndicatorsTab({ overview }: { overview: ProjectOverview }) {
         actualName={t('indicators.actual')}
         pairs={items.map((i) => ({ label: `${i.name} (${i.unit})`, planned: i.target, actual: i.progress.current ?? 0, format: f.number }))}
       />
-      <table>
+      <div class="table-wrap" tabIndex={0}><table>
         <thead><tr><th scope="col">{t('indicators.name')}</th><th scope="col">{t('indicators.baseline')}</th><th scope="col">{t('indicators.actual')}</th><th scope="col">{t('indicators.target')}</th><th scope="col">{t('progress')}</th><th scope="col">{t('status')}</th></tr></thead>
         <tbody>
           {items.map((i) => (
@@ -129,7 +129,7 @@ export function IndicatorsTab({ overview }: { overview: ProjectOverview }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></div>
     </Section>
   );
 }

@@ -89,7 +89,7 @@ export function DeliverablesTab({ overview, base }: { overview: ProjectOverview;
         </div>
       </form>
       <p role="status">{error ? `${t('error')}: ${error}` : t('deliverables.count', { shown: shown.length, loaded: items.length })}{done || error ? '' : ` ${t('loading')}`}</p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>

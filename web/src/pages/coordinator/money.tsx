@@ -42,24 +42,24 @@ export function MoneyTab({ base }: { overview: ProjectOverview; base: string }) 
             />
           </Section>
           <Section title={t('money.cofinancing')}>
-            <table>
+            <div class="table-wrap" tabIndex={0}><table>
               <thead><tr><th scope="col">{t('member')}</th><th scope="col">{t('money.promised')}</th><th scope="col">{t('money.provided')}</th><th scope="col">{t('money.remaining')}</th></tr></thead>
               <tbody>
                 {money.partners.map((p) => (
                   <tr key={p.memberId}><th scope="row">{memberName(app, p.memberId)}</th><td>{f.euro(p.budgetCofinancingCents)}</td><td>{f.euro(p.cofinancingProvidedCents)}</td><td>{f.euro(p.cofinancingRemainingCents)}</td></tr>
                 ))}
               </tbody>
-            </table>
+            </table></div>
           </Section>
           <Section title={t('money.instalments')}>
-            <table>
+            <div class="table-wrap" tabIndex={0}><table>
               <thead><tr><th scope="col">#</th><th scope="col">{t('date')}</th><th scope="col">{t('amount')}</th><th scope="col">{t('money.requested')}</th><th scope="col">{t('money.received')}</th><th scope="col">{t('status')}</th></tr></thead>
               <tbody>
                 {instalments.items.map((i) => (
                   <tr key={i.id}><th scope="row">{i.order}</th><td>{f.date(i.plannedDate)}</td><td>{f.euro(i.amountCents)}</td><td>{f.euro(i.requestedCents)}</td><td>{f.euro(i.receivedCents)}</td><td><Status value={`instalment_${i.status}`} /></td></tr>
                 ))}
               </tbody>
-            </table>
+            </table></div>
           </Section>
         </>
       )}

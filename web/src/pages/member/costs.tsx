@@ -69,7 +69,7 @@ function ProjectCosts({ base, memberId }: { base: string; memberId: string }) {
             )}
           </Section>
           <Section title={t('cost.lines')}>
-            <table>
+            <div class="table-wrap" tabIndex={0}><table>
               <thead><tr><th scope="col">{t('cost.category')}</th><th scope="col">{t('money.budget')}</th><th scope="col">{t('money.approved')}</th><th scope="col">{t('money.submitted')}</th><th scope="col">{t('money.remaining')}</th></tr></thead>
               <tbody>
                 {lines.map((line) => (
@@ -80,7 +80,7 @@ function ProjectCosts({ base, memberId }: { base: string; memberId: string }) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </table></div>
           </Section>
         </>
       )}

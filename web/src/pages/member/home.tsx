@@ -29,7 +29,7 @@ export function MemberHome() {
           {(data) => (
             <>
               {data.items.length === 0 ? <p>{t('member.nothingOpen')}</p> : (
-                <div class="table-wrap">
+                <div class="table-wrap" tabIndex={0}>
                   <table>
                     <thead><tr><th scope="col">{t('deliverable')}</th><th scope="col">{t('project')}</th><th scope="col">{t('dueDate')}</th><th scope="col">{t('status')}</th><th scope="col">{t('progress.reported')}</th></tr></thead>
                     <tbody>
