@@ -11,14 +11,17 @@ export function navigate(to: string): void {
   window.scrollTo(0, 0);
 }
 
-addEventListener('popstate', () => listeners.forEach((listener) => listener()));
-
 export function usePath(): string {
   const [path, setPath] = useState(location.pathname);
   useEffect(() => {
     const listener = () => setPath(location.pathname);
     listeners.add(listener);
-    return () => void listeners.delete(listener);
+    // Back and forward buttons.
+    addEventListener('popstate', listener);
+    return () => {
+      listeners.delete(listener);
+      removeEventListener('popstate', listener);
+    };
   }, []);
   return path;
 }

@@ -1,6 +1,7 @@
 // Uploading a file as evidence or a cost document: ask the API for a form, post the file with it
 // (to S3 in production, to the app locally), then name the answer's `evidence` in the entry.
 import type { Api } from './client';
+import type { Evidence } from './types';
 
 interface UploadAnswer {
   evidence: { fileId: string; name: string };
@@ -15,4 +16,12 @@ export async function uploadFile(api: Api, formPath: string, file: File): Promis
   const posted = await fetch(answer.form.url, { method: 'POST', body });
   if (!posted.ok) throw new Error(`The upload was refused (${posted.status})`);
   return answer.evidence;
+}
+
+/** What a form gave as evidence or documents: a link typed in, a file chosen (uploaded now), or both. */
+export async function evidenceOf(api: Api, link: string, file: File | undefined, formPath: string): Promise<Evidence[]> {
+  const evidence: Evidence[] = [];
+  if (link.trim()) evidence.push({ url: link.trim() });
+  if (file) evidence.push(await uploadFile(api, formPath, file));
+  return evidence;
 }

@@ -4,7 +4,7 @@ import { challengeOf, randomVerifier } from './pkce';
 
 describe('PKCE', () => {
   it("computes the S256 challenge of RFC 7636's appendix B", async () => {
-    expect(await challengeOf('dBjftJeZ4CVP-1mB0kC0f8J2AKIM2G2x-LS5vRUCN1A')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    expect(await challengeOf('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
   });
 
   it('makes a new 43-character base64url verifier each time', () => {

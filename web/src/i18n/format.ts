@@ -21,3 +21,16 @@ export function formatters(language: Language) {
 }
 
 export type Formatters = ReturnType<typeof formatters>;
+
+/**
+ * Euros as people type them ("240,50", "240.50", "1.240,50", "1,240.50") → integer cents, or NaN
+ * (the API then names the field). The last separator followed by one or two digits is the decimal one.
+ */
+export function centsOf(text: string): number {
+  const compact = text.trim().replace(/[\s€]/g, '');
+  const match = /^(\d+(?:[.,]\d{3})*|\d+)(?:[.,](\d{1,2}))?$/.exec(compact);
+  if (!match) return NaN;
+  const euros = Number(match[1]!.replace(/[.,]/g, ''));
+  const cents = match[2] ? Number(match[2].padEnd(2, '0')) : 0;
+  return euros * 100 + cents;
+}

@@ -1,8 +1,9 @@
 // One deliverable: its status and log; its owner (or a coordinator) logs progress with a note, a
 // percentage and evidence (a link or a file) and submits it; a coordinator reviews it.
 import { useState } from 'preact/hooks';
-import { uploadFile } from '../../api/upload';
+import { evidenceOf } from '../../api/upload';
 import type { Deliverable, Evidence, LogEntry } from '../../api/types';
+import { Decision } from '../../components/decision';
 import { Field, Link, Loading, Overdue, Section, Status, useAction } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
 import { memberName, useApp } from '../../context';
@@ -89,9 +90,7 @@ function ProgressForm({ deliverable, path, done }: { deliverable: Deliverable; p
           event.preventDefault();
           const form = event.currentTarget;
           void run(async () => {
-            const evidence: Evidence[] = [];
-            if (link.trim()) evidence.push({ url: link.trim() });
-            if (file) evidence.push(await uploadFile(api, `${path}/evidence-uploads`, file));
+            const evidence = await evidenceOf(api, link, file, `${path}/evidence-uploads`);
             await api.post(`${path}/log`, { note, percent: Number(percent), evidence });
             setNote('');
             setLink('');
@@ -138,21 +137,18 @@ function SubmitForm({ deliverable, path, done, reloading }: { deliverable: Deliv
 
 function ReviewForm({ deliverable, path, done, reloading }: { deliverable: Deliverable; path: string; done(): void; reloading: boolean }) {
   const { api, t } = useApp();
-  const [comment, setComment] = useState('');
-  const { busy, run, feedback } = useAction();
-  const decide = (decision: 'accepted' | 'changes_requested') =>
-    run(async () => {
-      await api.post(`${path}/review`, { decision, comment, version: deliverable.version });
-      done();
-    });
   return (
     <Section title={t('review.title')}>
-      <Field label={t('review.comment')}>{(id) => <textarea id={id} rows={2} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />}</Field>
-      <div class="actions">
-        <button type="button" class="primary" disabled={busy || reloading} onClick={() => decide('accepted')}>{t('review.accept')}</button>
-        <button type="button" disabled={busy || reloading} onClick={() => decide('changes_requested')}>{t('review.requestChanges')}</button>
-      </div>
-      {feedback}
+      <Decision
+        textLabel={t('review.comment')}
+        acceptLabel={t('review.accept')}
+        sendBackLabel={t('review.requestChanges')}
+        waiting={reloading}
+        decide={async (accept, comment) => {
+          await api.post(`${path}/review`, { decision: accept ? 'accepted' : 'changes_requested', comment, version: deliverable.version });
+          done();
+        }}
+      />
     </Section>
   );
 }

@@ -1,9 +1,9 @@
 // The review queue: deliverables and costs that wait for a coordinator's decision. Deliverables
 // are read only from the phases whose counters say something waits, and only until all are found.
-import { useState } from 'preact/hooks';
 import type { Api } from '../../api/client';
 import type { Cost, Deliverable, Page, ProjectOverview } from '../../api/types';
-import { Field, Link, Loading, Section, useAction } from '../../components/ui';
+import { Decision } from '../../components/decision';
+import { Link, Loading, Section } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
 import { memberName, useApp } from '../../context';
 
@@ -52,25 +52,19 @@ export function ReviewTab({ overview, base, reload }: { overview: ProjectOvervie
 function DeliverableReview({ deliverable, base, done }: { deliverable: Deliverable; base: string; done(): void }) {
   const app = useApp();
   const { api, t, f } = app;
-  const [comment, setComment] = useState('');
-  const { busy, run, feedback } = useAction();
-  const decide = (decision: 'accepted' | 'changes_requested') =>
-    run(async () => {
-      await api.post(`${base}/deliverables/${deliverable.id}/review`, { decision, comment, version: deliverable.version });
-      done();
-    });
   return (
     <li class="card" data-deliverable={deliverable.id}>
       <h3><Link href={`/projects/${deliverable.projectId}/deliverables/${deliverable.id}`}>{deliverable.title}</Link></h3>
       <p>{memberName(app, deliverable.ownerMemberId)} · {t('dueDate')} {f.date(deliverable.dueDate)} · {t('progress.reported')} {f.percent(deliverable.reportedPercent)}</p>
-      <Field label={t('review.comment')}>
-        {(id) => <textarea id={id} rows={2} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />}
-      </Field>
-      <div class="actions">
-        <button type="button" class="primary" disabled={busy} onClick={() => decide('accepted')}>{t('review.accept')}</button>
-        <button type="button" disabled={busy} onClick={() => decide('changes_requested')}>{t('review.requestChanges')}</button>
-      </div>
-      {feedback}
+      <Decision
+        textLabel={t('review.comment')}
+        acceptLabel={t('review.accept')}
+        sendBackLabel={t('review.requestChanges')}
+        decide={async (accept, comment) => {
+          await api.post(`${base}/deliverables/${deliverable.id}/review`, { decision: accept ? 'accepted' : 'changes_requested', comment, version: deliverable.version });
+          done();
+        }}
+      />
     </li>
   );
 }
@@ -78,13 +72,6 @@ function DeliverableReview({ deliverable, base, done }: { deliverable: Deliverab
 function CostReview({ cost, base, done }: { cost: Cost; base: string; done(): void }) {
   const app = useApp();
   const { api, t, f } = app;
-  const [reason, setReason] = useState('');
-  const { busy, run, feedback } = useAction();
-  const decide = (decision: 'approved' | 'rejected') =>
-    run(async () => {
-      await api.post(`${base}/costs/${cost.id}/review`, { decision, reason, version: cost.version });
-      done();
-    });
   return (
     <li class="card" data-cost={cost.id}>
       <h3>{cost.description}</h3>
@@ -93,14 +80,15 @@ function CostReview({ cost, base, done }: { cost: Cost; base: string; done(): vo
       {cost.documents.length > 0 ? (
         <ul>{cost.documents.map((doc, i) => <li key={i}>{'url' in doc ? <a href={doc.url} rel="noreferrer">{doc.title ?? doc.url}</a> : doc.name}</li>)}</ul>
       ) : null}
-      <Field label={t('review.reason')}>
-        {(id) => <textarea id={id} rows={2} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
-      </Field>
-      <div class="actions">
-        <button type="button" class="primary" disabled={busy} onClick={() => decide('approved')}>{t('review.approve')}</button>
-        <button type="button" disabled={busy} onClick={() => decide('rejected')}>{t('review.reject')}</button>
-      </div>
-      {feedback}
+      <Decision
+        textLabel={t('review.reason')}
+        acceptLabel={t('review.approve')}
+        sendBackLabel={t('review.reject')}
+        decide={async (approve, reason) => {
+          await api.post(`${base}/costs/${cost.id}/review`, { decision: approve ? 'approved' : 'rejected', reason, version: cost.version });
+          done();
+        }}
+      />
     </li>
   );
 }

@@ -2,20 +2,15 @@
 // file), submit drafts for review, and follow what was approved or rejected (and why).
 import { useState } from 'preact/hooks';
 import { allPages } from '../../api/client';
-import { uploadFile } from '../../api/upload';
-import type { BudgetReport, Cost, Evidence, Project } from '../../api/types';
+import { evidenceOf } from '../../api/upload';
+import type { BudgetReport, Cost, Project } from '../../api/types';
 import { Field, Loading, Section, Status, useAction } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
 import { useApp } from '../../context';
+import { centsOf } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/messages';
 
 type Line = BudgetReport['lines'][number];
-
-/** "12,50" or "12.50" euros → 1250 cents. */
-export function centsOf(text: string): number {
-  const value = Number(text.trim().replace(/\s/g, '').replace(',', '.'));
-  return Number.isFinite(value) ? Math.round(value * 100) : NaN;
-}
 
 export function CostsPage() {
   const { api, consortiumPath, membership, t } = useApp();
@@ -109,9 +104,7 @@ function ReportCost({ lines, base, done }: { lines: Line[]; base: string; done()
           event.preventDefault();
           const form = event.currentTarget;
           void run(async () => {
-            const documents: Evidence[] = [];
-            if (link.trim()) documents.push({ url: link.trim() });
-            if (file) documents.push(await uploadFile(api, `${base}/budget/lines/${lineId}/document-uploads`, file));
+            const documents = await evidenceOf(api, link, file, `${base}/budget/lines/${lineId}/document-uploads`);
             await api.post(`${base}/budget/lines/${lineId}/costs`, {
               date, description, supplier, amountCents: centsOf(amount), vatCents: centsOf(vat || '0'), documents,
             });
