@@ -1,6 +1,6 @@
 // Formats follow the chosen language; euros typed either way become the same cents.
 import { describe, expect, it } from 'vitest';
-import { centsOf, formatters } from './format';
+import { centsOf, formatters, todayIn } from './format';
 
 describe('formatters', () => {
   it('writes euros, dates and percentages the Italian way in Italian and the English way in English', () => {
@@ -33,5 +33,12 @@ describe('centsOf', () => {
 
   it('refuses what is not an amount', () => {
     for (const text of ['', 'abc', '12,3456', '1.2.3', '-5']) expect(centsOf(text)).toBeNaN();
+  });
+});
+
+describe('todayIn', () => {
+  it("gives the date in the consortium's time zone, not the browser's", () => {
+    expect(todayIn('Europe/Rome', new Date('2026-11-23T23:30:00Z'))).toBe('2026-11-24');
+    expect(todayIn('UTC', new Date('2026-11-23T23:30:00Z'))).toBe('2026-11-23');
   });
 });

@@ -34,3 +34,8 @@ export function centsOf(text: string): number {
   const cents = match[2] ? Number(match[2].padEnd(2, '0')) : 0;
   return euros * 100 + cents;
 }
+
+/** Today's calendar date `YYYY-MM-DD` in a time zone (the consortium's): due dates compare with it. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -7,6 +7,7 @@ import { Decision } from '../../components/decision';
 import { Field, Link, Loading, Overdue, Section, Status, useAction } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
 import { memberName, useApp } from '../../context';
+import { todayIn } from '../../i18n/format';
 
 type Detail = Deliverable & { recentLog: LogEntry[] };
 
@@ -19,7 +20,7 @@ export function DeliverablePage({ projectId, deliverableId }: { projectId: strin
     <Loading state={detail}>
       {(d) => {
         const canWork = membership.role === 'coordinator' || (membership.role === 'member' && membership.memberId === d.ownerMemberId);
-        const today = new Date().toISOString().slice(0, 10);
+        const today = todayIn(membership.consortium.timeZone);
         return (
           <>
             <p><Link href={membership.role === 'coordinator' ? `/projects/${projectId}` : '/'}>{t('back')}</Link></p>
@@ -59,8 +60,8 @@ export function DeliverablePage({ projectId, deliverableId }: { projectId: strin
 function EvidenceList({ evidence, path }: { evidence: Evidence[]; path: string }) {
   const { api } = useApp();
   const open = async (fileId: string) => {
-    const { url } = await api.get<{ url: string }>(`${path}/evidence/${fileId}`);
-    location.assign(url);
+    const { downloadUrl } = await api.get<{ downloadUrl: string }>(`${path}/evidence/${fileId}`);
+    location.assign(downloadUrl);
   };
   return (
     <ul>

@@ -20,6 +20,9 @@ export function CoordinatorRoutes({ path }: { path: string }) {
   if (path === '/notifications') return <NotificationsPage />;
   const deliverable = match('/projects/:projectId/deliverables/:deliverableId', path);
   if (deliverable) return <DeliverablePage projectId={deliverable.projectId!} deliverableId={deliverable.deliverableId!} />;
+  // A submitted cost's notification links here: its place is the review queue.
+  const cost = match('/projects/:projectId/costs/:costId', path);
+  if (cost) return <ProjectPage projectId={cost.projectId!} tab="review" />;
   const tab = match('/projects/:projectId/:tab', path) ?? match('/projects/:projectId', path);
   if (tab) return <ProjectPage projectId={tab.projectId!} tab={tab.tab ?? 'overview'} />;
   return <NotFound />;

@@ -7,7 +7,7 @@ import type { BudgetReport, Cost, Project } from '../../api/types';
 import { Field, Loading, Section, Status, useAction } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
 import { useApp } from '../../context';
-import { centsOf } from '../../i18n/format';
+import { centsOf, todayIn } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/messages';
 
 type Line = BudgetReport['lines'][number];
@@ -84,8 +84,8 @@ function ProjectCosts({ base, memberId }: { base: string; memberId: string }) {
 }
 
 function ReportCost({ lines, base, done }: { lines: Line[]; base: string; done(): void }) {
-  const { api, t } = useApp();
-  const today = new Date().toISOString().slice(0, 10);
+  const { api, t, membership } = useApp();
+  const today = todayIn(membership.consortium.timeZone);
   const [lineId, setLineId] = useState(lines[0]?.id ?? '');
   const [date, setDate] = useState(today);
   const [description, setDescription] = useState('');

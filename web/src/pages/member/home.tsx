@@ -6,6 +6,7 @@ import type { Deliverable, Page, Project } from '../../api/types';
 import { Link, Loading, Overdue, Section, Status } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
 import { memberName, useApp } from '../../context';
+import { todayIn } from '../../i18n/format';
 import { NotificationList } from '../common/notifications';
 
 export function MemberHome() {
@@ -20,7 +21,7 @@ export function MemberHome() {
   );
   const projects = useLoad(() => allPages<Project>(api, `${consortiumPath}/projects`));
   const titleOf = (id: string) => projects.data?.find((p) => p.id === id)?.title ?? id;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIn(membership.consortium.timeZone);
   return (
     <>
       <h1>{memberName(app, memberId)}</h1>

@@ -16,7 +16,8 @@ export const memberNav = (t: Translate) => [
 ];
 
 export function MemberRoutes({ path }: { path: string }) {
-  if (path === '/') return <MemberHome />;
+  // The weekly digest links to the member's open deliverables.
+  if (path === '/' || match('/members/:memberId/deliverables', path)) return <MemberHome />;
   if (path === '/costs') return <CostsPage />;
   if (path === '/training') return <TrainingPage />;
   if (path === '/notifications') return <NotificationsPage />;
