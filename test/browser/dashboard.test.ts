@@ -75,8 +75,13 @@ describe.each(VIEWPORTS)('the dashboard at $name', { timeout: 180_000 }, (viewpo
     await member.page.getByLabel('What was done').fill('Materials ready and shared with the partners');
     await member.page.getByLabel('Percent done').fill('100');
     await member.page.getByLabel('Evidence link').fill('https://example.org/materials.pdf');
+    await member.page.getByLabel('Evidence file').setInputFiles({ name: 'verbale.txt', mimeType: 'text/plain', buffer: Buffer.from('Verbale della riunione') });
     await member.page.getByRole('button', { name: 'Save progress' }).click();
     await member.page.getByText('Progress saved.').waitFor();
+    // The uploaded file is in the log, and opens through its download link.
+    await member.page.getByRole('button', { name: 'verbale.txt' }).waitFor();
+    const logged = await api.get(COORDINATOR_PERSON_ID, `/projects/cultnetwork/deliverables/${deliverable.id}`);
+    expect(logged.recentLog[0].evidence).toEqual([{ url: 'https://example.org/materials.pdf' }, { fileId: expect.any(String), name: 'verbale.txt' }]);
     await member.page.getByRole('button', { name: 'Submit for review' }).click();
     await member.page.locator('dd .status-submitted').waitFor();
     await screenshot(member.page, viewport, 'member-submitted');
