@@ -139,6 +139,24 @@ describe.each(VIEWPORTS)('the dashboard at $name', { timeout: 180_000 }, (viewpo
     expect(costs.items.find((cost: { description: string }) => cost.description === description)).toMatchObject({ amountCents: 24050, vatCents: 5291, status: 'approved' });
   });
 
+  it('a member records its training attendance of a held session', async () => {
+    const project = await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork');
+    const memberId: string = project.partners[VIEWPORTS.indexOf(viewport) + 2].memberId;
+    const member = await open(viewport);
+    await signIn(member.page, runtime.base, memberPersonId(memberId));
+    await member.page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Training' }).click();
+    await member.page.getByLabel('Training path').selectOption('raccolta-fondi');
+    const card = member.page.locator('[data-session="raccolta-fondi-6"]');
+    await card.getByLabel('People who attended').fill('3');
+    await card.getByLabel('Hours each').fill('2.5');
+    await card.getByRole('button', { name: /Record attendance|Change attendance/ }).click();
+    await card.getByText('Recorded: 3 people, 2.5 hours each.').waitFor();
+    await screenshot(member.page, viewport, 'member-training');
+    await member.context.close();
+    const attendance = await api.get(COORDINATOR_PERSON_ID, '/training/raccolta-fondi/sessions/raccolta-fondi-6/attendance?limit=100');
+    expect(attendance.items.find((a: { memberId: string }) => a.memberId === memberId)).toMatchObject({ people: 3, hours: 2.5 });
+  });
+
   it("a funder sees its project and not the demo's other project, and opens a submitted export", async () => {
     const exportId = await submittedExport();
     const cultnetwork = await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork');

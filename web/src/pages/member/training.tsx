@@ -66,7 +66,7 @@ function SessionCard({ session, path }: { session: Session; path: string }) {
   const [hours, setHours] = useState(String(session.hours));
   const { busy, run, feedback } = useAction();
   return (
-    <li class="card">
+    <li class="card" data-session={session.id}>
       <h3>{session.title ?? t('training.session')} · {f.date(session.date)}</h3>
       <p>{f.number(session.hours)} h · {session.trainer} · {session.online ? t('training.online') : session.place} · <Status value={session.status} /></p>
       <Loading state={{ ...mine, data: mine.loading ? undefined : { found: mine.data } }}>
