@@ -284,3 +284,59 @@ describe('accessibility', { timeout: 300_000 }, () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('a long deliverables table', { timeout: 300_000 }, () => {
+  it('shows 25 rows a page, sorted by due date, filtered by member, whatever the number read', async () => {
+    const project = await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork');
+    const owners: string[] = project.partners.map((partner: { memberId: string }) => partner.memberId);
+    // Enough to need two pages of the API (100 each) and several of the table (25 each).
+    const extra = 110;
+    const toCreate = Array.from({ length: extra }, (_, index) => index);
+    // Eight writers at a time, as a busy coordinator's imports would.
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, worker) => {
+        for (const index of toCreate.filter((n) => n % 8 === worker)) {
+          await api.call(COORDINATOR_PERSON_ID, 'POST', '/projects/cultnetwork/deliverables', {
+            phaseId: 'consolidation', ownerMemberId: owners[index % owners.length], title: `Bulk deliverable ${String(index).padStart(3, '0')}`,
+            kind: 'report', dueDate: `2028-0${1 + (index % 6)}-${String(1 + (index % 28)).padStart(2, '0')}`,
+          });
+        }
+      }),
+    );
+    const total = (await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork')).progress.deliverables as number;
+
+    const viewport = VIEWPORTS[1]!;
+    const { page, context } = await open(viewport);
+    await signIn(page, runtime.base, COORDINATOR_PERSON_ID);
+    await page.goto(`${runtime.base}/projects/cultnetwork/deliverables`);
+    await page.getByText(`${total} shown of ${total} read.`).waitFor({ timeout: 60_000 });
+    const rows = page.locator('tbody tr');
+    expect(await rows.count()).toBe(25);
+    await page.getByText(`Page 1 of ${Math.ceil(total / 25)}`).waitFor();
+    const dueDates = async () => page.locator('tbody tr td:nth-child(4)').allInnerTexts();
+    const firstPage = (await dueDates()).map((text) => Date.parse(text.replace(/\s*!.*$/s, '')));
+    expect(firstPage).toEqual([...firstPage].sort((a, b) => a - b));
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText(`Page 2 of ${Math.ceil(total / 25)}`).waitFor();
+    expect(await rows.count()).toBe(25);
+
+    const consolidation: { ownerMemberId: string }[] = [];
+    for (let cursor = ''; ; ) {
+      const page: { items: { ownerMemberId: string }[]; nextCursor: string | null } = await api.get(
+        COORDINATOR_PERSON_ID, `/projects/cultnetwork/deliverables?phaseId=consolidation&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      consolidation.push(...page.items);
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    const expected = consolidation.filter((d) => d.ownerMemberId === owners[0]).length;
+    expect(expected).toBeGreaterThanOrEqual(extra / owners.length);
+    await page.getByLabel('Member').selectOption(owners[0]!);
+    await page.getByLabel('Phase').selectOption('consolidation');
+    await page.getByText(`${expected} shown of ${total} read.`).waitFor();
+    await page.getByText('Page 1 of').waitFor();
+    expect(await rows.count()).toBe(Math.min(25, expected));
+    await screenshot(page, viewport, 'deliverables-table');
+    await context.close();
+  });
+});
