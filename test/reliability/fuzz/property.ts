@@ -72,14 +72,18 @@ async function send(world: World, request: FuzzRequest, as: string | null): Prom
 export function operationProperty(world: World, operation: Operation, check = responseChecker(world)) {
   const as = callerFor(world, operation.operationId);
   const context = { components: world.document.components.schemas, ids: world.ids };
+  // The table as the last run left it: one Scan per run, after the request.
+  let known: string | undefined;
   return fc.asyncProperty(requestOf(operation, context), async (request) => {
-    const before = await tableDigest(world.api);
+    known ??= await tableDigest(world.api);
     const answer = await send(world, request, as);
     const broken = check(operation, answer);
+    const after = await tableDigest(world.api);
+    const before = known;
+    known = after;
     if (broken) throw new Error(`${request.method} ${request.url.slice(0, 200)} ${broken}`);
-    if (answer.status >= 400) {
-      const after = await tableDigest(world.api);
-      if (after !== before) throw new Error(`${request.method} ${request.url.slice(0, 200)} was refused (${answer.status}) but changed the table`);
+    if (answer.status >= 400 && after !== before) {
+      throw new Error(`${request.method} ${request.url.slice(0, 200)} was refused (${answer.status}) but changed the table`);
     }
   });
 }

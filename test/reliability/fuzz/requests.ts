@@ -22,24 +22,27 @@ const RAW_BODIES = [
   `{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`, '{"a":1e999}', '{"a":"\\ud800"}',
 ];
 
+/** Percent-encodes anything; a lone surrogate, which no URL can carry, becomes bytes that are not UTF-8. */
+const encode = (text: string) => encodeURIComponent(text.replace(/[\uD800-\uDFFF]/gu, '\uFFFD')).replaceAll('%EF%BF%BD', '%ED%A0%80');
+
 /** A path parameter: the real id most of the time, else something hostile (encoded, or raw). */
 function pathValue(name: string, context: ValueContext): fc.Arbitrary<string> {
   const real = context.ids[name];
   return fc.oneof(
-    { weight: real ? 6 : 0, arbitrary: fc.constant(encodeURIComponent(real ?? 'x')) },
-    { weight: 2, arbitrary: hostileString.filter((text) => text.length > 0).map(encodeURIComponent) },
+    { weight: real ? 6 : 0, arbitrary: fc.constant(encode(real ?? 'x')) },
+    { weight: 2, arbitrary: hostileString.filter((text) => text.length > 0).map(encode) },
     { weight: 1, arbitrary: fc.constantFrom('%zz', '%', '..', '.', 'a%2Fb', '%23', 'UPPER', 'a'.repeat(3000)) },
   );
 }
 
 function queryPart(parameter: ParameterSpec, context: ValueContext): fc.Arbitrary<string | undefined> {
-  const encode = (value: unknown) => `${encodeURIComponent(parameter.name)}=${encodeURIComponent(typeof value === 'string' ? value : JSON.stringify(value))}`;
+  const pair = (value: unknown) => `${encode(parameter.name)}=${encode(typeof value === 'string' ? value : JSON.stringify(value))}`;
   return fc.oneof(
     { weight: parameter.required ? 0 : 2, arbitrary: fc.constant(undefined) },
-    { weight: 3, arbitrary: validValue(parameter.schema, context, parameter.name).map(encode) },
-    { weight: 2, arbitrary: hostileValue.map(encode) },
+    { weight: 3, arbitrary: validValue(parameter.schema, context, parameter.name).map(pair) },
+    { weight: 2, arbitrary: hostileValue.map(pair) },
     // The same parameter twice, the second one hostile.
-    { weight: 1, arbitrary: fc.tuple(validValue(parameter.schema, context, parameter.name), hostileString).map(([first, second]) => `${encode(first)}&${encode(second)}`) },
+    { weight: 1, arbitrary: fc.tuple(validValue(parameter.schema, context, parameter.name), hostileString).map(([first, second]) => `${pair(first)}&${pair(second)}`) },
   );
 }
 
@@ -77,7 +80,7 @@ export function requestOf(operation: Operation, context: ValueContext): fc.Arbit
   const query = fc
     .tuple(
       fc.tuple(...parameters.filter((parameter) => parameter.in === 'query').map((parameter) => queryPart(parameter, context))),
-      fc.option(fc.tuple(hostileString, hostileString).map(([name, value]) => `${encodeURIComponent(name || 'x')}=${encodeURIComponent(value)}`), { freq: 4 }),
+      fc.option(fc.tuple(hostileString, hostileString).map(([name, value]) => `${encode(name || 'x')}=${encode(value)}`), { freq: 4 }),
     )
     .map(([parts, extra]) => [...parts, extra].filter((part): part is string => Boolean(part)).join('&'));
   const headers = fc.record(
