@@ -81,7 +81,7 @@ export function operationProperty(world: World, operation: Operation, check = re
     const after = await tableDigest(world.api);
     const before = known;
     known = after;
-    if (broken) throw new Error(`${request.method} ${request.url.slice(0, 200)} ${broken}`);
+    if (broken) throw new Error(`${request.method} ${request.url.slice(0, 200)} ${broken}\nbody sent: ${request.body?.slice(0, 400)}`);
     if (answer.status >= 400 && after !== before) {
       throw new Error(`${request.method} ${request.url.slice(0, 200)} was refused (${answer.status}) but changed the table`);
     }
