@@ -78,7 +78,7 @@ afterAll(async () => {
 
 describe('faults of DynamoDB', () => {
   it.each(['throttling', 'internal', 'timeout'] as const)(
-    'answers a read 503 with Retry-After when %s persists, after the SDK tried %#',
+    `answers a read 503 with Retry-After when %s persists, after the SDK's ${RETRY_SETTINGS.maxAttempts} attempts`,
     async (kind) => {
       inject(kind, Infinity);
       const answer = await api.call('GET', fixture.projectPath);
