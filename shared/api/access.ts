@@ -2,6 +2,7 @@
 // the consortium in the path gives the role. No membership, no consortium: 404, so nothing leaks.
 import { createMiddleware } from 'hono/factory';
 import { calendarDateIn } from '../domain/clock';
+import { Id } from '../domain/common';
 import type { Consortium } from '../domain/consortium';
 import { NotFoundError, UnauthorizedError } from '../domain/errors';
 import type { Access, Person } from '../domain/person';
@@ -45,6 +46,8 @@ export function consortiumAccess(deps: AppDeps) {
   const consortia = ttlCache<Consortium | undefined>(CONSORTIUM_CACHE_MILLIS);
   return createMiddleware<AppEnv>(async (c, next) => {
     const consortiumId = c.req.param('consortiumId') ?? '';
+    // Runs before the route validates its parameters: a malformed id must not reach a key.
+    if (!Id.safeParse(consortiumId).success) throw new NotFoundError('No such consortium');
     const { sub } = c.get('identity');
     const now = deps.clock.now().getTime();
     const [person, consortium] = await Promise.all([

@@ -4,6 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { authenticate, consortiumAccess } from './access';
 import type { AppDeps, AppEnv } from './env';
+import { securityHeaders } from './security-headers';
+import { translatingFaults } from '../files/faults';
 import { validationHook, onError, problem } from './problem';
 import { funderRoutes, memberRoutes } from './routes/directory';
 import { deliverableRoutes } from './routes/deliverables';
@@ -38,12 +40,20 @@ export const API_INFO = {
     'carries a bearer access token; what it may do comes from the caller\'s membership of the consortium.',
 };
 
-export function createApp(deps: AppDeps) {
+export function createApp(appDeps: AppDeps) {
+  // A busy file store answers 503 like a busy table, whichever store the runtime chose.
+  const deps: AppDeps = { ...appDeps, files: translatingFaults(appDeps.files) };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(onError);
   app.notFound((c) => problem(c, 404, 'not_found', `No route ${c.req.method} ${c.req.path}`));
 
   app.use('*', requestId());
+  // Every answer, API and static files alike (npm start serves the dashboard through this app).
+  const headers = Object.entries(securityHeaders());
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [name, value] of headers) c.res.headers.set(name, value);
+  });
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'too_large', `The body exceeds ${MAX_BODY_BYTES} bytes`) }));
   app.use('/api/v1/*', authenticate(deps, new Set(Object.values(PUBLIC_OPERATIONS).map((path) => `/api/v1${path}`))));
   app.use('/api/v1/consortia/:consortiumId/*', consortiumAccess(deps));

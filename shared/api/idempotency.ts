@@ -20,7 +20,11 @@ export function idempotent(deps: AppDeps) {
     }
     await next();
     if (c.res.status >= 200 && c.res.status < 300) {
-      await idempotency.complete(consortiumId, scope, { status: c.res.status, body: await c.res.clone().json() });
+      // The create is written: a failure to remember its answer must not turn it into an error that
+      // invites a retry. The claim then stays pending until its lock expires (retries meanwhile get 409).
+      await idempotency.complete(consortiumId, scope, { status: c.res.status, body: await c.res.clone().json() }).catch((error: unknown) =>
+        console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), message: 'Idempotency record not completed', error: String(error) })),
+      );
     } else {
       await idempotency.release(consortiumId, scope);
     }

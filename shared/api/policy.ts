@@ -2,7 +2,8 @@
 // A route declares its row next to itself with `authorize(deps, operationId)`.
 import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { ForbiddenError } from '../domain/errors';
+import { Id } from '../domain/common';
+import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { budgetRepository } from '../store/budget';
 import { costRepository } from '../store/costs';
 import type { Access, Role } from '../domain/person';
@@ -160,7 +161,12 @@ export function authorize(deps: AppDeps, operationId: OperationId) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const access = c.get('access');
     const rule = row[access.role];
-    const param = (name: string) => c.req.param(name) ?? '';
+    // The guard runs before the route validates its parameters: a malformed id names nothing.
+    const param = (name: string) => {
+      const value = c.req.param(name) ?? '';
+      if (!Id.safeParse(value).success) throw new NotFoundError(`No such ${name.replace(/Id$/, '')}`);
+      return value;
+    };
     switch (rule) {
       case 'allow':
         break;

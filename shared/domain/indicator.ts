@@ -27,7 +27,12 @@ export const METRIC_DESCRIPTIONS: Record<IndicatorMetric, string> = {
   members_admitted: 'members of the consortium admitted (joined) from the project start to today',
 };
 
-const Value = z.number().min(-1e12).max(1e12);
+/** DynamoDB stores no magnitude below 1e-130: values keep at most six decimals, which no indicator needs more of. */
+const Value = z
+  .number()
+  .min(-1e12)
+  .max(1e12)
+  .refine((value) => Number(value.toFixed(6)) === value, 'must have at most 6 decimal places');
 
 export const Actual = z.strictObject({
   on: CalendarDate,

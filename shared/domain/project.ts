@@ -11,6 +11,12 @@ export const Partner = z.strictObject({
 });
 export type Partner = z.infer<typeof Partner>;
 
+/**
+ * A project's create or update checks every partner in its one transaction, beside the project,
+ * its funder and two audit items: DynamoDB takes at most 100 writes per transaction.
+ */
+export const MAX_PARTNERS_PER_PROJECT = 90;
+
 const projectFields = {
   title: Title,
   summary: Text.optional(),
@@ -21,7 +27,7 @@ const projectFields = {
   startDate: CalendarDate,
   endDate: CalendarDate,
   objectives: z.array(z.string().trim().min(1).max(500)).max(30),
-  partners: z.array(Partner).max(100),
+  partners: z.array(Partner).max(MAX_PARTNERS_PER_PROJECT),
   reportingSchedule: ReportingSchedule.nullable().optional().meta({ description: 'Exports made after each period by themselves; null for none' }),
 };
 

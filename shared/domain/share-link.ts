@@ -1,6 +1,6 @@
 // A share link: lets someone without an account open one export's files until it expires or is
 // revoked. Only the hash of its token is kept.
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { Audited, Id, Instant } from './common';
 
@@ -28,6 +28,17 @@ export const ShareOpen = z.strictObject({ token: z.string().min(20).max(200) }).
 
 /** Links are found by this hash of their token: the token itself is never stored or compared. */
 export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/**
+ * Whether a stored link's hash is the hash of `token`, compared in constant time. The GetItem by
+ * hash already found it; this second check keeps the decision out of the database's key lookup
+ * and in one comparison whose time does not depend on where two hashes first differ.
+ */
+export function tokenMatches(token: string, storedHash: string): boolean {
+  const given = Buffer.from(hashToken(token), 'hex');
+  const stored = Buffer.from(storedHash, 'hex');
+  return given.length === stored.length && timingSafeEqual(given, stored);
+}
 
 /** Open when neither revoked nor expired at `now`. */
 export const isUsable = (link: Pick<ShareLink, 'revokedAt' | 'validUntil'>, now: string) =>

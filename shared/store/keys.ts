@@ -444,3 +444,20 @@ export const digestMarkerKey = (personId: string, consortiumId: string, isoWeek:
 
 /** Every attribute that is a key of the table or an index: stripped when items become entities. */
 export const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'] as const;
+
+// --- Backups ---
+
+/**
+ * Whether a stored item is part of a consortium's data, for its backup: the consortium's own
+ * partitions, its people's memberships, notifications and digest markers, and its share links.
+ */
+export function isConsortiumItem(item: { PK?: unknown; SK?: unknown; consortiumId?: unknown }, consortiumId: string): boolean {
+  const pk = String(item.PK);
+  const sk = String(item.SK);
+  const root = consortiumPartition(consortiumId);
+  if (pk === root || pk.startsWith(`${root}#`)) return true;
+  if (pk.startsWith('PERSON#')) {
+    return sk === `MEMBERSHIP#${consortiumId}` || sk.startsWith(`NOTE#${consortiumId}#`) || sk.startsWith(`DIGEST#${consortiumId}#`);
+  }
+  return pk.startsWith('SHARE#') && item.consortiumId === consortiumId;
+}

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { Id, Version, firstVersion } from '../../domain/common';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import { ExportFile } from '../../domain/export';
-import { ShareLink, ShareLinkCreate, ShareOpen, hashToken, isUsable } from '../../domain/share-link';
+import { ShareLink, ShareLinkCreate, ShareOpen, hashToken, isUsable, tokenMatches } from '../../domain/share-link';
 import { shareLinkRepository } from '../../store/share-links';
 import { actorOf } from '../access';
 import type { AppDeps } from '../env';
@@ -104,9 +104,10 @@ export function shareRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const now = deps.clock.now().toISOString();
-      const link = await links.findByHash(hashToken(c.req.valid('json').token));
+      const { token } = c.req.valid('json');
+      const link = await links.findByHash(hashToken(token));
       // Unknown, expired and revoked links answer alike: nothing tells which.
-      if (!link || !isUsable(link, now)) throw unknownLink();
+      if (!link || !tokenMatches(token, link.tokenHash) || !isUsable(link, now)) throw unknownLink();
       const [exported, project] = await Promise.all([
         exports.get(link.consortiumId, link.projectId, link.exportId),
         projects.get(link.consortiumId, link.projectId),
