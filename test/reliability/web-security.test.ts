@@ -25,7 +25,7 @@ describe('security headers', () => {
     ['an unknown route', 'GET', '/api/v1/nothing-here', {}, 404],
     ['the OpenAPI document', 'GET', '/api/openapi.json', { as: null }, 200],
     ['the share page', 'GET', '/share', { as: null }, 200],
-    ['a static script', 'GET', '/share.js', { as: null }, 200],
+    ['a static stylesheet', 'GET', '/share.css', { as: null }, 200],
   ] as const)('are on %s', async (_, method, path, options, status) => {
     const answer = await api.call(method, path, undefined, options).catch(async () => {
       // Static pages are not JSON: read them raw.
