@@ -1,0 +1,90 @@
+// `npm run bench [-- --quick] [-- --out file]`: generates a consortium at scale in a fresh,
+// in-memory DynamoDB Local, measures each section against its baseline, prints the table and
+// writes the results file (bench/results.json unless --out says otherwise).
+import '../dev/quiet-sdk-warning';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startDynamoDbLocal } from '../dev/dynamodb-local';
+import { createStore } from '../shared/store';
+import { createDocumentClient } from '../shared/store/client';
+import { ensureTable } from '../shared/store/ensure-table';
+import { BENCH_PERSON, FULL_PLAN, QUICK_PLAN, writeDataset } from './data/dataset';
+import { createBenchApp } from './lib/bench-app';
+import { installCallCounter } from './lib/call-counter';
+import type { BenchContext, SectionRunner } from './lib/context';
+import { say } from './lib/progress';
+import { formatTable, machine, writeResults, type Results, type Section } from './lib/results';
+import { bundleSection } from './sections/bundle';
+import { callsSection } from './sections/calls';
+import { coldStartSection } from './sections/cold-start';
+import { dashboardSection } from './sections/dashboard';
+import { exportsSection } from './sections/exports';
+import { overheadSection } from './sections/overhead';
+import { scalingSection } from './sections/scaling';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const { values: options } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } },
+});
+const quick = options.quick ?? false;
+const out = resolve(options.out ?? join(root, 'bench', 'results.json'));
+
+/** Run in this order (the bundle section builds what the cold-start one starts); printed in the issue's. */
+const SECTIONS: [string, SectionRunner][] = [
+  ['2. bundle', bundleSection],
+  ['1. cold start', coldStartSection],
+  ['3. request overhead', overheadSection],
+  ['4. DynamoDB calls per route', callsSection],
+  ['5. scaling', scalingSection],
+  ['6. exports', exportsSection],
+  ['7. dashboard', dashboardSection],
+];
+
+const started = performance.now();
+say(`Rete benchmark${quick ? ' (quick: small sizes, figures not meaningful)' : ''}, Node ${process.version}, ${machine().cores} cores`);
+const dynamo = await startDynamoDbLocal();
+const workDir = await mkdtemp(join(tmpdir(), 'rete-bench-'));
+const load = [loadavg()];
+try {
+  const client = createDocumentClient({ region: 'eu-south-1', endpoint: dynamo.endpoint });
+  const calls = installCallCounter(client);
+  const tableName = 'rete-bench';
+  await ensureTable(client, tableName);
+  const store = createStore(client, tableName);
+  say(`DynamoDB Local (in memory) on ${dynamo.endpoint}; writing the data set`);
+  const plan = quick ? QUICK_PLAN : FULL_PLAN;
+  const dataset = await writeDataset(store, plan);
+  say(`data set: ${dataset.items.toLocaleString('en')} items in ${dataset.seconds.toFixed(0)} s`);
+  const app = await createBenchApp(store, BENCH_PERSON);
+  const context: BenchContext = { quick, root, workDir, endpoint: dynamo.endpoint, client, store, calls, dataset, app };
+
+  const sections: Section[] = [];
+  for (const [name, run] of SECTIONS) {
+    say(`\n${name}`);
+    const sectionStarted = performance.now();
+    sections.push(await run(context));
+    load.push(loadavg());
+    say(`${name}: ${((performance.now() - sectionStarted) / 1000).toFixed(0)} s`);
+  }
+  if (calls.scans > 0) throw new Error(`A Scan was sent during the run (${calls.scans}): no request path may scan`);
+
+  const results: Results = {
+    date: new Date().toISOString(),
+    quick,
+    node: process.version,
+    machine: { ...machine(), loadAverage: load.map((l) => l[0]!).map((l) => Number(l.toFixed(2))) },
+    data: { items: dataset.items, seconds: Number(dataset.seconds.toFixed(1)), plan },
+    seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+    sections: sections.sort((a, b) => a.title.localeCompare(b.title, 'en', { numeric: true })),
+  };
+  process.stdout.write(`${formatTable(results)}\n\n`);
+  await writeResults(out, results);
+  say(`results written to ${out} (${results.seconds} s in all)`);
+  client.destroy();
+} finally {
+  await dynamo.stop();
+  await rm(workDir, { recursive: true, force: true });
+}
