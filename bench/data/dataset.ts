@@ -60,7 +60,7 @@ const stamp = { version: 1, createdAt: '2026-01-15T10:00:00.000Z', updatedAt: '2
 async function project(store: Store, consortiumId: string, projectId: string, deliverables: number, logs: number, members: number) {
   const report = counter(`  ${consortiumId}/${projectId}: deliverables written`, deliverables);
   await writeSyntheticProject(store, {
-    consortiumId, projectId, deliverables, logsPerDeliverable: logs, members, concurrency: 4, onProgress: (written) => report(written),
+    consortiumId, projectId, deliverables, logsPerDeliverable: logs, members, concurrency: 8, onProgress: (written) => report(written),
   });
   await store.db.putAll([
     personItem({ id: BENCH_PERSON, consortiumId, email: 'bench@example.org', name: 'Benchmark coordinator', language: 'en', role: 'coordinator', ...stamp }),
@@ -76,7 +76,7 @@ export async function writeDataset(store: Store, plan: DatasetPlan): Promise<Dat
     await project(store, consortium.id, `p${String(index).padStart(2, '0')}`, deliverables, logs, consortium.members);
   }
   for (const size of plan.scaleSizes) await project(store, scaleConsortium(size), SINGLE_PROJECT, size, 1, plan.scaleMembers);
-  for (const size of plan.exportSizes) await project(store, exportConsortium(size), SINGLE_PROJECT, size, 2, consortium.members);
+  for (const size of plan.exportSizes) await project(store, exportConsortium(size), SINGLE_PROJECT, size, 1, consortium.members);
   const table = await store.db.client.send(new DescribeTableCommand({ TableName: store.db.tableName }));
   progress(`data written: ${table.Table?.ItemCount ?? '?'} items`);
   return { plan, items: table.Table?.ItemCount ?? 0, seconds: (performance.now() - started) / 1000 };
