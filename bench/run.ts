@@ -16,6 +16,7 @@ import { createBenchApp } from './lib/bench-app';
 import { installCallCounter } from './lib/call-counter';
 import type { BenchContext, SectionRunner } from './lib/context';
 import { say } from './lib/progress';
+import { updateReadme } from './lib/readme';
 import { formatTable, machine, writeResults, type Results, type Section } from './lib/results';
 import { bundleSection } from './sections/bundle';
 import { callsSection } from './sections/calls';
@@ -31,6 +32,7 @@ const { values: options } = parseArgs({
 });
 const quick = options.quick ?? false;
 const out = resolve(options.out ?? join(root, 'bench', 'results.json'));
+
 
 /** Run in this order (the bundle section builds what the cold-start one starts); printed in the issue's. */
 const SECTIONS: [string, SectionRunner][] = [
@@ -82,6 +84,9 @@ try {
   };
   process.stdout.write(`${formatTable(results)}\n\n`);
   await writeResults(out, results);
+  // A full run into bench/results.json is the latest one: its figures go into the README too.
+  const defaultOut = join(root, 'bench', 'results.json');
+  if (!quick && out === defaultOut) await updateReadme(join(root, 'bench', 'README.md'), results);
   say(`results written to ${out} (${results.seconds} s in all)`);
   client.destroy();
 } finally {

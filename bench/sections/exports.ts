@@ -71,7 +71,7 @@ export const exportsSection: SectionRunner = async ({ root, workDir, endpoint, s
 
   const runs = formats.flatMap((format) => exportSizes.filter((size) => format !== 'pdf' || size <= pdfMaxSize).map((size) => ({ format, size })));
   // A quick run only checks that every export works: its children may share the machine.
-  const exported = await inTurn(runs.map((r) => async () => ({ ...r, ...(await exportOnce(r.format, r.size)) })), quick ? 3 : 1);
+  const exported = await inTurn(runs.map((r) => async () => ({ ...r, ...(await exportOnce(r.format, r.size)) })), quick ? 4 : 1);
   const figures: Figure[] = [];
   for (const format of formats) {
     const results = exported.filter((r) => r.format === format);
