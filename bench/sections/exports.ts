@@ -58,12 +58,16 @@ export const exportsSection: SectionRunner = async ({ root, workDir, endpoint, s
   const formats = (Object.keys(FORMAT_FILES) as ExportFormat[]).filter((format) => FORMAT_FILES[format].length > 0);
   const child = await bundleChild(root, workDir);
   const exportOnce = async (format: ExportFormat, size: number): Promise<Exported> => {
-    progress(`  ${format} at ${size.toLocaleString('en')} deliverables`);
+    const label = `  ${format} at ${size.toLocaleString('en')} deliverables`;
+    progress(label);
+    const started = performance.now();
+    // A large export runs for minutes: say that it still does.
+    const ticker = setInterval(() => progress(`${label}: ${Math.round((performance.now() - started) / 1000)} s`), 15_000);
     const { stdout } = await run(
       process.execPath,
       ['--expose-gc', child, endpoint, store.db.tableName, exportConsortium(size), SINGLE_PROJECT, format],
       { cwd: root, maxBuffer: 1024 * 1024, timeout: 3_600_000 },
-    );
+    ).finally(() => clearInterval(ticker));
     const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as Exported;
     if (result.status !== 'done') throw new Error(`${format} export of ${size} deliverables: ${result.status} ${result.failureReason ?? ''}`);
     return result;
