@@ -9,17 +9,21 @@ import type { Results } from './results';
 const START = '<!-- results:start -->';
 const END = '<!-- results:end -->';
 
+const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 const number = (value: number) => (Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 10 ? value.toFixed(1) : value.toFixed(2));
 
 export function resultsMarkdown(results: Results): string {
   const { machine } = results;
+  const loads = results.sections.map((section) => section.loadAverage).filter((load) => load !== undefined);
   const lines = [
-    `Run of ${results.date.slice(0, 16).replace('T', ' ')} UTC${results.quick ? ' (quick)' : ''}: Node ${results.node}, ${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GB, ${machine.platform} ${machine.release}; ` +
-      `${Number(results.data.items).toLocaleString('en')} items written in ${results.data.seconds} s; ${Math.round(results.seconds / 60)} min in all. ` +
-      `Load average (1 min) at each section's end: ${machine.loadAverage?.join(', ') ?? 'not recorded'} — the machine's 2 cores were shared with other work during the run, so read ratios rather than absolute times.`,
+    `Latest run of ${when(results.date)}${results.quick ? ' (quick)' : ''}${results.partial ? ` (sections ${results.partial.sections.join(', ')} only; the others are from the run of ${when(results.partial.earlierDate ?? '')})` : ''}: ` +
+      `Node ${results.node}, ${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GB, ${machine.platform} ${machine.release}; ` +
+      `data set of ${Number(results.data.items).toLocaleString('en')} items written in ${results.data.seconds} s. ` +
+      `The machine's ${machine.cores} cores were shared with other work during the run (1-minute load average ${loads.length > 0 ? `${Math.min(...loads)} to ${Math.max(...loads)}` : machine.loadAverage?.join(', ') ?? 'not recorded'} at the sections' ends), so read ratios rather than absolute times.`,
   ];
   for (const section of results.sections) {
     lines.push('', `#### ${section.title}`, '');
+    if (section.measuredAt) lines.push(`Measured ${when(section.measuredAt)} in ${Math.round(section.seconds ?? 0)} s, load average ${section.loadAverage}.`, '');
     if (section.notMeasured) {
       lines.push(`Not measured: ${section.notMeasured}.`);
       continue;

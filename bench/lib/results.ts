@@ -27,6 +27,10 @@ export interface Section {
   notes: string[];
   /** Set when the section could not be measured in this run, saying why (never a figure made up instead). */
   notMeasured?: string;
+  /** When the section ended, how long it took, and the machine's 1-minute load average then. */
+  measuredAt?: string;
+  seconds?: number;
+  loadAverage?: number;
 }
 
 export interface Results {
@@ -36,6 +40,8 @@ export interface Results {
   machine: { platform: string; release: string; arch: string; cpu: string; cores: number; memoryGb: number; loadAverage?: number[] };
   data: Record<string, unknown>;
   seconds: number;
+  /** A run of some sections only (--only): the others are those of the earlier run. */
+  partial?: { sections: string[]; earlierDate?: string };
   sections: Section[];
 }
 
