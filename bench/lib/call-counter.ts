@@ -53,9 +53,9 @@ export function installCallCounter(client: DynamoDBDocumentClient): CallCounter 
   };
 }
 
-/** "GetItem×2, Query×1" */
+/** "GetItem×2, Query×1", by command name (calls sent in parallel finish in any order). */
 export function describeCalls(calls: Call[]): string {
   const counts = new Map<string, number>();
   for (const call of calls) counts.set(call.command, (counts.get(call.command) ?? 0) + 1);
-  return [...counts].map(([command, count]) => `${command}×${count}`).join(', ');
+  return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([command, count]) => `${command}×${count}`).join(', ');
 }
