@@ -3,7 +3,7 @@
 // not what it imports with import()), and which packages weigh most (from esbuild's metafile).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
@@ -81,7 +81,6 @@ export async function measureBundle(root: string, folder: string): Promise<{ who
 /** Builds `entry` into `outfile` the way functions are built, and gives its size. */
 export async function buildLikeAFunction(entry: string, outfile: string): Promise<Size> {
   await build({ ...FUNCTION_BUILD, entryPoints: [entry], outfile });
-  await stat(outfile);
   return sizeOf([outfile]);
 }
 
