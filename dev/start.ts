@@ -12,8 +12,7 @@ import { createDocumentClient } from '../shared/store/client';
 import { ensureTable } from '../shared/store/ensure-table';
 import { createDiskFileStore } from '../shared/files/disk-store';
 import { inProcessExportQueue } from '../shared/jobs/export-queue';
-import { runWeeklyDigest } from '../shared/jobs/digest';
-import { runReportingSchedules } from '../shared/jobs/schedules';
+import { runForEveryConsortium, type JobReport } from '../shared/jobs/scheduled';
 import { outboxMailer } from '../shared/mail/mailer';
 import { createStore } from '../shared/store';
 import { localDirectory } from '../shared/auth/identities';
@@ -91,15 +90,17 @@ async function main() {
     exportQueue,
     mailer,
   });
-  // The jobs run once a minute; each does its period's work once, so the later runs find nothing to do.
+  // The jobs run once a minute, for every consortium as on AWS; each does its period's work once,
+  // so the later runs find nothing to do.
+  const jobDeps = { store, clock: systemClock, mailer, exportQueue, origin: `http://localhost:${port}` };
+  const tell = (what: string) => (report: JobReport) => {
+    if (report.done > 0) log(`${what}: ${report.done}`);
+    for (const { consortiumId, error } of report.failed) console.error(`[rete] ${report.job} failed for ${consortiumId}: ${error}`);
+  };
   const runJobs = () =>
     Promise.all([
-      runWeeklyDigest({ store, mailer, clock: systemClock, origin: `http://localhost:${port}` }, DEMO_CONSORTIUM_ID).then(
-        (sent) => sent.length > 0 && log(`Weekly digest: ${sent.length} sent`),
-      ),
-      runReportingSchedules({ store, clock: systemClock, exportQueue }, DEMO_CONSORTIUM_ID).then(
-        (asked) => asked.length > 0 && log(`Reporting schedules: ${asked.length} exports asked for`),
-      ),
+      runForEveryConsortium(jobDeps, 'weekly-digest').then(tell('Weekly digest, notifications sent')),
+      runForEveryConsortium(jobDeps, 'reporting-schedules').then(tell('Reporting schedules, exports asked for')),
     ]).catch((error: Error) => console.error(`[rete] Jobs failed: ${error.message}`));
   jobs = setInterval(runJobs, 60_000);
   void runJobs();

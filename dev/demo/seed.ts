@@ -71,7 +71,12 @@ export async function seedDemo(
   onProgress?: (message: string) => void,
 ): Promise<'seeded' | 'present'> {
   // The consortium item is written last, so its presence means the whole demo is there.
-  if (await store.consortia.get(DEMO_CONSORTIUM_ID)) return 'present';
+  const present = await store.consortia.get(DEMO_CONSORTIUM_ID);
+  if (present) {
+    // Written again so that a demo seeded before the registry of consortia existed is listed in it.
+    await store.consortia.put(present);
+    return 'present';
+  }
 
   const now = clock.now();
   const demo = buildDemo(calendarDateIn(now, DEMO_TIME_ZONE), now.toISOString());

@@ -3,35 +3,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDevIssuer } from '../../dev/dev-issuer';
 import { personItem } from '../../shared/store/people';
+import { httpApiEvent } from '../../test/support/lambda-events';
 import { createTestTable } from '../../test/support/table';
-
-function httpApiEvent(method: string, path: string, body?: unknown, token?: string): APIGatewayProxyEventV2 {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
-    headers: {
-      'content-type': 'application/json',
-      host: 'api.example.org',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'api',
-      domainName: 'api.example.org',
-      domainPrefix: 'api',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'vitest' },
-      requestId: 'req-1',
-      routeKey: '$default',
-      stage: '$default',
-      time: '23/Nov/2026:10:00:00 +0000',
-      timeEpoch: 1795437600000,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    isBase64Encoded: false,
-  };
-}
 
 describe('the Lambda handler', () => {
   let table: Awaited<ReturnType<typeof createTestTable>>;
@@ -59,6 +32,10 @@ describe('the Lambda handler', () => {
     process.env.AUTH_CLIENT_ID = issuer.clientId;
     process.env.AUTH_ISSUER = issuer.issuer;
     process.env.AUTH_JWKS = JSON.stringify(issuer.jwks);
+    // Neither is called by these requests (the bundle tests send exports and mails); both must be set.
+    process.env.EXPORT_QUEUE_URL = 'http://127.0.0.1:9/000000000000/rete-exports';
+    process.env.MAIL_FROM = 'rete@example.org';
+    process.env.DASHBOARD_ORIGIN = 'https://dashboard.example.org';
     ({ handler } = (await import('./handler')) as never);
   });
 

@@ -19,6 +19,11 @@ export interface AppDeps {
   exportQueue: ExportQueue;
   /** Sends the notifications' mails: SES on AWS, an outbox locally and in tests. */
   mailer: Mailer;
+  /**
+   * The dashboard's origin, for links in mails and share links (on AWS, the CloudFront domain:
+   * the API sees the HTTP API's own host). Absent locally, where the request's origin is it.
+   */
+  dashboardOrigin?: string;
 }
 
 export interface AppEnv {

@@ -1,20 +1,13 @@
 // The file store on AWS: a private S3 bucket, presigned links that expire within minutes, and
-// presigned POST forms whose policy limits the size and type of an upload.
-import {
-  CopyObjectCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  type S3Client,
-} from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+// presigned POST forms whose policy limits the size and type of an upload. The S3 SDK is loaded on
+// first use: most API requests touch no file, so it weighs nothing on their cold start.
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
 import { NotFoundError } from '../domain/errors';
 import { assertLinkLifetime, assertSafeKey, type FileStore, type StoredFile } from './file-store';
 import { measured } from './hashing';
+
+const s3 = () => import('@aws-sdk/client-s3');
 
 const isMissing = (error: unknown) =>
   error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound');
@@ -23,11 +16,23 @@ const isMissing = (error: unknown) =>
 const safeFilename = (filename: string) => filename.replace(/[^A-Za-z0-9._-]/g, '_');
 
 /** S3 signs with the real time (AWS checks it against its own): no injected clock here. */
-export function createS3FileStore(options: { client: S3Client; bucket: string }): FileStore {
-  const { client, bucket } = options;
+export function createS3FileStore(options: {
+  /** A client, or how to make one on first use (then built once). */
+  client: S3Client | (() => Promise<S3Client>);
+  bucket: string;
+}): FileStore {
+  const { bucket } = options;
+  let made: Promise<S3Client> | undefined;
+  const connect = () => {
+    const { client } = options;
+    return typeof client === 'function' ? (made ??= client()) : Promise.resolve(client);
+  };
+  /** The SDK module and the client, loaded and built on first use. */
+  const sdk = () => Promise.all([s3(), connect()]);
 
   async function head(key: string): Promise<StoredFile | undefined> {
     assertSafeKey(key);
+    const [{ HeadObjectCommand }, client] = await sdk();
     try {
       const result = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
       return { key, size: result.ContentLength ?? 0, contentType: result.ContentType ?? 'application/octet-stream' };
@@ -41,6 +46,7 @@ export function createS3FileStore(options: { client: S3Client; bucket: string })
     async put(key, body, contentType) {
       assertSafeKey(key);
       const { stream, result } = measured(body);
+      const [{ Upload }, client] = await Promise.all([import('@aws-sdk/lib-storage'), connect()]);
       // Multipart for large files, one PUT for small ones; never the whole file in memory.
       await new Upload({ client, params: { Bucket: bucket, Key: key, Body: stream, ContentType: contentType } }).done();
       return { key, contentType, ...result() };
@@ -48,6 +54,7 @@ export function createS3FileStore(options: { client: S3Client; bucket: string })
 
     async get(key) {
       assertSafeKey(key);
+      const [{ GetObjectCommand }, client] = await sdk();
       try {
         const result = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
         return {
@@ -65,6 +72,7 @@ export function createS3FileStore(options: { client: S3Client; bucket: string })
     head,
 
     async *list(prefix) {
+      const [{ ListObjectsV2Command }, client] = await sdk();
       let token: string | undefined;
       do {
         const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
@@ -78,6 +86,7 @@ export function createS3FileStore(options: { client: S3Client; bucket: string })
 
     async delete(key) {
       assertSafeKey(key);
+      const [{ DeleteObjectCommand }, client] = await sdk();
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
 
@@ -85,6 +94,7 @@ export function createS3FileStore(options: { client: S3Client; bucket: string })
       assertSafeKey(from);
       assertSafeKey(to);
       if (!(await head(from))) throw new NotFoundError(`No file ${from}`);
+      const [{ CopyObjectCommand, DeleteObjectCommand }, client] = await sdk();
       await client.send(new CopyObjectCommand({ Bucket: bucket, Key: to, CopySource: `${bucket}/${encodeURIComponent(from).replace(/%2F/g, '/')}` }));
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: from }));
     },
@@ -92,6 +102,8 @@ export function createS3FileStore(options: { client: S3Client; bucket: string })
     async downloadLink(key, { expiresInSeconds, filename }) {
       assertSafeKey(key);
       assertLinkLifetime(expiresInSeconds);
+      const [{ GetObjectCommand }, client] = await sdk();
+      const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
       const command = new GetObjectCommand({
         Bucket: bucket,
         Key: key,
@@ -103,6 +115,7 @@ export function createS3FileStore(options: { client: S3Client; bucket: string })
     async uploadForm(key, limits) {
       assertSafeKey(key);
       assertLinkLifetime(limits.expiresInSeconds);
+      const [client, { createPresignedPost }] = await Promise.all([connect(), import('@aws-sdk/s3-presigned-post')]);
       const { url, fields } = await createPresignedPost(client, {
         Bucket: bucket,
         Key: key,

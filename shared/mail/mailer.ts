@@ -1,5 +1,5 @@
-// The one way Rete sends mail. On AWS an SES implementation goes here (wired in the infra issue,
-// with the SES client built once at cold start); locally and in tests an outbox keeps what was sent.
+// The one way Rete sends mail: through SES on AWS (ses-mailer.ts); locally and in tests an outbox
+// keeps what was sent.
 import type { Language } from '../domain/consortium';
 
 export interface Mail {

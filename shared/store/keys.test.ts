@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   KEY_ATTRIBUTES,
   PHASE_PREFIX,
+  allConsortia,
+  consortiumIndexKeys,
   consortiumKey,
   deliverableIndexKeys,
   deliverableKey,
@@ -30,6 +32,11 @@ import {
 describe('item keys', () => {
   it('puts the consortium item under its own partition', () => {
     expect(consortiumKey('conso')).toEqual({ PK: 'C#conso', SK: 'CONSORTIUM' });
+  });
+
+  it("lists every consortium in the installation's registry, on GSI1 under one partition", () => {
+    expect(consortiumIndexKeys('conso')).toEqual({ GSI1PK: 'CONSORTIA', GSI1SK: 'conso' });
+    expect(allConsortia()).toEqual({ GSI1PK: consortiumIndexKeys('other').GSI1PK });
   });
 
   it('puts members and funders in the consortium partition under their prefixes', () => {

@@ -15,6 +15,19 @@ export const consortiumKey = (consortiumId: string): Key => ({
   SK: 'CONSORTIUM',
 });
 
+/**
+ * The installation's registry of consortia: every consortium item carries these GSI1 keys, so
+ * that one paginated Query lists them all (the scheduled jobs run for each) without a Scan.
+ */
+export const allConsortia = () => ({ GSI1PK: 'CONSORTIA' });
+
+export function consortiumIndexKeys(consortiumId: string) {
+  return {
+    [INDEXES.byParent.partitionKey]: allConsortia().GSI1PK,
+    [INDEXES.byParent.sortKey]: consortiumId,
+  };
+}
+
 export const memberKey = (consortiumId: string, memberId: string): Key => ({
   PK: consortiumPartition(consortiumId),
   SK: `MEMBER#${memberId}`,

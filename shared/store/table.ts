@@ -6,7 +6,7 @@ export const SORT_KEY = 'SK';
 
 /** Overloaded global secondary indexes; docs/data-model.md says which item uses which. */
 export const INDEXES = {
-  /** Lists by parent: a consortium's projects, a project's deliverables by phase. */
+  /** Lists by parent: a consortium's projects, a project's deliverables by phase; the registry of consortia. */
   byParent: { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
   /** Open deliverables of a project by due date; a funder's projects. */
   byDueDate: { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },

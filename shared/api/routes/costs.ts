@@ -25,6 +25,7 @@ import { budgetRepository } from '../../store/budget';
 import { costRepository } from '../../store/costs';
 import { actorOf, todayIn } from '../access';
 import type { AppDeps } from '../env';
+import { dashboardOrigin } from '../links';
 import { idempotent } from '../idempotency';
 import { IdempotencyHeaders, PageQuery, ProjectParams, body, json, newRouter, pageOf, problemOf, readErrors, writeErrors } from '../openapi';
 import { notifyCostSubmitted } from '../../jobs/notify';
@@ -152,7 +153,7 @@ export function costRoutes(deps: AppDeps) {
       const { version } = c.req.valid('json');
       const submitted = await act(c.req.valid('param'), access, version, 'submit', (cost) => submitCost(cost, actorOf(access, deps)));
       // After the write: a failed notification is logged, never the answer.
-      await notifyCostSubmitted(deps, submitted, new URL(c.req.url).origin);
+      await notifyCostSubmitted(deps, submitted, dashboardOrigin(deps, c.req.url));
       return c.json(submitted, 200);
     },
   );

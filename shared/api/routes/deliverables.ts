@@ -26,6 +26,7 @@ import type { Project } from '../../domain/project';
 import { notifyDeliverableChange } from '../../jobs/notify';
 import type { Store } from '../../store';
 import type { AppDeps } from '../env';
+import { dashboardOrigin } from '../links';
 import { idempotent } from '../idempotency';
 import {
   DeliverableParams,
@@ -243,7 +244,7 @@ export function deliverableRoutes(deps: AppDeps) {
 
   /** Tells who must know, after the change is written; a failed notification only gets logged. */
   const notify = async (change: Awaited<ReturnType<typeof act>>, requestUrl: string) => {
-    await notifyDeliverableChange(deps, change.deliverable, change.entry, new URL(requestUrl).origin);
+    await notifyDeliverableChange(deps, change.deliverable, change.entry, dashboardOrigin(deps, requestUrl));
     return change;
   };
 

@@ -4,7 +4,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { firstVersion, Id, Version } from '../../domain/common';
-import { ConflictError, NotFoundError, StaleVersionError } from '../../domain/errors';
+import { ConflictError, NotFoundError, StaleVersionError, UnavailableError } from '../../domain/errors';
 import { exportFileKey } from '../../files/layout';
 import { Export, ExportFile, ExportRequest, exportId, type Export as ExportEntity } from '../../domain/export';
 import type { Access } from '../../domain/person';
@@ -57,7 +57,13 @@ export function exportRoutes(deps: AppDeps) {
         ...firstVersion(actor.at),
       };
       await exports.create(request, actor);
-      await deps.exportQueue.enqueue({ consortiumId, projectId, exportId: request.id });
+      try {
+        await deps.exportQueue.enqueue({ consortiumId, projectId, exportId: request.id });
+      } catch (error) {
+        // Not left queued for ever: the export says it failed, and the caller may ask again.
+        await exports.advance(request, { status: 'failed', failureReason: 'The export could not be queued', finishedAt: actor.at }, actor.at);
+        throw new UnavailableError('The export could not be queued; ask again shortly', 5, { cause: error });
+      }
       return c.json(request, 202);
     },
   );

@@ -11,6 +11,7 @@ import { ShareLink, ShareLinkCreate, ShareOpen, hashToken, isUsable } from '../.
 import { shareLinkRepository } from '../../store/share-links';
 import { actorOf } from '../access';
 import type { AppDeps } from '../env';
+import { dashboardOrigin } from '../links';
 import { ProjectParams, body, json, newRouter, problemOf, readErrors, writeErrors } from '../openapi';
 import { guarded } from '../policy';
 import { DOWNLOAD_LINK_SECONDS } from './exports';
@@ -57,7 +58,7 @@ export function shareRoutes(deps: AppDeps) {
         id: deps.newId(), consortiumId, projectId, exportId, validUntil, opens: 0, createdBy: actor.personId, ...firstVersion(actor.at),
       };
       await links.create(link, hashToken(token), actor);
-      return c.json({ link, url: `${new URL(c.req.url).origin}/share#${token}` }, 201);
+      return c.json({ link, url: `${dashboardOrigin(deps, c.req.url)}/share#${token}` }, 201);
     },
   );
 

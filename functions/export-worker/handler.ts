@@ -1,0 +1,30 @@
+// Lambda entry of the export worker: each SQS message names one export to build. Only the
+// messages that failed return to the queue (ReportBatchItemFailures); the others are done.
+import { S3Client } from '@aws-sdk/client-s3';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { systemClock } from '../../shared/api/system';
+import { createS3FileStore } from '../../shared/files/s3-store';
+import { loadWorkerConfig } from '../../shared/jobs/config';
+import { handleExportMessage } from '../../shared/jobs/export-worker';
+import { decodeExportMessage } from '../../shared/jobs/sqs-export-queue';
+import { createDocumentClient } from '../../shared/store/client';
+import { createStore } from '../../shared/store';
+
+const config = loadWorkerConfig(process.env);
+const store = createStore(createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint }), config.tableName);
+const files = createS3FileStore({ client: new S3Client({ region: config.region }), bucket: config.filesBucket });
+
+export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+  const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+  for (const record of event.Records) {
+    try {
+      const ref = decodeExportMessage(record.body);
+      const delivery = await handleExportMessage({ store, files, clock: systemClock }, ref);
+      console.log(JSON.stringify({ level: 'info', message: 'Export message handled', messageId: record.messageId, delivery, ...ref }));
+    } catch (error) {
+      console.error(JSON.stringify({ level: 'error', message: 'Export message failed', messageId: record.messageId, error: String(error) }));
+      batchItemFailures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  return { batchItemFailures };
+}

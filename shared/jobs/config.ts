@@ -1,0 +1,79 @@
+// The environment of the jobs' Lambda functions (export worker, scheduled jobs), and the pieces
+// every function's configuration shares. Parsed once at cold start; a bad value fails fast.
+import { z } from 'zod';
+
+/** What every function reads: the table, and where DynamoDB is. */
+export const TableEnvironment = z.object({
+  TABLE_NAME: z.string().min(3),
+  AWS_REGION: z.string().min(1).default('eu-south-1'),
+  /** Only for DynamoDB Local; absent on AWS. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+});
+
+/** The private bucket of export files and evidence. */
+export const FilesEnvironment = z.object({ FILES_BUCKET: z.string().min(3) });
+
+/** Where export requests go: the queue that feeds the export worker. */
+export const QueueEnvironment = z.object({ EXPORT_QUEUE_URL: z.url() });
+
+/** How mails go out: the SES sender identity, and the dashboard their links open. */
+export const MailEnvironment = z.object({
+  MAIL_FROM: z.string().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$|<[^@\s]+@[^@\s]+\.[^@\s]+>$/, 'must be an address, or a name and <address>'),
+  DASHBOARD_ORIGIN: z
+    .url()
+    .transform((value) => new URL(value))
+    .refine((url) => ['http:', 'https:'].includes(url.protocol) && url.pathname === '/' && !url.search && !url.hash, {
+      message: 'must be an origin such as https://d111111abcdef8.cloudfront.net',
+    })
+    .transform((url) => url.origin),
+});
+
+/** Parses `env` against `schema`, or throws one error naming every bad variable. */
+export function parseEnvironment<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.output<S> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}
+
+export interface TableConfig {
+  tableName: string;
+  region: string;
+  dynamoEndpoint?: string;
+}
+
+export interface MailConfig {
+  /** The SES identity mails are sent from. */
+  mailFrom: string;
+  /** Makes the links in mails absolute. */
+  dashboardOrigin: string;
+}
+
+export const tableConfig = (env: z.output<typeof TableEnvironment>): TableConfig => ({
+  tableName: env.TABLE_NAME,
+  region: env.AWS_REGION,
+  dynamoEndpoint: env.DYNAMODB_ENDPOINT,
+});
+
+export const mailConfig = (env: z.output<typeof MailEnvironment>): MailConfig => ({
+  mailFrom: env.MAIL_FROM,
+  dashboardOrigin: env.DASHBOARD_ORIGIN,
+});
+
+export type WorkerConfig = TableConfig & { filesBucket: string };
+
+/** The export worker: reads the table, writes the bucket. */
+export function loadWorkerConfig(env: Record<string, string | undefined>): WorkerConfig {
+  const parsed = parseEnvironment(TableEnvironment.extend(FilesEnvironment.shape), env);
+  return { ...tableConfig(parsed), filesBucket: parsed.FILES_BUCKET };
+}
+
+export type JobsConfig = TableConfig & MailConfig & { exportQueueUrl: string };
+
+/** The scheduled jobs: read and write the table, enqueue exports, send mail. */
+export function loadJobsConfig(env: Record<string, string | undefined>): JobsConfig {
+  const parsed = parseEnvironment(TableEnvironment.extend(QueueEnvironment.shape).extend(MailEnvironment.shape), env);
+  return { ...tableConfig(parsed), ...mailConfig(parsed), exportQueueUrl: parsed.EXPORT_QUEUE_URL };
+}

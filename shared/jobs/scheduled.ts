@@ -1,0 +1,49 @@
+// The scheduled jobs, run for every consortium of the installation: the weekly digest and the
+// reporting schedules. One consortium's failure does not stop the others; it is reported at the end.
+import { z } from 'zod';
+import type { Clock } from '../domain/clock';
+import type { Mailer } from '../mail/mailer';
+import type { Store } from '../store';
+import { runWeeklyDigest } from './digest';
+import type { ExportQueue } from './export-queue';
+import { runReportingSchedules } from './schedules';
+
+/** The event the scheduler sends: which job to run. */
+export const JobEvent = z.object({ job: z.enum(['weekly-digest', 'reporting-schedules']) });
+export type JobName = z.infer<typeof JobEvent>['job'];
+
+export interface ScheduledJobDeps {
+  store: Store;
+  clock: Clock;
+  mailer: Mailer;
+  exportQueue: ExportQueue;
+  /** The dashboard's origin: makes the mails' links absolute. */
+  origin: string;
+}
+
+export interface JobReport {
+  job: JobName;
+  consortia: number;
+  /** Notifications sent (digest) or exports asked for (schedules), in all. */
+  done: number;
+  failed: { consortiumId: string; error: string }[];
+}
+
+const runners: Record<JobName, (deps: ScheduledJobDeps, consortiumId: string) => Promise<unknown[]>> = {
+  'weekly-digest': (deps, consortiumId) => runWeeklyDigest(deps, consortiumId),
+  'reporting-schedules': (deps, consortiumId) => runReportingSchedules(deps, consortiumId),
+};
+
+/** Runs `job` for each consortium in the registry, one after the other. */
+export async function runForEveryConsortium(deps: ScheduledJobDeps, job: JobName): Promise<JobReport> {
+  const report: JobReport = { job, consortia: 0, done: 0, failed: [] };
+  for await (const consortium of deps.store.consortia.all()) {
+    report.consortia++;
+    try {
+      report.done += (await runners[job](deps, consortium.id)).length;
+    } catch (error) {
+      report.failed.push({ consortiumId: consortium.id, error: String(error) });
+    }
+  }
+  return report;
+}
