@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile, type Plugin } from 'esbuild';
+import { buildWeb, describeWebBuild } from '../web/build';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -170,4 +171,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     }
   }
   console.log(`Built ${results.length} functions in ${((performance.now() - started) / 1000).toFixed(1)} s, none holding development-only code (\`npm run build -- --why\` says what weighs).`);
+  // The dashboard, in dist/web (the web stack deploys it).
+  for (const line of describeWebBuild(await buildWeb())) console.log(line);
 }

@@ -1,12 +1,14 @@
 // `npm start`: the whole suite on this machine. DynamoDB Local with data under .data/, the demo
-// seeded on first run, the API (and later the dashboard) on one port; Ctrl-C stops everything.
+// seeded on first run, the API and the dashboard on one port; Ctrl-C stops everything.
 import './quiet-sdk-warning';
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import type { MiddlewareHandler } from 'hono';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from '../shared/api/app';
+import { securityHeaders } from '../shared/api/security-headers';
 import { newId, systemClock } from '../shared/api/system';
 import { createDocumentClient } from '../shared/store/client';
 import { ensureTable } from '../shared/store/ensure-table';
@@ -23,7 +25,8 @@ import { createDevIssuer } from './dev-issuer';
 import { devRoutes } from './dev-routes';
 import { fileRoutes } from './file-routes';
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
-import { LOCAL_TABLE, dataDir, projectRoot } from './paths';
+import { LOCAL_TABLE, dataDir } from './paths';
+import { buildWeb, describeWebBuild, webOut } from '../web/build';
 import { forgetProcess, rememberProcess, stopLeftover } from './processes';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -106,12 +109,24 @@ async function main() {
   void runJobs();
   app.route('/api/dev', devRoutes(issuer, store, DEMO_CONSORTIUM_ID));
   app.route('/api/files', fileRoutes(files));
-  // The static pages (the share page; the dashboard to come), on the same origin as the API.
-  app.get('/share', serveStatic({ path: join(projectRoot, 'web', 'public', 'share.html') }));
-  app.use('/*', serveStatic({ root: relative(process.cwd(), join(projectRoot, 'web', 'public')) }));
+  // The dashboard and the share page, built now and served on the same origin as the API, under
+  // the same content security policy as on CloudFront.
+  for (const line of describeWebBuild(await buildWeb())) log(line);
+  app.use('*', async (c, next) => {
+    await next();
+    if (!c.req.path.startsWith('/api/')) for (const [name, value] of Object.entries(securityHeaders())) c.res.headers.set(name, value);
+  });
+  app.get('/config.json', (c) => c.json({ auth: { kind: 'local' } }));
+  app.get('/share', serveStatic({ path: join(webOut, 'share.html') }));
+  app.use('/*', serveStatic({ root: relative(process.cwd(), webOut) }));
+  // Any other page address is the dashboard's own (e.g. a notification's link): index.html.
+  const dashboard = serveStatic({ path: join(webOut, 'index.html') });
+  const spaFallback: MiddlewareHandler = (c, next) => (c.req.path.startsWith('/api/') ? next() : dashboard(c, next));
+  app.get('*', spaFallback);
   server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => {
     const base = `http://localhost:${info.port}`;
     log('Rete is running. Ctrl-C stops it (and DynamoDB Local).');
+    log(`  Dashboard: ${base}/  (sign in as one of the demo people)`);
     log(`  API:       ${base}/api/v1/consortia/pantacon`);
     log(`  Overview:  ${base}/api/v1/consortia/pantacon/projects/cultnetwork/overview`);
     log(`  OpenAPI:   ${base}/api/openapi.json`);

@@ -12,6 +12,7 @@ import { consortiumRoutes } from './routes/consortium';
 import { exportRoutes } from './routes/exports';
 import { shareRoutes } from './routes/share';
 import { notificationRoutes } from './routes/notifications';
+import { meRoutes } from './routes/me';
 import { PUBLIC_OPERATIONS } from './policy';
 import { peopleRoutes } from './routes/people';
 import { phaseRoutes } from './routes/phases';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps) {
     exportRoutes,
     shareRoutes,
     notificationRoutes,
+    meRoutes,
     // Training paths, commercial offers and indicators
     trainingRoutes,
     offerRoutes,

@@ -81,6 +81,8 @@ export const POLICY = {
   'notifications.list': everyone,
   'notifications.markRead': everyone,
   'people.preferences': everyone,
+  // Personal: outside any consortium, each person reads only their own memberships.
+  'me.get': everyone,
   // Public: the token in the body is the credential; no login, no membership.
   'share.open': everyone,
   // Training paths, commercial offers and indicators
@@ -140,13 +142,19 @@ export type OperationId = keyof typeof POLICY;
 /** Operations anyone may call without a token, at these paths (under /api/v1). */
 export const PUBLIC_OPERATIONS: Partial<Record<OperationId, string>> = { 'share.open': '/share' };
 
+/**
+ * Operations about the caller themself, outside any consortium, at these paths (under /api/v1): a
+ * valid token is needed, no membership; the handler reads only the caller's own items.
+ */
+export const PERSONAL_OPERATIONS: Partial<Record<OperationId, string>> = { 'me.get': '/me' };
+
 const forbidden = (access: Access, what: string) =>
   new ForbiddenError(`A ${access.role} person may not ${what}`);
 
 /** Enforces the policy row of `operationId` for the caller (runs before the body is validated). */
 export function authorize(deps: AppDeps, operationId: OperationId) {
   const row: Row = POLICY[operationId];
-  if (PUBLIC_OPERATIONS[operationId]) return createMiddleware<AppEnv>(async (_c, next) => next());
+  if (PUBLIC_OPERATIONS[operationId] || PERSONAL_OPERATIONS[operationId]) return createMiddleware<AppEnv>(async (_c, next) => next());
   const lines = budgetRepository(deps.store.db);
   const costs = costRepository(deps.store.db);
   return createMiddleware<AppEnv>(async (c, next) => {

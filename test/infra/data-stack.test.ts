@@ -1,9 +1,11 @@
-// The data stack's template: the table matches the one definition in shared/store and is safe to keep.
-import { App } from 'aws-cdk-lib';
+// The data stack's template: the table matches the one definition in shared/store and is safe to keep;
+// the files bucket is private, encrypted, versioned, kept, and only unsubmitted exports expire.
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../shared/store/table';
-import { DataStack } from '../../infra/data-stack';
+import { DataStack, UNSUBMITTED_EXPORT_DAYS } from '../../infra/data-stack';
+import { PREFIXES } from '../../shared/files/layout';
+import { cdkApp } from './rete-app';
 
 const TABLE = 'AWS::DynamoDB::GlobalTable';
 
@@ -17,7 +19,7 @@ describe('DataStack', () => {
   let table: Record<string, any>;
 
   beforeAll(() => {
-    const app = new App();
+    const app = cdkApp();
     const stack = new DataStack(app, 'data', { env: { account: '123456789012', region: 'eu-south-1' } });
     template = Template.fromStack(stack);
     const tables = Object.values(template.findResources(TABLE));
@@ -92,12 +94,74 @@ describe('DataStack', () => {
     expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
   });
 
-  it('streams new and old images for later consumers', () => {
-    expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
+  it('has no stream, since no function consumes one', () => {
+    expect(table.Properties.StreamSpecification).toBeUndefined();
   });
 
   it('lets CloudFormation generate the table name', () => {
     template.hasResourceProperties(TABLE, { TableName: Match.absent() });
     expect(JSON.stringify(table.Properties.Replicas)).not.toContain('TableName');
+  });
+
+  describe('files bucket', () => {
+    let files: Record<string, any>;
+
+    beforeAll(() => {
+      const buckets = template.findResources('AWS::S3::Bucket', { Properties: { VersioningConfiguration: Match.anyValue() } });
+      expect(Object.keys(buckets)).toHaveLength(1);
+      files = Object.values(buckets)[0]!;
+    });
+
+    it('is versioned and encrypted', () => {
+      expect(files.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+      expect(files.Properties.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([
+        { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+      ]);
+    });
+
+    it('blocks every kind of public access and enforces bucket-owner object ownership', () => {
+      expect(files.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(files.Properties.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
+    });
+
+    it('denies every request that is not over TLS', () => {
+      const policies = Object.values(template.findResources('AWS::S3::BucketPolicy'));
+      const filesId = Object.entries(template.findResources('AWS::S3::Bucket')).find(([, resource]) => resource === files)![0];
+      const policy = policies.find((candidate) => JSON.stringify(candidate.Properties.Bucket).includes(filesId))!;
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    });
+
+    it('expires only what lies under the unsubmitted-exports prefix', () => {
+      const rules = files.Properties.LifecycleConfiguration.Rules;
+      expect(rules).toHaveLength(1);
+      expect(rules[0]).toMatchObject({
+        Prefix: PREFIXES.unsubmittedExports,
+        Status: 'Enabled',
+        ExpirationInDays: UNSUBMITTED_EXPORT_DAYS,
+        NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+      });
+      expect(PREFIXES.submittedExports.startsWith(rules[0].Prefix)).toBe(false);
+      expect(PREFIXES.evidence.startsWith(rules[0].Prefix)).toBe(false);
+    });
+
+    it('logs every access to the access-log bucket', () => {
+      expect(files.Properties.LoggingConfiguration).toMatchObject({ LogFilePrefix: 'files/' });
+    });
+
+    it('is retained when it is removed from the stack or replaced', () => {
+      expect(files.DeletionPolicy).toBe('Retain');
+      expect(files.UpdateReplacePolicy).toBe('Retain');
+    });
+
+    it('has no CORS rule of its own: the web stack sets one for the dashboard origin only', () => {
+      expect(files.Properties.CorsConfiguration).toBeUndefined();
+    });
   });
 });

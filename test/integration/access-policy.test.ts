@@ -7,7 +7,7 @@ import { COORDINATOR_PERSON_ID, DEMO_CONSORTIUM_ID, memberPersonId } from '../..
 import { demoCostId, demoLineId } from '../../dev/demo/demo-money';
 import { funderPersonId } from '../../dev/demo/demo-people';
 import { seedDemo } from '../../dev/demo/seed';
-import { POLICY, PUBLIC_OPERATIONS, type Rule } from '../../shared/api/policy';
+import { PERSONAL_OPERATIONS, POLICY, PUBLIC_OPERATIONS, type Rule } from '../../shared/api/policy';
 import type { Role } from '../../shared/domain/person';
 import { createTestApi, seedConsortium } from '../support/api';
 
@@ -185,6 +185,8 @@ function expected(caller: Caller, row: Record<Role, Rule>, operation: Operation)
   const passed = operation.method === 'GET' ? 'answered 200' : 'answered 400';
   // A public operation takes no token at all: every caller gets past it.
   if (operation.operationId in PUBLIC_OPERATIONS) return passed;
+  // A personal operation needs a valid token and nothing else: it answers the caller's own items.
+  if (operation.operationId in PERSONAL_OPERATIONS) return ['no token', 'expired token', 'token of another key'].includes(caller) ? 'refused 401' : passed;
   const byRule = (rule: Rule, mine: boolean) => {
     switch (rule) {
       case 'allow': return passed;

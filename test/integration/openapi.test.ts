@@ -1,7 +1,7 @@
 // The OpenAPI document: valid OpenAPI 3.1 (checked by an independent validator) and complete.
 import { validate } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PUBLIC_OPERATIONS } from '../../shared/api/policy';
+import { PERSONAL_OPERATIONS, PUBLIC_OPERATIONS } from '../../shared/api/policy';
 import { createTestApi, type TestApi } from '../support/api';
 
 let api: TestApi;
@@ -44,8 +44,11 @@ describe('the OpenAPI document', () => {
         if (!METHODS.includes(method)) continue;
         expect(operation.operationId, `${method} ${path}`).toBeTruthy();
         const isPublic = operation.operationId in PUBLIC_OPERATIONS;
-        // A public operation takes no token, so it cannot answer 401 or 403, nor conflict.
-        for (const status of isPublic ? ['404'] : ['401', '403', '404']) expect(operation.responses[status], `${method} ${path}`).toBeDefined();
+        // A public operation takes no token, so it cannot answer 401 or 403, nor conflict; a
+        // personal one (the caller's own memberships) needs only a valid token: it answers 401.
+        const isPersonal = operation.operationId in PERSONAL_OPERATIONS;
+        const statuses = isPublic ? ['404'] : isPersonal ? ['401'] : ['401', '403', '404'];
+        for (const status of statuses) expect(operation.responses[status], `${method} ${path}`).toBeDefined();
         if ((method === 'post' || method === 'patch') && !isPublic) {
           expect(operation.requestBody?.required, `${method} ${path}`).toBe(true);
           expect(operation.responses['409'], `${method} ${path}`).toBeDefined();

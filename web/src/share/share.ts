@@ -4,13 +4,22 @@ const labels = {
   it: { opening: 'Apertura del collegamento…', invalid: 'Questo collegamento non è valido: è scaduto, revocato o sconosciuto.', files: 'File del rapporto', hash: 'Impronta SHA-256 dei dati' },
   en: { opening: 'Opening the link…', invalid: 'This link is not valid: it has expired, been revoked or is unknown.', files: 'Files of the report', hash: 'SHA-256 of the data' },
 };
-const status = document.getElementById('status');
+type Language = keyof typeof labels;
+
+interface SharedExport {
+  project: { title: string };
+  export: { language: Language; snapshotSha256?: string };
+  files: { name: string; size: number; downloadUrl: string }[];
+}
+
+const element = (id: string) => document.getElementById(id)!;
+const status = element('status');
 const token = location.hash.slice(1);
 // Drop the token from the address bar, so that it is not shared further by accident.
 history.replaceState(null, '', location.pathname);
 
 async function open() {
-  const language = navigator.language.startsWith('it') ? 'it' : 'en';
+  const language: Language = navigator.language.startsWith('it') ? 'it' : 'en';
   status.textContent = labels[language].opening;
   const response = await fetch('/api/v1/share', {
     method: 'POST',
@@ -22,12 +31,12 @@ async function open() {
     status.className = 'error';
     return;
   }
-  const shared = await response.json();
+  const shared = (await response.json()) as SharedExport;
   const text = labels[shared.export.language] ?? labels.en;
   document.documentElement.lang = shared.export.language;
-  document.getElementById('title').textContent = shared.project.title;
+  element('title').textContent = shared.project.title;
   status.textContent = text.files;
-  const list = document.getElementById('files');
+  const list = element('files');
   for (const file of shared.files) {
     const item = document.createElement('li');
     const link = document.createElement('a');
@@ -37,10 +46,12 @@ async function open() {
     list.append(item);
   }
   if (shared.export.snapshotSha256) {
-    const hash = document.getElementById('hash');
+    const hash = element('hash');
     hash.textContent = `${text.hash}: ${shared.export.snapshotSha256}`;
     hash.hidden = false;
   }
 }
 
-open();
+void open();
+
+export {};

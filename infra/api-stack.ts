@@ -1,0 +1,84 @@
+// The code behind /api/*: the API function (the Hono app) and its routes on the web stack's HTTP API.
+// Every route needs a Cognito access token except opening a share link, which carries its own secret.
+import { Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { HttpAuthorizer, HttpMethod, HttpRoute, HttpRouteKey, type IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { ReteFunction } from './constructs/rete-function';
+
+export interface ApiStackProps extends StackProps {
+  table: ITableV2;
+  filesBucket: IBucket;
+  userPool: IUserPool;
+  httpApi: IHttpApi;
+  authorizerId: string;
+  clientId: string;
+  exportQueue: IQueue;
+  mailFrom: string;
+  mailIdentity: IEmailIdentity;
+  dashboardOrigin: string;
+  bundlesDir: string;
+}
+
+/** The only routes without a token (the app's PUBLIC_OPERATIONS): more specific than /api/{proxy+}, so they win. */
+export const PUBLIC_ROUTES = [{ method: HttpMethod.POST, path: '/api/v1/share' }] as const;
+
+export class ApiStack extends Stack {
+  readonly api: ReteFunction;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+
+    this.api = new ReteFunction(this, 'Api', {
+      name: 'api',
+      bundlesDir: props.bundlesDir,
+      description: 'Rete: the API (Hono) behind CloudFront /api/*',
+      // More memory is also more CPU: shorter cold starts for the interactive path.
+      memorySize: 1024,
+      // API Gateway gives up after 30 s.
+      timeout: Duration.seconds(29),
+      environment: {
+        COGNITO_USER_POOL_ID: props.userPool.userPoolId,
+        AUTH_CLIENT_ID: props.clientId,
+        EXPORT_QUEUE_URL: props.exportQueue.queueUrl,
+        MAIL_FROM: props.mailFrom,
+        DASHBOARD_ORIGIN: props.dashboardOrigin,
+      },
+    })
+      .bindTable(props.table)
+      .bindFiles(props.filesBucket);
+    const fn = this.api.function;
+    props.exportQueue.grantSendMessages(fn);
+    props.mailIdentity.grantSendEmail(fn);
+    // Inviting a person creates (or finds) their Cognito user.
+    props.userPool.grant(fn, 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser');
+
+    const integration = new HttpLambdaIntegration('App', fn);
+    const authorizer = HttpAuthorizer.fromHttpAuthorizerAttributes(this, 'AccessTokens', {
+      authorizerId: props.authorizerId,
+      authorizerType: 'JWT',
+    });
+    new HttpRoute(this, 'Authenticated', {
+      httpApi: props.httpApi,
+      routeKey: HttpRouteKey.with('/api/{proxy+}', HttpMethod.ANY),
+      integration,
+      authorizer,
+    });
+    for (const route of PUBLIC_ROUTES) {
+      const open = new HttpRoute(this, `Public ${route.method} ${route.path}`, {
+        httpApi: props.httpApi,
+        routeKey: HttpRouteKey.with(route.path, route.method),
+        integration,
+      });
+      Validations.of(open).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: 'Opening a share link needs no account by design: the 256-bit token in the body is the credential, checked by the app',
+      });
+    }
+  }
+}

@@ -1,0 +1,99 @@
+// The whole installation: the stacks in the order their references run (data and auth first, then the
+// web front door, the jobs, the API behind it, the alarms), with cdk-nag's AWS Solutions checks.
+import { Annotations, Aws, Tags, Validations, type App } from 'aws-cdk-lib';
+import { ReteChecks } from './nag';
+import { join } from 'node:path';
+import { AlarmsStack } from './alarms-stack';
+import { ApiStack } from './api-stack';
+import { AuthStack } from './auth-stack';
+import { DataStack } from './data-stack';
+import { JobsStack } from './jobs-stack';
+import { WebStack } from './web-stack';
+
+export interface ReteSettings {
+  stage: string;
+  account?: string;
+  region: string;
+  /** Holds `api/`, `export-worker/`, `jobs/` and `web/`, as `npm run build` writes them in `dist/`. */
+  buildDir: string;
+  /** MAIL_FROM; unset, a placeholder that SES will refuse, and a warning. */
+  mailFrom?: string;
+  /** The SES identity to create (a domain or address) or use (an ARN); the sender's address by default. */
+  mailIdentity?: string;
+  alarmEmail?: string;
+  /** The hosted sign-in's prefix; `rete-<stage>-<account>` by default, unique per account. */
+  signInDomainPrefix?: string;
+}
+
+const PLACEHOLDER_SENDER = 'no-reply@example.org';
+
+/** The address inside `Name <address>`, or the value itself. */
+const addressOf = (mailFrom: string) => /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom;
+
+export function addRete(app: App, settings: ReteSettings) {
+  const { stage, buildDir } = settings;
+  const env = { account: settings.account, region: settings.region };
+  const name = (concern: string) => `rete-${stage}-${concern}`;
+  const mailFrom = settings.mailFrom ?? PLACEHOLDER_SENDER;
+
+  Tags.of(app).add('app', 'rete');
+  Tags.of(app).add('stage', stage);
+
+  const data = new DataStack(app, name('data'), { env, description: `Rete (${stage}): the table and the files bucket` });
+  const auth = new AuthStack(app, name('auth'), {
+    env,
+    description: `Rete (${stage}): the Cognito user pool of invited people`,
+    domainPrefix: settings.signInDomainPrefix ?? `rete-${stage}-${Aws.ACCOUNT_ID}`,
+  });
+  const web = new WebStack(app, name('web'), {
+    env,
+    description: `Rete (${stage}): CloudFront, the dashboard, the HTTP API's endpoint and the app client`,
+    userPool: auth.userPool,
+    signInDomain: auth.domain,
+    filesBucket: data.filesBucket,
+    dashboardDir: join(buildDir, 'web'),
+    throttle: { rateLimit: 50, burstLimit: 100 },
+  });
+  const jobs = new JobsStack(app, name('jobs'), {
+    env,
+    description: `Rete (${stage}): the export worker and queue, the scheduled jobs, mail`,
+    table: data.table,
+    filesBucket: data.filesBucket,
+    bundlesDir: buildDir,
+    mailFrom,
+    mailIdentity: settings.mailIdentity ?? addressOf(mailFrom),
+    dashboardOrigin: web.origin,
+  });
+  const api = new ApiStack(app, name('api'), {
+    env,
+    description: `Rete (${stage}): the API function and its routes`,
+    table: data.table,
+    filesBucket: data.filesBucket,
+    userPool: auth.userPool,
+    httpApi: web.httpApi,
+    authorizerId: web.authorizer.authorizerId,
+    clientId: web.client.userPoolClientId,
+    exportQueue: jobs.exportQueue,
+    mailFrom,
+    mailIdentity: jobs.mailIdentity,
+    dashboardOrigin: web.origin,
+    bundlesDir: buildDir,
+  });
+  const [worker, scheduled] = jobs.functions;
+  const [exportDeadLetters, jobsDeadLetters] = jobs.deadLetterQueues;
+  const alarms = new AlarmsStack(app, name('alarms'), {
+    env,
+    description: `Rete (${stage}): alarms on errors, throttling and dead letters`,
+    httpApi: web.httpApi,
+    functions: { Api: api.api.function, ExportWorker: worker!.function, Jobs: scheduled!.function },
+    deadLetterQueues: { Export: exportDeadLetters!, Jobs: jobsDeadLetters! },
+    table: data.table,
+    alarmEmail: settings.alarmEmail,
+  });
+
+  if (!settings.mailFrom) {
+    Annotations.of(jobs).addWarningV2('rete:mailFrom', `No sender given: mails would come from ${PLACEHOLDER_SENDER}. Deploy with -c mailFrom=...`);
+  }
+  Validations.of(app).addPlugins(new ReteChecks(app));
+  return { data, auth, web, jobs, api, alarms };
+}

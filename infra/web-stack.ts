@@ -1,0 +1,222 @@
+// The front door, everything a browser reaches on one origin: CloudFront serving the dashboard from a
+// private bucket and routing /api/* to the HTTP API, the API's endpoint (stage, throttling, access
+// logs, JWT authorizer) and the dashboard's Cognito app client. The API's function and routes come
+// later in the api stack, so the client can name the distribution's domain without a cycle.
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpAuthorizer,
+  HttpAuthorizerType,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  Function as EdgeFunction,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  PriceClass,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { OAuthScope, UserPoolClient, UserPoolClientIdentityProvider, type UserPool, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { join } from 'node:path';
+import { logBucket } from './constructs/log-bucket';
+import { DashboardFiles } from './web/dashboard-files';
+import { FilesBucketCors } from './web/files-bucket-cors';
+import { securityHeadersPolicy } from './web/security-headers-policy';
+
+export interface WebStackProps extends StackProps {
+  userPool: UserPool;
+  signInDomain: UserPoolDomain;
+  /** Receives presigned uploads from the dashboard: it gets a CORS rule for this distribution's origin. */
+  filesBucket: IBucket;
+  /** The dashboard's files: `dist/web` in the app, a stand-in in template tests. */
+  dashboardDir: string;
+  /** Requests per second the API serves steadily, and in a burst, before answering 429. */
+  throttle: { rateLimit: number; burstLimit: number };
+}
+
+/** One JSON line per API request, in HTTP API's own variables (no bodies, no tokens). */
+const API_ACCESS_LOG = {
+  requestId: '$context.requestId',
+  time: '$context.requestTime',
+  ip: '$context.identity.sourceIp',
+  method: '$context.httpMethod',
+  route: '$context.routeKey',
+  path: '$context.path',
+  status: '$context.status',
+  bytes: '$context.responseLength',
+  latencyMs: '$context.responseLatency',
+  authorizerError: '$context.authorizer.error',
+  integrationError: '$context.integrationErrorMessage',
+};
+
+/**
+ * Regions whose buckets CloudFront's standard logs cannot reach (opt-in regions, Milan among them):
+ * there the API's access logs and the dashboard bucket's server access logs have to do.
+ */
+const NO_CLOUDFRONT_LOG_DELIVERY = new Set([
+  'af-south-1', 'ap-east-1', 'ap-south-2', 'ap-southeast-3', 'ap-southeast-4', 'ca-west-1',
+  'eu-central-2', 'eu-south-1', 'eu-south-2', 'il-central-1', 'me-central-1', 'me-south-1',
+]);
+
+export const cloudFrontLogsReach = (region: string) => !NO_CLOUDFRONT_LOG_DELIVERY.has(region);
+
+export class WebStack extends Stack {
+  readonly httpApi: HttpApi;
+  /** Checks Cognito access tokens issued to the dashboard's client; the api stack's routes use it. */
+  readonly authorizer: HttpAuthorizer;
+  readonly client: UserPoolClient;
+  readonly distribution: Distribution;
+  /** https://<distribution domain>: the dashboard's and the API's one origin. */
+  readonly origin: string;
+
+  constructor(scope: Construct, id: string, props: WebStackProps) {
+    super(scope, id, props);
+
+    this.httpApi = new HttpApi(this, 'Api', { description: 'Rete API (behind CloudFront at /api/*)', createDefaultStage: false });
+    const apiAccessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
+    new HttpStage(this, 'ApiStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      // Deploys the routes the api stack adds, whenever they change.
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: { destination: new LogGroupLogDestination(apiAccessLogs), format: AccessLogFormat.custom(JSON.stringify(API_ACCESS_LOG)) },
+    });
+
+    // The dashboard's files, and the logs of who fetched them.
+    // CloudFront's standard logs (where they can be delivered) come with ACLs.
+    const logs = logBucket(this, 'Logs', { objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED });
+    const dashboardBucket = new Bucket(this, 'Dashboard', {
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: 'dashboard/',
+      // Built from dist/web on every deploy: nothing in it is worth keeping.
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+
+    const signIn = props.signInDomain.baseUrl();
+    const filesEndpoint = `https://${props.filesBucket.bucketRegionalDomainName}`;
+    const headers = securityHeadersPolicy(this, 'SecurityHeaders', { connect: [signIn, filesEndpoint], formAction: [signIn] });
+    const dashboardRoutes = new EdgeFunction(this, 'DashboardRoutes', {
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromFile({ filePath: join(import.meta.dirname, 'web', 'dashboard-routes.js') }),
+      comment: 'Rete: dashboard paths get index.html (single-page app), /share gets share.html',
+    });
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Rete: the dashboard at /, the API at /api/*',
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      priceClass: PriceClass.PRICE_CLASS_100,
+      ...(cloudFrontLogsReach(this.region) ? { enableLogging: true, logBucket: logs, logFilePrefix: 'cloudfront/' } : {}),
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(dashboardBucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: headers,
+        functionAssociations: [{ function: dashboardRoutes, eventType: FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new HttpOrigin(`${this.httpApi.apiId}.execute-api.${this.region}.amazonaws.com`, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+          }),
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          // Every viewer header (Authorization, Idempotency-Key, …) but Host, which API Gateway needs to be its own.
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: headers,
+        },
+      },
+    });
+    this.origin = `https://${this.distribution.distributionDomainName}`;
+    new CfnOutput(this, 'DashboardUrl', { value: `${this.origin}/` });
+    if (!cloudFrontLogsReach(this.region)) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR3',
+        reason: `CloudFront cannot deliver standard logs to a bucket in ${this.region}; the API stage logs every /api request and the dashboard bucket logs every file CloudFront fetches`,
+      });
+    }
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: "Consortia's people and funders work from anywhere (travel, foreign partners): no country is refused",
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason: 'No WAF by default (a web ACL costs more than a small consortium\'s whole installation): the API needs a token on every route but the share link, and the stage is throttled',
+      },
+      {
+        id: 'AwsSolutions-CFR4',
+        reason: 'On the default *.cloudfront.net certificate CloudFront sets the minimum TLS version itself; a custom domain with its own certificate can require TLSv1.2_2021',
+      },
+    );
+
+    this.client = new UserPoolClient(this, 'DashboardClient', {
+      userPool: props.userPool,
+      // A browser app keeps no secret: authorization code with PKCE.
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
+        callbackUrls: [`${this.origin}/`],
+        logoutUrls: [`${this.origin}/`],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+    });
+
+    this.authorizer = new HttpAuthorizer(this, 'AccessTokens', {
+      httpApi: this.httpApi,
+      type: HttpAuthorizerType.JWT,
+      identitySource: ['$request.header.Authorization'],
+      jwtIssuer: `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`,
+      // Cognito access tokens carry the client in `client_id`, which API Gateway checks against the audience.
+      jwtAudience: [this.client.userPoolClientId],
+    });
+
+    new DashboardFiles(this, 'DashboardFiles', {
+      bucket: dashboardBucket,
+      distribution: this.distribution,
+      dashboardDir: props.dashboardDir,
+      // The dashboard reads its sign-in settings at start: the same build runs everywhere.
+      config: {
+        auth: {
+          kind: 'cognito',
+          domain: signIn,
+          clientId: this.client.userPoolClientId,
+          redirectUri: `${this.origin}/`,
+          logoutUri: `${this.origin}/`,
+          scopes: ['openid', 'email'],
+        },
+        region: this.region,
+      },
+    });
+
+    // The files bucket (data stack, deployed first) learns the dashboard's origin here.
+    new FilesBucketCors(this, 'FilesBucketCors', { bucket: props.filesBucket, origin: this.origin });
+  }
+}

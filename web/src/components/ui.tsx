@@ -1,0 +1,116 @@
+// Small shared pieces: links, loading and error states, status badges, progress, forms.
+import type { AnchorHTMLAttributes, ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { useApp } from '../context';
+import type { MessageKey } from '../i18n/messages';
+import { navigate } from '../router';
+import type { Loaded } from './use-load';
+
+export function Link({ href, children, ...rest }: AnchorHTMLAttributes & { href: string }) {
+  return (
+    <a
+      href={href}
+      {...rest}
+      onClick={(event) => {
+        if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+        event.preventDefault();
+        navigate(href);
+      }}
+    >
+      {children}
+    </a>
+  );
+}
+
+/** Shows a loading line, the error, or the content once loaded. */
+export function Loading<T>({ state, children }: { state: Loaded<T>; children: (data: T) => ComponentChildren }) {
+  const { t } = useApp();
+  if (state.error) return <p class="error" role="alert">{t('error')}: {state.error.message}</p>;
+  if (state.data === undefined) return <p role="status">{t('loading')}</p>;
+  return <>{children(state.data)}</>;
+}
+
+/** A status in words, with a symbol, so that colour is never the only signal. */
+const SYMBOLS: Record<string, string> = {
+  planned: '○', in_progress: '◐', submitted: '⇪', changes_requested: '↺', accepted: '✓',
+  draft: '✎', approved: '✓', rejected: '✗', active: '●', closed: '■',
+  queued: '…', running: '⟳', done: '✓', failed: '✗', overdue: '!',
+};
+
+export function Status({ value }: { value: string }) {
+  const { t } = useApp();
+  return (
+    <span class={`status status-${value}`}>
+      <span aria-hidden="true">{SYMBOLS[value] ?? '•'} </span>
+      {t(`status.${value}` as MessageKey)}
+    </span>
+  );
+}
+
+export function Overdue() {
+  const { t } = useApp();
+  return <span class="status status-overdue"><span aria-hidden="true">! </span>{t('overdue')}</span>;
+}
+
+/** A bar with its value in words beside it. */
+export function Bar({ percent, label }: { percent: number; label: string }) {
+  const { f } = useApp();
+  const clamped = Math.max(0, Math.min(100, percent));
+  return (
+    <span class="bar-with-value">
+      <span class="bar" role="img" aria-label={`${label}: ${f.percent(clamped)}`}>
+        <span class="bar-fill" ref={(element) => {
+          // A width set through the DOM, not a style attribute: the content security policy allows it.
+          if (element) element.style.width = `${clamped}%`;
+        }} />
+      </span>
+      <span class="bar-value" aria-hidden="true">{f.percent(clamped)}</span>
+    </span>
+  );
+}
+
+/** Runs an action from a button or form, showing its error and a done message. */
+export function useAction() {
+  const { t } = useApp();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
+  const run = async (action: () => Promise<unknown>, done?: string) => {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      await action();
+      setMessage(done ? { kind: 'ok', text: done } : undefined);
+    } catch (error) {
+      setMessage({ kind: 'error', text: `${t('error')}: ${(error as Error).message}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const feedback = message ? (
+    <p class={message.kind === 'ok' ? 'ok' : 'error'} role={message.kind === 'ok' ? 'status' : 'alert'}>{message.text}</p>
+  ) : null;
+  return { busy, run, feedback };
+}
+
+let fieldCounter = 0;
+/** A labelled control: every input, select and textarea has its label. */
+export function Field({ label, children, hint }: { label: string; hint?: string; children: (id: string) => ComponentChildren }) {
+  const [id] = useState(() => `field-${++fieldCounter}`);
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {children(id)}
+      {hint ? <small>{hint}</small> : null}
+    </div>
+  );
+}
+
+export function Section({ title, children, id }: { title: string; children: ComponentChildren; id?: string }) {
+  const [headingId] = useState(() => `section-${++fieldCounter}`);
+  return (
+    <section aria-labelledby={headingId} id={id}>
+      <h2 id={headingId}>{title}</h2>
+      {children}
+    </section>
+  );
+}

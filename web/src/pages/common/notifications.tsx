@@ -1,0 +1,54 @@
+// The signed-in person's notifications, newest first; unread ones say so and can be marked read.
+import { useState } from 'preact/hooks';
+import type { Notification, Page } from '../../api/types';
+import { Link, Loading, useAction } from '../../components/ui';
+import { useLoad } from '../../components/use-load';
+import { useApp } from '../../context';
+
+export function NotificationsPage() {
+  const { t } = useApp();
+  return (
+    <>
+      <h1>{t('nav.notifications')}</h1>
+      <NotificationList />
+    </>
+  );
+}
+
+export function NotificationList({ limit = 25 }: { limit?: number }) {
+  const { api, consortiumPath, t, f } = useApp();
+  const [cursor, setCursor] = useState<string | undefined>(undefined);
+  const list = useLoad(() => api.get<Page<Notification>>(`${consortiumPath}/notifications?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`), [cursor]);
+  const { busy, run, feedback } = useAction();
+  return (
+    <Loading state={list}>
+      {(page) => {
+        const unread = page.items.filter((n) => !n.readAt);
+        return (
+          <>
+            {page.items.length === 0 ? <p>{t('notifications.none')}</p> : (
+              <ul class="notifications">
+                {page.items.map((n) => (
+                  <li key={n.id} class={n.readAt ? 'read' : 'unread'}>
+                    {!n.readAt ? <strong class="badge">{t('notifications.unread')}</strong> : null}{' '}
+                    <Link href={n.link}>{n.title}</Link> · <span class="muted">{f.instant(n.createdAt)}</span>
+                    <p>{n.text}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <div class="actions">
+              {unread.length > 0 ? (
+                <button type="button" disabled={busy} onClick={() => run(async () => { await api.post(`${consortiumPath}/notifications/read`, { notificationIds: unread.map((n) => n.id) }); list.reload(); })}>
+                  {t('notifications.markRead')}
+                </button>
+              ) : null}
+              {page.nextCursor ? <button type="button" onClick={() => setCursor(page.nextCursor ?? undefined)}>{t('next')}</button> : null}
+            </div>
+            {feedback}
+          </>
+        );
+      }}
+    </Loading>
+  );
+}

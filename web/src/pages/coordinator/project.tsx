@@ -1,0 +1,113 @@
+// A project's dashboard for coordinators: a tab per area, the overview first (timeline, phases
+// with their progress and gates, overdue and due soon).
+import type { Phase, ProjectOverview } from '../../api/types';
+import { Timeline } from '../../components/timeline';
+import { Bar, Link, Loading, Section, Status, useAction } from '../../components/ui';
+import { useLoad } from '../../components/use-load';
+import { useApp } from '../../context';
+import type { MessageKey } from '../../i18n/messages';
+import { DeadlineList } from '../common/deadline-list';
+import { NotFound } from '../common/not-found';
+import { TrainingTab, OffersTab, IndicatorsTab } from './activity';
+import { DeliverablesTab } from './deliverables';
+import { ExportsTab } from './exports';
+import { MoneyTab } from './money';
+import { ReviewTab } from './review';
+
+const TABS = ['overview', 'deliverables', 'review', 'money', 'training', 'offers', 'indicators', 'exports'] as const;
+type Tab = (typeof TABS)[number];
+
+export function ProjectPage({ projectId, tab }: { projectId: string; tab: string }) {
+  const { api, consortiumPath, t } = useApp();
+  const base = `${consortiumPath}/projects/${projectId}`;
+  const overview = useLoad(() => api.get<ProjectOverview>(`${base}/overview`), [projectId, tab]);
+  if (!(TABS as readonly string[]).includes(tab)) return <NotFound />;
+  return (
+    <Loading state={overview}>
+      {(data) => (
+        <>
+          <h1>{data.project.title}</h1>
+          <nav class="tabs" aria-label={t('project.areas')}>
+            <ul>
+              {TABS.map((name) => (
+                <li key={name}>
+                  <Link href={`/projects/${projectId}${name === 'overview' ? '' : `/${name}`}`} aria-current={name === tab ? 'page' : undefined}>
+                    {t(`tab.${name}` as MessageKey)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <TabContent tab={tab as Tab} overview={data} base={base} reload={overview.reload} />
+        </>
+      )}
+    </Loading>
+  );
+}
+
+function TabContent({ tab, overview, base, reload }: { tab: Tab; overview: ProjectOverview; base: string; reload(): void }) {
+  switch (tab) {
+    case 'overview': return <OverviewTab overview={overview} base={base} reload={reload} />;
+    case 'deliverables': return <DeliverablesTab overview={overview} base={base} />;
+    case 'review': return <ReviewTab overview={overview} base={base} reload={reload} />;
+    case 'money': return <MoneyTab overview={overview} base={base} />;
+    case 'training': return <TrainingTab overview={overview} base={base} />;
+    case 'offers': return <OffersTab overview={overview} base={base} />;
+    case 'indicators': return <IndicatorsTab overview={overview} />;
+    case 'exports': return <ExportsTab overview={overview} base={base} />;
+  }
+}
+
+function OverviewTab({ overview, base, reload }: { overview: ProjectOverview; base: string; reload(): void }) {
+  const { t, f } = useApp();
+  const { project, phases, today } = overview;
+  return (
+    <>
+      <Section title={t('timeline.heading')}>
+        <p>{t('progress.project')}: <Bar percent={overview.progress.acceptedPercent} label={t('progress.accepted')} /></p>
+        <Timeline start={project.startDate} end={project.endDate} today={today} phases={phases} due={[...overview.overdue.items, ...overview.dueSoon.items]} />
+      </Section>
+      <Section title={t('phases.gates')}>
+        <ul class="cards">
+          {phases.map((phase) => <PhaseCard key={phase.id} phase={phase} base={base} reload={reload} />)}
+        </ul>
+      </Section>
+      <Section title={t('overdue')}>
+        <DeadlineList list={overview.overdue} today={today} projectId={project.id} />
+      </Section>
+      <Section title={t('dueSoon')}>
+        <DeadlineList list={overview.dueSoon} today={today} projectId={project.id} />
+      </Section>
+      <p class="muted">{t('today')}: {f.date(today)}</p>
+    </>
+  );
+}
+
+/** A phase's progress and its gate: closing needs every deliverable accepted (the API says why not). */
+function PhaseCard({ phase, base, reload }: { phase: Phase; base: string; reload(): void }) {
+  const { api, t, f } = useApp();
+  const { busy, run, feedback } = useAction();
+  const { counts, deliverables } = phase.progress;
+  const move = (status: 'active' | 'closed') =>
+    run(async () => {
+      await api.patch(`${base}/phases/${phase.id}`, { status, version: phase.version });
+      reload();
+    });
+  return (
+    <li class="card">
+      <h3>{phase.order}. {phase.title} <Status value={phase.status} /></h3>
+      <p>{f.date(phase.plannedStart)} – {f.date(phase.plannedEnd)}</p>
+      <p>{t('progress.accepted')}: <Bar percent={phase.progress.acceptedPercent} label={t('progress.accepted')} /></p>
+      <p>{t('progress.reported')}: {f.percent(phase.progress.reportedPercent)}</p>
+      <p>{t('phase.counts', { accepted: counts.accepted ?? 0, total: deliverables, submitted: counts.submitted ?? 0 })}</p>
+      {phase.status === 'active' ? (
+        <button type="button" disabled={busy} onClick={() => move('closed')}>{t('phase.close')}</button>
+      ) : phase.status === 'planned' ? (
+        <button type="button" disabled={busy} onClick={() => move('active')}>{t('phase.start')}</button>
+      ) : (
+        <button type="button" disabled={busy} onClick={() => move('active')}>{t('phase.reopen')}</button>
+      )}
+      {feedback}
+    </li>
+  );
+}

@@ -1,0 +1,94 @@
+// The review queue: deliverables and costs that wait for a coordinator's decision. Deliverables
+// are read only from the phases whose counters say something waits, and only until all are found.
+import type { Api } from '../../api/client';
+import type { Cost, Deliverable, Page, ProjectOverview } from '../../api/types';
+import { Decision } from '../../components/decision';
+import { Link, Loading, Section } from '../../components/ui';
+import { useLoad } from '../../components/use-load';
+import { memberName, useApp } from '../../context';
+
+async function submittedDeliverables(api: Api, base: string, overview: ProjectOverview): Promise<Deliverable[]> {
+  const found: Deliverable[] = [];
+  for (const phase of overview.phases) {
+    const waiting = phase.progress.counts.submitted ?? 0;
+    let cursor: string | null = null;
+    let seen = 0;
+    while (seen < waiting) {
+      const page: Page<Deliverable> = await api.get(`${base}/deliverables?phaseId=${phase.id}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const submitted = page.items.filter((d) => d.status === 'submitted');
+      found.push(...submitted);
+      seen += submitted.length;
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+  }
+  return found;
+}
+
+export function ReviewTab({ overview, base, reload }: { overview: ProjectOverview; base: string; reload(): void }) {
+  const { api, t } = useApp();
+  const deliverables = useLoad(() => submittedDeliverables(api, base, overview), [base, overview]);
+  const costs = useLoad(() => api.get<Page<Cost>>(`${base}/costs?status=submitted&limit=100`), [base]);
+  return (
+    <>
+      <Section title={t('review.deliverables')}>
+        <Loading state={deliverables}>
+          {(items) => items.length === 0 ? <p>{t('review.nothing')}</p> : (
+            <ul class="cards">{items.map((d) => <DeliverableReview key={d.id} deliverable={d} base={base} done={reload} />)}</ul>
+          )}
+        </Loading>
+      </Section>
+      <Section title={t('review.costs')}>
+        <Loading state={costs}>
+          {(page) => page.items.length === 0 ? <p>{t('review.nothing')}</p> : (
+            <ul class="cards">{page.items.map((cost) => <CostReview key={cost.id} cost={cost} base={base} done={costs.reload} />)}</ul>
+          )}
+        </Loading>
+      </Section>
+    </>
+  );
+}
+
+function DeliverableReview({ deliverable, base, done }: { deliverable: Deliverable; base: string; done(): void }) {
+  const app = useApp();
+  const { api, t, f } = app;
+  return (
+    <li class="card" data-deliverable={deliverable.id}>
+      <h3><Link href={`/projects/${deliverable.projectId}/deliverables/${deliverable.id}`}>{deliverable.title}</Link></h3>
+      <p>{memberName(app, deliverable.ownerMemberId)} · {t('dueDate')} {f.date(deliverable.dueDate)} · {t('progress.reported')} {f.percent(deliverable.reportedPercent)}</p>
+      <Decision
+        textLabel={t('review.comment')}
+        acceptLabel={t('review.accept')}
+        sendBackLabel={t('review.requestChanges')}
+        decide={async (accept, comment) => {
+          await api.post(`${base}/deliverables/${deliverable.id}/review`, { decision: accept ? 'accepted' : 'changes_requested', comment, version: deliverable.version });
+          done();
+        }}
+      />
+    </li>
+  );
+}
+
+function CostReview({ cost, base, done }: { cost: Cost; base: string; done(): void }) {
+  const app = useApp();
+  const { api, t, f } = app;
+  return (
+    <li class="card" data-cost={cost.id}>
+      <h3>{cost.description}</h3>
+      <p>{memberName(app, cost.memberId)} · {cost.supplier} · {f.date(cost.date)}</p>
+      <p>{t('cost.amount')}: {f.euro(cost.amountCents)} + {t('cost.vat')} {f.euro(cost.vatCents)}</p>
+      {cost.documents.length > 0 ? (
+        <ul>{cost.documents.map((doc, i) => <li key={i}>{'url' in doc ? <a href={doc.url} rel="noreferrer">{doc.title ?? doc.url}</a> : doc.name}</li>)}</ul>
+      ) : null}
+      <Decision
+        textLabel={t('review.reason')}
+        acceptLabel={t('review.approve')}
+        sendBackLabel={t('review.reject')}
+        decide={async (approve, reason) => {
+          await api.post(`${base}/costs/${cost.id}/review`, { decision: approve ? 'approved' : 'rejected', reason, version: cost.version });
+          done();
+        }}
+      />
+    </li>
+  );
+}

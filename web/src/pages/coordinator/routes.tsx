@@ -1,0 +1,29 @@
+// The coordinator's pages: the consortium home, each project's dashboard, people, notifications.
+import type { Translate } from '../../i18n/messages';
+import { match } from '../../router';
+import { DeliverablePage } from '../common/deliverable';
+import { NotificationsPage } from '../common/notifications';
+import { NotFound } from '../common/not-found';
+import { CoordinatorHome } from './home';
+import { PeoplePage } from './people';
+import { ProjectPage } from './project';
+
+export const coordinatorNav = (t: Translate) => [
+  { href: '/', label: t('nav.home') },
+  { href: '/people', label: t('nav.people') },
+  { href: '/notifications', label: t('nav.notifications') },
+];
+
+export function CoordinatorRoutes({ path }: { path: string }) {
+  if (path === '/') return <CoordinatorHome />;
+  if (path === '/people') return <PeoplePage />;
+  if (path === '/notifications') return <NotificationsPage />;
+  const deliverable = match('/projects/:projectId/deliverables/:deliverableId', path);
+  if (deliverable) return <DeliverablePage projectId={deliverable.projectId!} deliverableId={deliverable.deliverableId!} />;
+  // A submitted cost's notification links here: its place is the review queue.
+  const cost = match('/projects/:projectId/costs/:costId', path);
+  if (cost) return <ProjectPage projectId={cost.projectId!} tab="review" />;
+  const tab = match('/projects/:projectId/:tab', path) ?? match('/projects/:projectId', path);
+  if (tab) return <ProjectPage projectId={tab.projectId!} tab={tab.tab ?? 'overview'} />;
+  return <NotFound />;
+}

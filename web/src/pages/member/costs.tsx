@@ -1,0 +1,155 @@
+// A member's costs: report one against its own budget line of a project (with a document link or
+// file), submit drafts for review, and follow what was approved or rejected (and why).
+import { useState } from 'preact/hooks';
+import { allPages } from '../../api/client';
+import { evidenceOf } from '../../api/upload';
+import type { BudgetReport, Cost, Project } from '../../api/types';
+import { Field, Loading, Section, Status, useAction } from '../../components/ui';
+import { useLoad } from '../../components/use-load';
+import { useApp } from '../../context';
+import { centsOf, todayIn } from '../../i18n/format';
+import type { MessageKey } from '../../i18n/messages';
+
+type Line = BudgetReport['lines'][number];
+
+export function CostsPage() {
+  const { api, consortiumPath, membership, t } = useApp();
+  const memberId = membership.memberId!;
+  const projects = useLoad(async () => (await allPages<Project>(api, `${consortiumPath}/projects`)).filter((p) => p.partners.some((x) => x.memberId === memberId)));
+  const [chosen, setChosen] = useState('');
+  return (
+    <>
+      <h1>{t('nav.costs')}</h1>
+      <Loading state={projects}>
+        {(items) => {
+          const projectId = chosen || items[0]?.id;
+          if (!projectId) return <p>{t('projects.none')}</p>;
+          return (
+            <>
+              <Field label={t('project')}>
+                {(id) => (
+                  <select id={id} value={projectId} onChange={(e) => setChosen(e.currentTarget.value)}>
+                    {items.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
+                  </select>
+                )}
+              </Field>
+              <ProjectCosts key={projectId} base={`${consortiumPath}/projects/${projectId}`} memberId={memberId} />
+            </>
+          );
+        }}
+      </Loading>
+    </>
+  );
+}
+
+function ProjectCosts({ base, memberId }: { base: string; memberId: string }) {
+  const { api, t, f } = useApp();
+  const data = useLoad(async () => {
+    const budget = await api.get<BudgetReport>(`${base}/budget`);
+    const lines = budget.lines.filter((line) => line.memberId === memberId);
+    const costs = (await Promise.all(lines.map((line) => allPages<Cost>(api, `${base}/costs?budgetLineId=${line.id}`)))).flat();
+    costs.sort((a, b) => (a.date < b.date ? 1 : -1));
+    return { lines, costs };
+  });
+  return (
+    <Loading state={data}>
+      {({ lines, costs }) => (
+        <>
+          <ReportCost lines={lines} base={base} done={data.reload} />
+          <Section title={t('cost.list')}>
+            {costs.length === 0 ? <p>{t('cost.none')}</p> : (
+              <ul class="cards">
+                {costs.map((cost) => <CostItem key={cost.id} cost={cost} base={base} done={data.reload} line={lines.find((l) => l.id === cost.budgetLineId)} />)}
+              </ul>
+            )}
+          </Section>
+          <Section title={t('cost.lines')}>
+            <div class="table-wrap" tabIndex={0}><table>
+              <thead><tr><th scope="col">{t('cost.category')}</th><th scope="col">{t('money.budget')}</th><th scope="col">{t('money.approved')}</th><th scope="col">{t('money.submitted')}</th><th scope="col">{t('money.remaining')}</th></tr></thead>
+              <tbody>
+                {lines.map((line) => (
+                  <tr key={line.id}>
+                    <th scope="row">{t(`category.${line.category}` as MessageKey)}</th>
+                    <td>{f.euro(line.spending.budgetCents)}</td><td>{f.euro(line.spending.approvedCents)}</td><td>{f.euro(line.spending.submittedCents)}</td>
+                    <td>{f.euro(line.spending.remainingCents)} {line.spending.overBudget ? <strong>⚠ {t('cost.overBudget')}</strong> : null}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table></div>
+          </Section>
+        </>
+      )}
+    </Loading>
+  );
+}
+
+function ReportCost({ lines, base, done }: { lines: Line[]; base: string; done(): void }) {
+  const { api, t, membership } = useApp();
+  const today = todayIn(membership.consortium.timeZone);
+  const [lineId, setLineId] = useState(lines[0]?.id ?? '');
+  const [date, setDate] = useState(today);
+  const [description, setDescription] = useState('');
+  const [supplier, setSupplier] = useState('');
+  const [amount, setAmount] = useState('');
+  const [vat, setVat] = useState('0');
+  const [link, setLink] = useState('');
+  const [file, setFile] = useState<File | undefined>(undefined);
+  const { busy, run, feedback } = useAction();
+  if (lines.length === 0) return <p>{t('cost.noLines')}</p>;
+  return (
+    <Section title={t('cost.report')}>
+      <form
+        class="form-grid"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = event.currentTarget;
+          void run(async () => {
+            const documents = await evidenceOf(api, link, file, `${base}/budget/lines/${lineId}/document-uploads`);
+            await api.post(`${base}/budget/lines/${lineId}/costs`, {
+              date, description, supplier, amountCents: centsOf(amount), vatCents: centsOf(vat || '0'), documents,
+            });
+            setDescription(''); setSupplier(''); setAmount(''); setVat('0'); setLink(''); setFile(undefined);
+            form.reset();
+            done();
+          }, t('cost.saved'));
+        }}
+      >
+        <Field label={t('cost.line')}>
+          {(id) => (
+            <select id={id} value={lineId} onChange={(e) => setLineId(e.currentTarget.value)}>
+              {lines.map((line) => <option key={line.id} value={line.id}>{t(`category.${line.category}` as MessageKey)}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field label={t('date')}>{(id) => <input id={id} type="date" required max={today} value={date} onInput={(e) => setDate(e.currentTarget.value)} />}</Field>
+        <Field label={t('cost.description')}>{(id) => <input id={id} required value={description} onInput={(e) => setDescription(e.currentTarget.value)} />}</Field>
+        <Field label={t('cost.supplier')}>{(id) => <input id={id} required value={supplier} onInput={(e) => setSupplier(e.currentTarget.value)} />}</Field>
+        <Field label={t('cost.amountEuro')}>{(id) => <input id={id} required inputMode="decimal" pattern="[0-9]+([.,][0-9]{1,2})?" value={amount} onInput={(e) => setAmount(e.currentTarget.value)} />}</Field>
+        <Field label={t('cost.vatEuro')}>{(id) => <input id={id} inputMode="decimal" pattern="[0-9]+([.,][0-9]{1,2})?" value={vat} onInput={(e) => setVat(e.currentTarget.value)} />}</Field>
+        <Field label={t('cost.documentLink')}>{(id) => <input id={id} type="url" value={link} onInput={(e) => setLink(e.currentTarget.value)} />}</Field>
+        <Field label={t('cost.documentFile')}>{(id) => <input id={id} type="file" onChange={(e) => setFile(e.currentTarget.files?.[0])} />}</Field>
+        <button type="submit" class="primary" disabled={busy}>{t('cost.save')}</button>
+        {feedback}
+      </form>
+    </Section>
+  );
+}
+
+function CostItem({ cost, base, done, line }: { cost: Cost; base: string; done(): void; line?: Line }) {
+  const { api, t, f } = useApp();
+  const { busy, run, feedback } = useAction();
+  return (
+    <li class="card" data-cost={cost.id}>
+      <h3>{cost.description}</h3>
+      <p>{cost.supplier} · {f.date(cost.date)} · {f.euro(cost.amountCents + cost.vatCents)}{line ? ` · ${t(`category.${line.category}` as MessageKey)}` : ''}</p>
+      <p><Status value={cost.status} /></p>
+      {cost.rejectionReason && cost.status === 'rejected' ? <p>{t('cost.rejectedBecause')}: {cost.rejectionReason}</p> : null}
+      {cost.status === 'draft' || cost.status === 'rejected' ? (
+        <button type="button" class="primary" disabled={busy} onClick={() => run(async () => { await api.post(`${base}/costs/${cost.id}/submit`, { version: cost.version }); done(); })}>
+          {t('cost.submit')}
+        </button>
+      ) : null}
+      {feedback}
+    </li>
+  );
+}
