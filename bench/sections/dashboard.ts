@@ -5,7 +5,6 @@ import { existsSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -13,6 +12,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { writeSyntheticProject } from '../../dev/synthetic-project';
 import { personItem } from '../../shared/store/people';
+import { buildWeb, webOut } from '../../web/build';
 import { createBenchApp } from '../lib/bench-app';
 import type { BenchContext, SectionRunner } from '../lib/context';
 import { progress } from '../lib/progress';
@@ -32,12 +32,6 @@ const renderGoal = ({ full, empty }: { full: number; empty: number }) => ({
 const CONSORTIUM = 'dashboard';
 const PERSON = 'bench-dashboard';
 
-/** The dashboard's build (web/build.ts), read at run time so that this module stands without it. */
-interface WebBuild {
-  buildWeb(): Promise<{ scriptGzipBytes: number }>;
-  webOut: string;
-}
-
 async function preactBaselineGzip(root: string): Promise<number> {
   const result = await build({
     entryPoints: [join(root, 'bench', 'baseline', 'web.ts')], bundle: true, minify: true, format: 'esm', target: ['es2020'],
@@ -56,16 +50,11 @@ async function writeProjects({ store }: BenchContext, size: number) {
 
 export const dashboardSection: SectionRunner = async (context) => {
   const { root, quick } = context;
-  const buildModule = join(root, 'web', 'build.ts');
-  if (!existsSync(buildModule) || !existsSync(join(root, 'web', 'src'))) {
-    return { id: 'dashboard', title: '7. Dashboard', figures: [], notes: [], notMeasured: 'no dashboard build: the dashboard (web/src and web/build.ts) is not on this branch' };
-  }
   if (!existsSync(CHROMIUM)) {
     return { id: 'dashboard', title: '7. Dashboard', figures: [], notes: [], notMeasured: `no Chromium at ${CHROMIUM}` };
   }
-  const web = (await import(pathToFileURL(buildModule).href)) as WebBuild;
   progress('  building the dashboard');
-  const built = await web.buildWeb();
+  const built = await buildWeb();
   const baselineGzip = await preactBaselineGzip(root);
 
   const size = quick ? 300 : 3_000;
@@ -73,9 +62,9 @@ export const dashboardSection: SectionRunner = async (context) => {
   await writeProjects(context, size);
   const { app, token } = await createBenchApp(context.store, PERSON);
   app.get('/config.json', (c) => c.json({ auth: { kind: 'local' } }));
-  app.use('/*', serveStatic({ root: relative(process.cwd(), web.webOut) }));
+  app.use('/*', serveStatic({ root: relative(process.cwd(), webOut) }));
   // The dashboard's addresses are History API paths: the server answers them with the page.
-  app.get('*', (c) => c.html(readFileSync(join(web.webOut, 'index.html'), 'utf8')));
+  app.get('*', (c) => c.html(readFileSync(join(webOut, 'index.html'), 'utf8')));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
