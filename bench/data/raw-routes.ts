@@ -1,0 +1,109 @@
+// The baselines of the request-overhead figures: the DynamoDB calls each measured route makes,
+// sent by hand through the DocumentClient (keys from the store's key builders), with no
+// framework, validation, authorisation or mapping around them.
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { chainEntry } from '../../shared/domain/audit';
+import { addDays, calendarDateIn } from '../../shared/domain/clock';
+import { auditRecord } from '../../shared/store/audit';
+import {
+  auditEntryKey, auditHeadKey, deliverableKey, deliverablesOf, dueDateBound, logEntryKey, membersOf, openDeliverablesOf,
+  openDeliverablesOfMember, projectCollection,
+} from '../../shared/store/keys';
+import { INDEXES } from '../../shared/store/table';
+
+type Raw = { client: DynamoDBDocumentClient; tableName: string };
+
+async function queryAll({ client, tableName }: Raw, input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>) {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(new QueryCommand({ ...input, TableName: tableName, Limit: 1000, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+const onIndex = (index: { name: string; partitionKey: string; sortKey: string }, partition: string, limit: number, sort?: { expression: string; values: Record<string, string> }) => ({
+  IndexName: index.name,
+  KeyConditionExpression: `#pk = :pk${sort ? ` AND ${sort.expression}` : ''}`,
+  ExpressionAttributeNames: { '#pk': index.partitionKey, ...(sort ? { '#sk': index.sortKey } : {}) },
+  ExpressionAttributeValues: { ':pk': partition, ...sort?.values },
+  Limit: limit,
+});
+
+/** The overview's four Queries, in parallel: the summary collection, overdue, due soon, members. */
+export async function rawOverview(raw: Raw, consortiumId: string, projectId: string, timeZone = 'Europe/Rome') {
+  const today = calendarDateIn(new Date(), timeZone);
+  const open = openDeliverablesOf(consortiumId, projectId).GSI2PK;
+  const members = membersOf(consortiumId);
+  return Promise.all([
+    queryAll(raw, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': projectCollection(consortiumId, projectId).PK } }),
+    raw.client.send(new QueryCommand({ TableName: raw.tableName, ...onIndex(INDEXES.byDueDate, open, 21, { expression: '#sk < :before', values: { ':before': dueDateBound.before(today) } }) })),
+    raw.client.send(new QueryCommand({
+      TableName: raw.tableName,
+      ...onIndex(INDEXES.byDueDate, open, 21, { expression: '#sk BETWEEN :from AND :through', values: { ':from': dueDateBound.before(today), ':through': dueDateBound.through(addDays(today, 14)) } }),
+    })),
+    queryAll(raw, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)', ExpressionAttributeValues: { ':pk': members.PK, ':prefix': members.skPrefix } }),
+  ]);
+}
+
+/** A member's open deliverables: one Query of GSI3. */
+export const rawMemberDeliverables = (raw: Raw, consortiumId: string, memberId: string, limit: number) =>
+  raw.client.send(new QueryCommand({ TableName: raw.tableName, ...onIndex(INDEXES.byOwner, openDeliverablesOfMember(consortiumId, memberId).GSI3PK, limit) }));
+
+/** A page of a project's deliverables: one Query of GSI1. */
+export const rawDeliverablePage = (raw: Raw, consortiumId: string, projectId: string, limit: number) =>
+  raw.client.send(new QueryCommand({ TableName: raw.tableName, ...onIndex(INDEXES.byParent, deliverablesOf(consortiumId, projectId).GSI1PK, limit) }));
+
+/**
+ * A progress log entry on an in-progress deliverable: read it, then the project's audit head, then
+ * one transaction: the deliverable (conditional on its version), the log entry, the audit entry
+ * and the new head (conditional on the old one).
+ */
+export async function rawLogProgress(raw: Raw, ids: { consortiumId: string; projectId: string; deliverableId: string }, personId: string) {
+  const { client, tableName } = raw;
+  const chain = { consortiumId: ids.consortiumId, projectId: ids.projectId };
+  const key = deliverableKey(ids.consortiumId, ids.projectId, ids.deliverableId);
+  // One after the other, as the route does (the head is read when the change is known).
+  const { Item: deliverable } = await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+  const { Item: head } = await client.send(new GetCommand({ TableName: tableName, Key: auditHeadKey(chain), ConsistentRead: true }));
+  if (!deliverable) throw new Error(`no deliverable ${ids.deliverableId}`);
+  const at = new Date().toISOString();
+  const percent = (Number(deliverable.reportedPercent) + 1) % 100;
+  const entryId = randomUUID();
+  const after = { ...deliverable, reportedPercent: percent, updatedAt: at, version: Number(deliverable.version) + 1 };
+  const current = head ? { seq: Number(head.seq), hash: String(head.hash) } : undefined;
+  const audit = chainEntry(auditRecord({ personId, at }, 'deliverable', ids.deliverableId, 'log', deliverable, after), current);
+  await client.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: tableName, Key: key,
+            UpdateExpression: 'SET reportedPercent = :percent, updatedAt = :at, version = :next',
+            ConditionExpression: 'version = :version',
+            ExpressionAttributeValues: { ':percent': percent, ':at': at, ':next': after.version, ':version': deliverable.version },
+          },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...logEntryKey(ids.consortiumId, ids.projectId, ids.deliverableId, at, entryId), itemType: 'LogEntry', id: entryId, deliverableId: ids.deliverableId, at, by: personId, type: 'progress', note: 'Benchmark progress', percent, evidence: [] },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        { Put: { TableName: tableName, Item: { ...auditEntryKey(chain, audit.seq), itemType: 'AuditEntry', ...audit }, ConditionExpression: 'attribute_not_exists(PK)' } },
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...auditHeadKey(chain), itemType: 'AuditHead', seq: audit.seq, hash: audit.hash },
+            ConditionExpression: current ? 'seq = :seq' : 'attribute_not_exists(PK)',
+            ExpressionAttributeValues: current ? { ':seq': current.seq } : undefined,
+          },
+        },
+      ],
+    }),
+  );
+}
