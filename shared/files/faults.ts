@@ -13,11 +13,12 @@ export function isTransientFileFault(error: unknown): boolean {
   return TRANSIENT_NAMES.has(error.name) || (code !== undefined && TRANSIENT_CODES.has(code));
 }
 
-const translated = <T>(work: Promise<T>): Promise<T> =>
-  work.catch((error: unknown) => {
-    if (isTransientFileFault(error)) throw new UnavailableError('The file store is busy; retry shortly', 2, { cause: error });
-    throw error;
-  });
+function translate(error: unknown): never {
+  if (isTransientFileFault(error)) throw new UnavailableError('The file store is busy; retry shortly', 2, { cause: error });
+  throw error;
+}
+
+const translated = <T>(work: Promise<T>): Promise<T> => work.catch(translate);
 
 /** The same store, its transient faults translated. */
 export function translatingFaults(files: FileStore): FileStore {
@@ -29,7 +30,7 @@ export function translatingFaults(files: FileStore): FileStore {
       try {
         yield* files.list(prefix);
       } catch (error) {
-        await translated(Promise.reject(error));
+        translate(error);
       }
     },
     delete: (key) => translated(files.delete(key)),

@@ -33,15 +33,17 @@ export async function readConsortiumItems(client: DynamoDBClient, tableName: str
   return items.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }
 
+/** The SHA-256 of the item lines, each ended by a newline: what the footer records. */
+function checksum(itemLines: string[]): string {
+  const hash = createHash('sha256');
+  for (const line of itemLines) hash.update(line).update('\n');
+  return hash.digest('hex');
+}
+
 /** The backup file's lines: header, one item per line, footer with the items' count and hash. */
 export function backupLines(header: BackupHeader, items: RawItem[]): string[] {
-  const hash = createHash('sha256');
-  const lines = items.map((item) => {
-    const line = JSON.stringify(item);
-    hash.update(line).update('\n');
-    return line;
-  });
-  const footer: BackupFooter = { items: items.length, sha256: hash.digest('hex') };
+  const lines = items.map((item) => JSON.stringify(item));
+  const footer: BackupFooter = { items: items.length, sha256: checksum(lines) };
   return [JSON.stringify(header), ...lines, JSON.stringify(footer)];
 }
 
@@ -53,10 +55,8 @@ export function parseBackup(lines: string[]): { header: BackupHeader; items: Raw
   if (header.format !== BACKUP_FORMAT) throw new Error(`Not a backup of format ${BACKUP_FORMAT}: ${String(header.format)}`);
   const footer = JSON.parse(content.at(-1)!) as BackupFooter;
   const itemLines = content.slice(1, -1);
-  const hash = createHash('sha256');
-  for (const line of itemLines) hash.update(line).update('\n');
   if (footer.items !== itemLines.length) throw new Error(`The backup says ${footer.items} items but holds ${itemLines.length}: it is truncated or altered`);
-  if (footer.sha256 !== hash.digest('hex')) throw new Error('The checksum does not match: the backup is damaged or altered');
+  if (footer.sha256 !== checksum(itemLines)) throw new Error('The checksum does not match: the backup is damaged or altered');
   return { header, items: itemLines.map((line) => JSON.parse(line) as RawItem) };
 }
 
