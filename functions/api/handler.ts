@@ -24,7 +24,7 @@ export const app = createApp({
   verifier: auth.kind === 'cognito' ? cognitoVerifier(auth) : jwksVerifier(auth),
   identities:
     auth.kind === 'cognito' ? cognitoDirectory({ userPoolId: auth.userPoolId, region }) : localDirectory(() => crypto.randomUUID()),
-  files: createS3FileStore({ client: () => import('@aws-sdk/client-s3').then((s3) => new s3.S3Client({ region })), bucket: config.filesBucket }),
+  files: createS3FileStore({ client: { region }, bucket: config.filesBucket }),
   exportQueue: sqsExportQueue({ queueUrl: config.exportQueueUrl, client: { region } }),
   mailer: sesMailer({ from: config.mailFrom, client: { region } }),
   dashboardOrigin: config.dashboardOrigin,

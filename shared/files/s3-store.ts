@@ -1,7 +1,7 @@
 // The file store on AWS: a private S3 bucket, presigned links that expire within minutes, and
 // presigned POST forms whose policy limits the size and type of an upload. The S3 SDK is loaded on
 // first use: most API requests touch no file, so it weighs nothing on their cold start.
-import type { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
 import { NotFoundError } from '../domain/errors';
 import { assertLinkLifetime, assertSafeKey, type FileStore, type StoredFile } from './file-store';
@@ -17,16 +17,14 @@ const safeFilename = (filename: string) => filename.replace(/[^A-Za-z0-9._-]/g, 
 
 /** S3 signs with the real time (AWS checks it against its own): no injected clock here. */
 export function createS3FileStore(options: {
-  /** A client, or how to make one on first use (then built once). */
-  client: S3Client | (() => Promise<S3Client>);
+  /** A client, or its settings (region) to build one on first use, once. */
+  client: S3Client | S3ClientConfig;
   bucket: string;
 }): FileStore {
-  const { bucket } = options;
+  const { bucket, client: given } = options;
   let made: Promise<S3Client> | undefined;
-  const connect = () => {
-    const { client } = options;
-    return typeof client === 'function' ? (made ??= client()) : Promise.resolve(client);
-  };
+  const connect = () =>
+    'send' in given ? Promise.resolve(given as S3Client) : (made ??= s3().then((m) => new m.S3Client(given)));
   /** The SDK module and the client, loaded and built on first use. */
   const sdk = () => Promise.all([s3(), connect()]);
 

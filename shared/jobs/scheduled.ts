@@ -1,25 +1,15 @@
 // The scheduled jobs, run for every consortium of the installation: the weekly digest and the
 // reporting schedules. One consortium's failure does not stop the others; it is reported at the end.
 import { z } from 'zod';
-import type { Clock } from '../domain/clock';
-import type { Mailer } from '../mail/mailer';
-import type { Store } from '../store';
-import { runWeeklyDigest } from './digest';
-import type { ExportQueue } from './export-queue';
-import { runReportingSchedules } from './schedules';
+import { runWeeklyDigest, type DigestDeps } from './digest';
+import { runReportingSchedules, type ScheduleDeps } from './schedules';
 
 /** The event the scheduler sends: which job to run. */
 export const JobEvent = z.object({ job: z.enum(['weekly-digest', 'reporting-schedules']) });
 export type JobName = z.infer<typeof JobEvent>['job'];
 
-export interface ScheduledJobDeps {
-  store: Store;
-  clock: Clock;
-  mailer: Mailer;
-  exportQueue: ExportQueue;
-  /** The dashboard's origin: makes the mails' links absolute. */
-  origin: string;
-}
+/** What both jobs need; the dashboard's origin is required here, as the digest's mails link to it. */
+export type ScheduledJobDeps = DigestDeps & ScheduleDeps & { origin: string };
 
 export interface JobReport {
   job: JobName;
@@ -30,8 +20,8 @@ export interface JobReport {
 }
 
 const runners: Record<JobName, (deps: ScheduledJobDeps, consortiumId: string) => Promise<unknown[]>> = {
-  'weekly-digest': (deps, consortiumId) => runWeeklyDigest(deps, consortiumId),
-  'reporting-schedules': (deps, consortiumId) => runReportingSchedules(deps, consortiumId),
+  'weekly-digest': runWeeklyDigest,
+  'reporting-schedules': runReportingSchedules,
 };
 
 /** Runs `job` for each consortium in the registry, one after the other. */
