@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { addRete } from './rete';
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
-const email = z.string().regex(/^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/, 'an email address');
+const ADDRESS = /[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+/.source;
+const email = z.string().regex(new RegExp(`^${ADDRESS}$`), 'an email address');
 
 const AppSettings = z.object({
   /** Set by the CDK CLI from the credentials in use; absent offline, which keeps synth env-agnostic. */
@@ -18,7 +19,7 @@ const AppSettings = z.object({
   /** `cdk synth -c stage=prod`; part of every stack name, so stages deploy side by side. */
   stage: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/, 'lowercase letters, digits and hyphens').default('dev'),
   /** `-c mailFrom="Rete <rete@example.org>"`: the sender of every mail. */
-  mailFrom: optional(z.string().regex(/^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$|^[^<>]*<[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>$/, 'an address, or a name and <address>')),
+  mailFrom: optional(z.string().regex(new RegExp(`^${ADDRESS}$|^[^<>]*<${ADDRESS}>$`), 'an address, or a name and <address>')),
   /** `-c mailIdentity=example.org`: a domain or address to verify in SES, or the ARN of a verified identity. */
   mailIdentity: optional(z.string().regex(/^arn:aws[\w-]*:ses:|^[^@\s]+@[^@\s]+$|^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain, an address or an SES identity ARN')),
   /** `-c alarmEmail=ops@example.org`: subscribed to the alarms topic. */

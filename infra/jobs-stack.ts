@@ -32,14 +32,17 @@ const MAX_RECEIVES = 3;
 
 export class JobsStack extends Stack {
   readonly exportQueue: Queue;
-  readonly deadLetterQueues: Queue[];
+  readonly exportDeadLetters: Queue;
+  readonly jobsDeadLetters: Queue;
   readonly mailIdentity: IEmailIdentity;
-  readonly functions: ReteFunction[];
+  readonly exportWorker: ReteFunction;
+  readonly jobs: ReteFunction;
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
     const { table, filesBucket, bundlesDir } = props;
     const queueDefaults = { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true } as const;
+    const deadLetterQueue = (queueId: string) => new Queue(this, queueId, { ...queueDefaults, retentionPeriod: Duration.days(14) });
 
     this.mailIdentity = props.mailIdentity.startsWith('arn:')
       ? EmailIdentity.fromEmailIdentityArn(this, 'MailIdentity', props.mailIdentity)
@@ -57,7 +60,7 @@ export class JobsStack extends Stack {
     })
       .bindTable(table)
       .bindFiles(filesBucket);
-    const exportDeadLetters = new Queue(this, 'ExportDeadLetters', { ...queueDefaults, retentionPeriod: Duration.days(14) });
+    const exportDeadLetters = deadLetterQueue('ExportDeadLetters');
     this.exportQueue = new Queue(this, 'ExportQueue', {
       ...queueDefaults,
       // Six times the worker's timeout, as Lambda advises, so a message is not handed out twice meanwhile.
@@ -74,7 +77,7 @@ export class JobsStack extends Stack {
     );
 
     // Scheduled jobs, for every consortium.
-    const jobsDeadLetters = new Queue(this, 'JobsDeadLetters', { ...queueDefaults, retentionPeriod: Duration.days(14) });
+    const jobsDeadLetters = deadLetterQueue('JobsDeadLetters');
     const jobs = new ReteFunction(this, 'Jobs', {
       name: 'jobs',
       bundlesDir,
@@ -107,7 +110,9 @@ export class JobsStack extends Stack {
       });
     }
 
-    this.deadLetterQueues = [exportDeadLetters, jobsDeadLetters];
-    this.functions = [worker, jobs];
+    this.exportWorker = worker;
+    this.jobs = jobs;
+    this.exportDeadLetters = exportDeadLetters;
+    this.jobsDeadLetters = jobsDeadLetters;
   }
 }

@@ -79,14 +79,12 @@ export function addRete(app: App, settings: ReteSettings) {
     dashboardOrigin: web.origin,
     bundlesDir: buildDir,
   });
-  const [worker, scheduled] = jobs.functions;
-  const [exportDeadLetters, jobsDeadLetters] = jobs.deadLetterQueues;
   const alarms = new AlarmsStack(app, name('alarms'), {
     env,
     description: `Rete (${stage}): alarms on errors, throttling and dead letters`,
     httpApi: web.httpApi,
-    functions: { Api: api.api.function, ExportWorker: worker!.function, Jobs: scheduled!.function },
-    deadLetterQueues: { Export: exportDeadLetters!, Jobs: jobsDeadLetters! },
+    functions: { Api: api.api.function, ExportWorker: jobs.exportWorker.function, Jobs: jobs.jobs.function },
+    deadLetterQueues: { Export: jobs.exportDeadLetters, Jobs: jobs.jobsDeadLetters },
     table: data.table,
     alarmEmail: settings.alarmEmail,
   });

@@ -111,6 +111,7 @@ export class WebStack extends Stack {
       autoDeleteObjects: true,
     });
 
+    const logsReach = cloudFrontLogsReach(this.region);
     const signIn = props.signInDomain.baseUrl();
     const filesEndpoint = `https://${props.filesBucket.bucketRegionalDomainName}`;
     const headers = securityHeadersPolicy(this, 'SecurityHeaders', { connect: [signIn, filesEndpoint], formAction: [signIn] });
@@ -125,7 +126,7 @@ export class WebStack extends Stack {
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_100,
-      ...(cloudFrontLogsReach(this.region) ? { enableLogging: true, logBucket: logs, logFilePrefix: 'cloudfront/' } : {}),
+      ...(logsReach ? { enableLogging: true, logBucket: logs, logFilePrefix: 'cloudfront/' } : {}),
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(dashboardBucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -149,7 +150,7 @@ export class WebStack extends Stack {
     });
     this.origin = `https://${this.distribution.distributionDomainName}`;
     new CfnOutput(this, 'DashboardUrl', { value: `${this.origin}/` });
-    if (!cloudFrontLogsReach(this.region)) {
+    if (!logsReach) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR3',
         reason: `CloudFront cannot deliver standard logs to a bucket in ${this.region}; the API stage logs every /api request and the dashboard bucket logs every file CloudFront fetches`,
