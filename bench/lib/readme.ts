@@ -4,13 +4,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Results } from './results';
+import { round, type Results } from './results';
 
 const START = '<!-- results:start -->';
 const END = '<!-- results:end -->';
 
 const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-const number = (value: number) => (Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 10 ? value.toFixed(1) : value.toFixed(2));
 
 export function resultsMarkdown(results: Results): string {
   const { machine } = results;
@@ -31,7 +30,7 @@ export function resultsMarkdown(results: Results): string {
     lines.push('| figure | value | baseline | ratio | goal |', '| --- | ---: | ---: | ---: | --- |');
     for (const f of section.figures) {
       const goal = f.goal ? `${f.goal.met ? 'met' : '**not met**'}: ${f.goal.text}` : '';
-      lines.push(`| ${f.label} | ${number(f.value)} ${f.unit} | ${number(f.baseline.value)} ${f.unit} (${f.baseline.label}) | ${Number.isFinite(f.ratio) ? f.ratio.toFixed(2) : '–'} | ${goal} |`);
+      lines.push(`| ${f.label} | ${round(f.value)} ${f.unit} | ${round(f.baseline.value)} ${f.unit} (${f.baseline.label}) | ${Number.isFinite(f.ratio) ? f.ratio.toFixed(2) : '–'} | ${goal} |`);
     }
     if (section.notes.length > 0) lines.push('', ...section.notes.map((note) => `- ${note}`));
   }

@@ -64,7 +64,8 @@ export function machine(): Results['machine'] {
   };
 }
 
-const round = (value: number) => (Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 10 ? value.toFixed(1) : value.toFixed(2));
+/** A figure's value with the digits worth reading: none from 100, one from 10, two below. */
+export const round = (value: number) => (Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 10 ? value.toFixed(1) : value.toFixed(2));
 
 /** The results as a plain-text table, one block per section. */
 export function formatTable(results: Results): string {

@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { BENCH_PERSON } from '../data/dataset';
-import { httpApiEvent } from '../lib/api-event';
+import { httpApiEvent } from '../../test/support/lambda-events';
 import type { SectionRunner } from '../lib/context';
 import { counter } from '../lib/progress';
 import { figure } from '../lib/results';
@@ -30,7 +30,7 @@ export const coldStartSection: SectionRunner = async ({ root, workDir, quick, en
   const consortiumId = dataset.plan.consortium.id;
   const path = `/api/v1/consortia/${consortiumId}/members/m001/deliverables`;
   const eventFile = join(workDir, 'cold-start-event.json');
-  await writeFile(eventFile, JSON.stringify(httpApiEvent('GET', path, await app.issuer.sign(BENCH_PERSON, { expiresInSeconds: 3600 }))));
+  await writeFile(eventFile, JSON.stringify(httpApiEvent('GET', path, undefined, await app.issuer.sign(BENCH_PERSON, { expiresInSeconds: 3600 }))));
   // What the deployed function reads, with the verifier primed with the issuer's keys (AUTH_JWKS)
   // as the local runtime does, instead of Cognito's (which it would fetch over https).
   const env = {
