@@ -29,13 +29,15 @@ export function SignedIn({ api, t, f, language, setLanguage, signOut }: Props) {
   const me = useLoad(() => api.get<Me>('/me'));
   const membership = me.data?.memberships[chosen];
   const consortiumPath = membership ? `/consortia/${membership.consortium.id}` : '';
-  const directory = useLoad(
-    async () =>
-      membership
-        ? Promise.all([allPages<Member>(api, `${consortiumPath}/members`), allPages<Funder>(api, `${consortiumPath}/funders`)])
-        : undefined,
-    [consortiumPath],
-  );
+  // The directory as maps by id, built once per consortium rather than at every render.
+  const directory = useLoad(async () => {
+    if (!membership) return undefined;
+    const [members, funders] = await Promise.all([
+      allPages<Member>(api, `${consortiumPath}/members`),
+      allPages<Funder>(api, `${consortiumPath}/funders`),
+    ]);
+    return { members: byId(members), funders: byId(funders) };
+  }, [consortiumPath]);
 
   const header = (nav: { href: string; label: string }[]) => (
     <header class="topbar">
@@ -68,11 +70,8 @@ export function SignedIn({ api, t, f, language, setLanguage, signOut }: Props) {
   if (!me.data || (membership && !directory.data)) return <>{header([])}<main id="main"><p role="status">{t('loading')}</p></main></>;
   if (!membership) return <>{header([])}<main id="main"><h1>{t('noMembership.title')}</h1><p>{t('noMembership.text')}</p></main></>;
 
-  const [members, funders] = directory.data!;
   const context: AppContext = {
-    api, personId: me.data.personId, membership, consortiumPath, language, setLanguage, t, f, signOut,
-    members: new Map(members.map((member) => [member.id, member])),
-    funders: new Map(funders.map((funder) => [funder.id, funder])),
+    api, personId: me.data.personId, membership, consortiumPath, language, setLanguage, t, f, signOut, ...directory.data!,
   };
   const nav = membership.role === 'coordinator' ? coordinatorNav(t) : membership.role === 'member' ? memberNav(t) : funderNav(t);
   return (
@@ -86,3 +85,4 @@ export function SignedIn({ api, t, f, language, setLanguage, signOut }: Props) {
 }
 
 const isCurrent = (path: string, href: string) => (href === '/' ? path === '/' : path.startsWith(href));
+const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((item) => [item.id, item]));

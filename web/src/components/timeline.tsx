@@ -5,7 +5,6 @@ import type { Deliverable, Phase } from '../api/types';
 import { useApp } from '../context';
 
 const ROW = 34;
-const LABEL = 0;
 const WIDTH = 1000;
 
 const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
@@ -14,7 +13,7 @@ export function Timeline(props: { start: string; end: string; today: string; pha
   const { t, f } = useApp();
   const { start, end, today, phases, due } = props;
   const span = Math.max(1, day(end) - day(start));
-  const x = (date: string) => LABEL + ((day(date) - day(start)) / span) * (WIDTH - LABEL);
+  const x = (date: string) => ((day(date) - day(start)) / span) * WIDTH;
   const height = phases.length * ROW + 40;
   const todayX = x(today);
   return (
