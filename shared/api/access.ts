@@ -13,11 +13,12 @@ export const MEMBERSHIP_CACHE_MILLIS = 3_000;
 const CONSORTIUM_CACHE_MILLIS = 5_000;
 const CACHE_LIMIT = 10_000;
 
-function ttlCache<T>(ttlMillis: number) {
+/** A bounded cache whose entries live `ttlMillis`; `fresh` loads again whatever it holds. */
+export function ttlCache<T>(ttlMillis: number) {
   const entries = new Map<string, { value: T; until: number }>();
-  return async (key: string, now: number, load: () => Promise<T>): Promise<T> => {
+  return async (key: string, now: number, load: () => Promise<T>, fresh = false): Promise<T> => {
     const hit = entries.get(key);
-    if (hit && hit.until >= now) return hit.value;
+    if (hit && hit.until >= now && !fresh) return hit.value;
     const value = await load();
     if (entries.size >= CACHE_LIMIT) entries.clear();
     entries.set(key, { value, until: now + ttlMillis });

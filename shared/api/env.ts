@@ -4,6 +4,7 @@ import type { Identity, TokenVerifier } from '../auth/verifier';
 import type { Clock } from '../domain/clock';
 import type { Consortium } from '../domain/consortium';
 import type { Access } from '../domain/person';
+import type { ProjectReach } from '../domain/visibility';
 import type { FileStore } from '../files/file-store';
 import type { ExportQueue } from '../jobs/export-queue';
 import type { Mailer } from '../mail/mailer';
@@ -34,5 +35,7 @@ export interface AppEnv {
     /** Their membership of the consortium in the path: the only source of their role. */
     access: Access;
     consortium: Consortium;
+    /** On project routes: who reaches the project (its funder and partners), for handlers that narrow. */
+    projectReach: ProjectReach;
   };
 }

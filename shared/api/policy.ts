@@ -4,32 +4,40 @@ import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { Id } from '../domain/common';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
-import { budgetRepository } from '../store/budget';
-import { costRepository } from '../store/costs';
+import { seesCost, seesMemberMoney } from '../domain/visibility';
+import { budgetLineNotFound, budgetRepository } from '../store/budget';
+import { costNotFound, costRepository } from '../store/costs';
 import type { Access, Role } from '../domain/person';
 import type { AppDeps, AppEnv } from './env';
+import { checkProject } from './scope';
 
 /**
- * - `allow`: any person of that role in the consortium;
- * - `own-member`: a member person, for its own member (`memberId` in the path);
- * - `own-deliverable`: a member person, for a deliverable its member owns;
- * - `funded-project`: a funder person, for a project its funder funds;
- * - `own-budget-line`: a member person, for a budget line of its member (`budgetLineId` in the path);
- * - `own-cost`: a member person, for a cost its member reported (`costId` in the path);
+ * Every operation under `/projects/{projectId}` first checks that the caller sees the project (a
+ * coordinator every one, a member those it is a partner in, a funder those it funds): one it may
+ * not see answers 404, exactly as a missing one (`scope.ts`). Then its row's rule for the role:
+ * - `allow`: any person of that role who sees the project (or, outside projects, the consortium);
+ * - `own-member`: a member person, for its own member (`memberId` in the path), else 403;
+ * - `own-deliverable`: a member person, for a deliverable its member owns, else 403 (it sees the others);
+ * - `own-budget-line`: a member person, for a budget line of its member, else 404 (it may not read the others);
+ * - `own-cost`: a member person, for a cost its member reported, else 404;
+ * - `approved-cost`: a funder person, for an approved cost, else 404 (funders read approved money only);
  * - `deny`: never (403).
- * Lists that a role sees only part of (a funder's projects) are narrowed by their handler.
+ * Lists that a role sees only part of (a member's own costs, a funder's projects) are narrowed by
+ * their handler with the rules of `domain/visibility.ts`.
  */
-export type Rule = 'allow' | 'own-member' | 'own-deliverable' | 'funded-project' | 'own-budget-line' | 'own-cost' | 'deny';
+export type Rule = 'allow' | 'own-member' | 'own-deliverable' | 'own-budget-line' | 'own-cost' | 'approved-cost' | 'deny';
 
 type Row = Record<Role, Rule>;
 
 const everyone: Row = { coordinator: 'allow', member: 'allow', funder: 'allow' };
 const coordinators: Row = { coordinator: 'allow', member: 'deny', funder: 'deny' };
-const projectReaders: Row = { coordinator: 'allow', member: 'allow', funder: 'funded-project' };
+/** The project's partners and its funder (the project check runs first). */
+const projectReaders = everyone;
+/** Exports hold every partner's costs: coordinators and funders (only what was submitted to them). */
+const exportReaders: Row = { coordinator: 'allow', member: 'deny', funder: 'allow' };
 const deliverableWorkers: Row = { coordinator: 'allow', member: 'own-deliverable', funder: 'deny' };
 const memberSelf: Row = { coordinator: 'allow', member: 'own-member', funder: 'deny' };
-/** Funders see only the exports marked as submitted to them: their handlers narrow what they see. */
-const exportReaders: Row = { coordinator: 'allow', member: 'deny', funder: 'funded-project' };
+const costReaders: Row = { coordinator: 'allow', member: 'own-cost', funder: 'approved-cost' };
 
 export const POLICY = {
   'consortium.get': everyone,
@@ -113,12 +121,12 @@ export const POLICY = {
 
   // Budgets, costs, co-financing and payments
   'budget.get': projectReaders,
-  'budget.getLine': projectReaders,
+  'budget.getLine': { coordinator: 'allow', member: 'own-budget-line', funder: 'allow' },
   'budget.createLine': coordinators,
   'budget.updateLine': coordinators,
   'money.summary': projectReaders,
   'costs.list': projectReaders,
-  'costs.get': projectReaders,
+  'costs.get': costReaders,
   'costs.create': { coordinator: 'allow', member: 'own-budget-line', funder: 'deny' },
   'costs.documentUpload': { coordinator: 'allow', member: 'own-budget-line', funder: 'deny' },
   'costs.update': { coordinator: 'allow', member: 'own-cost', funder: 'deny' },
@@ -131,7 +139,8 @@ export const POLICY = {
   'instalments.list': projectReaders,
   'instalments.create': coordinators,
   'instalments.update': coordinators,
-  'paymentRequests.list': projectReaders,
+  // A payment request names the costs it claims, every partner's: not for members.
+  'paymentRequests.list': { coordinator: 'allow', member: 'deny', funder: 'allow' },
   'paymentRequests.create': coordinators,
   'receipts.list': projectReaders,
   'receipts.create': coordinators,
@@ -167,32 +176,30 @@ export function authorize(deps: AppDeps, operationId: OperationId) {
       if (!Id.safeParse(value).success) throw new NotFoundError(`No such ${name.replace(/Id$/, '')}`);
       return value;
     };
+    // What the caller may not see answers 404 before anything tells it what it may not do.
+    if (c.req.param('projectId') !== undefined) await checkProject(deps, c, operationId, param('projectId'));
     switch (rule) {
       case 'allow':
         break;
       case 'deny':
         throw forbidden(access, `call ${operationId}`);
       case 'own-member':
-        if (param('memberId') !== access.memberId) throw forbidden(access, "act for another member");
+        if (param('memberId') !== access.memberId) throw forbidden(access, 'act for another member');
         break;
       case 'own-deliverable': {
         const deliverable = await deps.store.deliverables.get(access.consortiumId, param('projectId'), param('deliverableId'));
         if (deliverable.ownerMemberId !== access.memberId) throw forbidden(access, "work on another member's deliverable");
         break;
       }
-      case 'funded-project': {
-        const { entity: project } = await deps.store.projects.get(access.consortiumId, param('projectId'));
-        if (project.funderId !== access.funderId) throw forbidden(access, 'read a project its funder does not fund');
-        break;
-      }
       case 'own-budget-line': {
         const line = await lines.get(access.consortiumId, param('projectId'), param('budgetLineId'));
-        if (line.memberId !== access.memberId) throw forbidden(access, "report costs on another member's budget line");
+        if (!seesMemberMoney(access, line.memberId)) throw budgetLineNotFound(line.id);
         break;
       }
-      case 'own-cost': {
+      case 'own-cost':
+      case 'approved-cost': {
         const cost = await costs.get(access.consortiumId, param('projectId'), param('costId'));
-        if (cost.memberId !== access.memberId) throw forbidden(access, "work on another member's cost");
+        if (!seesCost(access, cost)) throw costNotFound(cost.id);
         break;
       }
     }

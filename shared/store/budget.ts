@@ -3,6 +3,7 @@ import { MAX_BUDGET_LINES, lineBudgetDelta, type BudgetLine } from '../domain/bu
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
 import type { MoneyDelta } from '../domain/money';
 import { auditRecord, auditStore, type Actor } from './audit';
+import { projectNotFound } from './projects';
 import { TABLE_KEYS, beginsWith, type Db, type TxOp } from './db';
 import { mustExist, putNew, versionedUpdate } from './expressions';
 import { entityOf } from './items';
@@ -15,7 +16,7 @@ export const budgetLineItem = (line: BudgetLine) => ({
   ...line,
 });
 
-const notFound = (id: string) => new NotFoundError(`No budget line ${id} in this project`);
+export const budgetLineNotFound = (id: string) => new NotFoundError(`No budget line ${id} in this project`);
 
 /** The counters on a line that costs move, outside the line's version. */
 const SPENDING = ['submittedCents', 'approvedCents'] as const;
@@ -27,7 +28,7 @@ export function lineSpendingWrite(tableName: string, line: { consortiumId: strin
   return [
     {
       write: { Update: addCounters(tableName, budgetLineKey(line.consortiumId, line.projectId, line.id), moved) },
-      onConditionFailed: () => notFound(line.id),
+      onConditionFailed: () => budgetLineNotFound(line.id),
     },
   ];
 }
@@ -50,7 +51,7 @@ export function budgetRepository(db: Db) {
   return {
     async get(consortiumId: string, projectId: string, lineId: string): Promise<BudgetLine> {
       const item = await db.get(budgetLineKey(consortiumId, projectId, lineId));
-      if (!item) throw notFound(lineId);
+      if (!item) throw budgetLineNotFound(lineId);
       return entityOf<BudgetLine>(item);
     },
 
@@ -72,7 +73,7 @@ export function budgetRepository(db: Db) {
           },
           {
             write: { ConditionCheck: mustExist(db.tableName, projectKey(line.consortiumId, line.projectId)) },
-            onConditionFailed: () => new NotFoundError(`No project ${line.projectId} in this consortium`),
+            onConditionFailed: () => projectNotFound(line.projectId),
           },
           ...phaseCheck(db, line),
           ...moneyWrites(db.tableName, chainOf(line), lineBudgetDelta(undefined, line), line.memberId, {

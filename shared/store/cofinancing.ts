@@ -3,6 +3,7 @@
 import { contributionDelta, type Contribution } from '../domain/cofinancing';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
 import { auditRecord, auditStore, type Actor } from './audit';
+import { projectNotFound } from './projects';
 import { TABLE_KEYS, beginsWith, type Db, type TxOp } from './db';
 import { mustExist, putNew, versionedUpdate } from './expressions';
 import { entityOf } from './items';
@@ -41,7 +42,7 @@ export function cofinancingRepository(db: Db) {
       const checks: TxOp[] = [
         {
           write: { ConditionCheck: mustExist(db.tableName, projectKey(contribution.consortiumId, contribution.projectId)) },
-          onConditionFailed: () => new NotFoundError(`No project ${contribution.projectId} in this consortium`),
+          onConditionFailed: () => projectNotFound(contribution.projectId),
         },
       ];
       if (budgetLineId) {

@@ -19,7 +19,7 @@ export const costItem = (cost: Cost) => ({
   ...cost,
 });
 
-const notFound = (id: string) => new NotFoundError(`No cost ${id} in this project`);
+export const costNotFound = (id: string) => new NotFoundError(`No cost ${id} in this project`);
 
 /** The fields a cost write sets: everything but its identity and creation stamp. */
 function mutableFields(cost: Cost): Record<string, unknown> {
@@ -64,7 +64,7 @@ export function costRepository(db: Db) {
   return {
     async get(consortiumId: string, projectId: string, costId: string): Promise<Cost> {
       const item = await db.get(costKey(consortiumId, projectId, costId));
-      if (!item) throw notFound(costId);
+      if (!item) throw costNotFound(costId);
       return entityOf<Cost>(item);
     },
 

@@ -6,6 +6,7 @@ import { addCounters, counterDeltas, isZero, zeroCounters, type ProgressCounters
 import { TABLE_KEYS, beginsWith, type Db, type TxOp } from './db';
 import { counterUpdate, putNew, versionedUpdate, type TransactItem } from './expressions';
 import { auditRecord, auditStore, type Actor } from './audit';
+import { projectNotFound } from './projects';
 import { entityOf } from './items';
 import {
   deliverableIndexKeys,
@@ -60,7 +61,7 @@ export function counterWrites(tableName: string, before: Deliverable | undefined
   if (!isZero(projectDelta)) {
     ops.push({
       write: { Update: counterUpdate(tableName, projectKey(after.consortiumId, after.projectId), projectDelta, false) },
-      onConditionFailed: () => new NotFoundError(`No project ${after.projectId} in this consortium`),
+      onConditionFailed: () => projectNotFound(after.projectId),
     });
   }
   return ops;

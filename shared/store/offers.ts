@@ -2,6 +2,7 @@
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
 import { MAX_OFFERS_PER_PROJECT, type Offer } from '../domain/offer';
 import { auditRecord, auditStore, type Actor } from './audit';
+import { projectNotFound } from './projects';
 import { TABLE_KEYS, beginsWith, type Db, type Item, type TxOp } from './db';
 import { mustExist, putNew, versionedUpdate } from './expressions';
 import { entityOf } from './items';
@@ -24,7 +25,7 @@ export function boundedCreate(db: Db, ids: { consortiumId: string; projectId: st
   return [
     {
       write: { ConditionCheck: mustExist(db.tableName, projectKey(ids.consortiumId, ids.projectId)) },
-      onConditionFailed: () => new NotFoundError(`No project ${ids.projectId} in this consortium`),
+      onConditionFailed: () => projectNotFound(ids.projectId),
     },
     {
       write: countersOp(db.tableName, collectionCountKey(ids.consortiumId, ids.projectId, kind), { count: 1 }, {
@@ -59,6 +60,13 @@ export function offerRepository(db: Db) {
       const { PK, skPrefix } = offersOf(consortiumId, projectId);
       const result = await db.queryPage({ on: TABLE_KEYS, partitionValue: PK, sortCondition: beginsWith(skPrefix), ...page });
       return { items: result.items.map((item) => entityOf<Offer>(item)), nextCursor: result.nextCursor };
+    },
+
+    /** Every offer of the project (at most MAX_OFFERS_PER_PROJECT): one Query. */
+    async all(consortiumId: string, projectId: string): Promise<Offer[]> {
+      const { PK, skPrefix } = offersOf(consortiumId, projectId);
+      const items = await db.queryAll({ on: TABLE_KEYS, partitionValue: PK, sortCondition: beginsWith(skPrefix) });
+      return items.map((item) => entityOf<Offer>(item));
     },
 
     async create(offer: Offer, actor: Actor): Promise<Offer> {

@@ -3,6 +3,7 @@
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
 import { MAX_INSTALMENTS, type Instalment, type PaymentRequest, type Receipt } from '../domain/payment';
 import { auditRecord, auditStore, type Actor } from './audit';
+import { projectNotFound } from './projects';
 import { TABLE_KEYS, beginsWith, type Db, type TxOp } from './db';
 import { mustExist, putNew, versionedUpdate } from './expressions';
 import { entityOf } from './items';
@@ -85,7 +86,7 @@ export function paymentRepository(db: Db) {
           },
           {
             write: { ConditionCheck: mustExist(db.tableName, projectKey(instalment.consortiumId, instalment.projectId)) },
-            onConditionFailed: () => new NotFoundError(`No project ${instalment.projectId} in this consortium`),
+            onConditionFailed: () => projectNotFound(instalment.projectId),
           },
           ...moneyWrites(db.tableName, refOf(instalment), { instalmentsCents: instalment.amountCents, instalments: 1 }, undefined, {
             attribute: 'instalments',

@@ -44,7 +44,8 @@ export const phaseItem = (phase: Phase, counters = zeroCounters()) => ({
 
 const counted = <T>(item: Item): Counted<T> => ({ entity: entityOf<T>(item), counters: countersOf(item) });
 
-const projectNotFound = (id: string) => new NotFoundError(`No project ${id} in this consortium`);
+/** The answer for a project that is missing, or that the caller may not see: the same words. */
+export const projectNotFound = (id: string) => new NotFoundError(`No project ${id} in this consortium`);
 const phaseNotFound = (id: string) => new NotFoundError(`No phase ${id} in this project`);
 
 /** Guards that the funder and partner members a project names exist, checked in its write. */

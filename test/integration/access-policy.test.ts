@@ -9,7 +9,7 @@ import { funderPersonId } from '../../dev/demo/demo-people';
 import { seedDemo } from '../../dev/demo/seed';
 import { PERSONAL_OPERATIONS, POLICY, PUBLIC_OPERATIONS, type Rule } from '../../shared/api/policy';
 import type { Role } from '../../shared/domain/person';
-import { createTestApi, seedConsortium } from '../support/api';
+import { addPerson, createTestApi, seedConsortium } from '../support/api';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
@@ -66,6 +66,8 @@ const people = {
   coordinator: COORDINATOR_PERSON_ID,
   owningMember: '',
   otherMember: '',
+  /** A member person of a cooperative that is a partner in no project. */
+  outsideMember: 'person-outsider',
   projectFunder: '',
   unrelatedFunder: '',
   noMembership: 'person-without-membership',
@@ -106,15 +108,25 @@ beforeAll(async () => {
   expect(museilab.funderId).not.toBe(cultnetwork.funderId);
   people.unrelatedFunder = funderPersonId(museilab.funderId);
 
+  // A cooperative that joined and is a partner in nothing yet, with one person.
+  const outsider = await api.call('POST', `/api/v1/consortia/${DEMO_CONSORTIUM_ID}/members`, {
+    name: 'Cooperativa Esterna', sector: 'culture', orgId: 'IT-CF-19999999999', status: 'active',
+  }, { as: COORDINATOR_PERSON_ID });
+  expect(outsider.status).toBe(201);
+  await addPerson(api, { id: people.outsideMember, consortiumId: DEMO_CONSORTIUM_ID, role: 'member', memberId: outsider.body.id });
+
   // Every role-based caller really has the role it plays here.
   const roles = {
-    coordinator: 'coordinator', owningMember: 'member', otherMember: 'member', projectFunder: 'funder', unrelatedFunder: 'funder',
+    coordinator: 'coordinator', owningMember: 'member', otherMember: 'member', outsideMember: 'member', projectFunder: 'funder', unrelatedFunder: 'funder',
   } as const;
   for (const [part, role] of Object.entries(roles)) {
     const person = await asCoordinator(`/people/${people[part as keyof typeof roles]}`);
     expect(person.status, part).toBe(200);
     expect(person.body.role, part).toBe(role);
   }
+
+  const cost = await asCoordinator(`/projects/cultnetwork/costs/${ids.costId}`);
+  expect(cost.body.status, 'the cost the operations name is approved, for the funder to read').toBe('approved');
 
   for (const path of resourcePaths()) before[path] = (await asCoordinator(path)).body;
 
@@ -151,6 +163,7 @@ type Caller =
   | 'coordinator'
   | 'owning member'
   | 'other member'
+  | 'member of no project'
   | 'funder of the project'
   | 'unrelated funder'
   | 'person without membership'
@@ -158,7 +171,7 @@ type Caller =
 
 const CALLERS: Caller[] = [
   'no token', 'expired token', 'token of another key', 'coordinator', 'owning member', 'other member',
-  'funder of the project', 'unrelated funder', 'person without membership', 'coordinator of another consortium',
+  'member of no project', 'funder of the project', 'unrelated funder', 'person without membership', 'coordinator of another consortium',
 ];
 
 function optionsOf(caller: Caller): { as?: string | null; token?: string } {
@@ -169,6 +182,7 @@ function optionsOf(caller: Caller): { as?: string | null; token?: string } {
     case 'coordinator': return { as: people.coordinator };
     case 'owning member': return { as: people.owningMember };
     case 'other member': return { as: people.otherMember };
+    case 'member of no project': return { as: people.outsideMember };
     case 'funder of the project': return { as: people.projectFunder };
     case 'unrelated funder': return { as: people.unrelatedFunder };
     case 'person without membership': return { as: people.noMembership };
@@ -187,16 +201,20 @@ function expected(caller: Caller, row: Record<Role, Rule>, operation: Operation)
   if (operation.operationId in PUBLIC_OPERATIONS) return passed;
   // A personal operation needs a valid token and nothing else: it answers the caller's own items.
   if (operation.operationId in PERSONAL_OPERATIONS) return ['no token', 'expired token', 'token of another key'].includes(caller) ? 'refused 401' : passed;
+  // Inside a project, a caller who may not see it gets what a missing project gets.
+  const inProject = operation.path.includes('{projectId}');
+  /** `mine`: the resource is the caller's own (its member's), or one its role may read. */
   const byRule = (rule: Rule, mine: boolean) => {
     switch (rule) {
       case 'allow': return passed;
       case 'deny': return 'refused 403';
       case 'own-member':
       case 'own-deliverable':
+        return mine ? passed : 'refused 403';
       case 'own-budget-line':
       case 'own-cost':
-      case 'funded-project':
-        return mine ? passed : 'refused 403';
+      case 'approved-cost':
+        return mine ? passed : 'refused 404';
     }
   };
   switch (caller) {
@@ -208,11 +226,13 @@ function expected(caller: Caller, row: Record<Role, Rule>, operation: Operation)
     case 'coordinator of another consortium':
       return 'refused 404';
     case 'coordinator': return byRule(row.coordinator, true);
-    // A member rule other than own-* (funded-project) cannot hold for a member: it is theirs only if own-*.
-    case 'owning member': return byRule(row.member, row.member !== 'funded-project');
+    case 'owning member': return byRule(row.member, true);
     case 'other member': return byRule(row.member, false);
-    case 'funder of the project': return byRule(row.funder, row.funder === 'funded-project' || row.funder === 'allow');
-    case 'unrelated funder': return byRule(row.funder, false);
+    // The outsider takes part in no offer of the project either.
+    case 'member of no project': return inProject ? 'refused 404' : byRule(row.member, false);
+    // The cost the operations name is approved: the project's funder may read it.
+    case 'funder of the project': return byRule(row.funder, true);
+    case 'unrelated funder': return inProject ? 'refused 404' : byRule(row.funder, false);
   }
 }
 

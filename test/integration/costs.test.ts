@@ -69,14 +69,19 @@ describe('costs', () => {
     expect(after).toMatchObject({ submittedCents: 0, approvedCents: 12_200 });
   });
 
-  it("refuses a member reporting on another member's line or touching another member's cost (403)", async () => {
+  it("answers a member reporting on another member's line or touching another member's cost as if they did not exist (404)", async () => {
     const onOther = await report(lines.betaStaff!, {}, ALFA);
-    expect(onOther.status).toBe(403);
+    expect(onOther.status).toBe(404);
+    expect(onOther.body.detail).toBe(`No budget line ${lines.betaStaff!.id} in this project`);
     const { body: betas } = await report(lines.betaStaff!, {}, BETA);
-    expect((await api.call('PATCH', costPath(betas), { version: 1, amountCents: 1 }, { as: ALFA })).status).toBe(403);
-    expect((await api.call('POST', `${costPath(betas)}/submit`, { version: 1 }, { as: ALFA })).status).toBe(403);
+    expect((await api.call('PATCH', costPath(betas), { version: 1, amountCents: 1 }, { as: ALFA })).status).toBe(404);
+    expect((await api.call('POST', `${costPath(betas)}/submit`, { version: 1 }, { as: ALFA })).status).toBe(404);
+    const read = await api.call('GET', costPath(betas), undefined, { as: ALFA });
+    expect(read.status).toBe(404);
+    expect(read.body.detail).toBe((await api.call('GET', `${fixture.projectPath}/costs/nope`, undefined, { as: ALFA })).body.detail.replace('nope', betas.id));
+    // A funder sees the line but writes nothing on it.
     expect((await report(lines.alfaStaff!, {}, FUNDER)).status).toBe(403);
-    expect((await api.call('GET', costPath(betas), undefined, { as: ALFA })).body.status).toBe('draft');
+    expect((await api.call('GET', costPath(betas))).body.status).toBe('draft');
   });
 
   it('refuses a member approving its own cost (403), and a coordinator approving a cost they reported (403)', async () => {
@@ -213,11 +218,18 @@ describe('costs', () => {
     expect(submitted.map((c) => c.id).sort()).toEqual(costs.filter((c) => c.status === 'submitted').map((c) => c.id).sort());
   });
 
-  it('let a funder of the project read the costs and write none', async () => {
-    const list = await api.call('GET', `${fixture.projectPath}/costs?limit=2`, undefined, { as: FUNDER });
+  it('let a funder of the project read the approved costs only, and write none', async () => {
+    const all = (await api.call('GET', `${fixture.projectPath}/costs?limit=100`)).body.items as { id: string; status: string }[];
+    const approved = all.filter((cost) => cost.status === 'approved');
+    const draft = all.find((cost) => cost.status === 'draft')!;
+    expect(approved.length).toBeGreaterThan(0);
+    expect(draft).toBeDefined();
+    const list = await api.call('GET', `${fixture.projectPath}/costs?limit=100`, undefined, { as: FUNDER });
     expect(list.status).toBe(200);
-    expect(list.body.items).toHaveLength(2);
-    const review = await api.call('POST', `${costPath(list.body.items[0])}/review`, { version: 1, decision: 'approved' }, { as: FUNDER });
+    expect(list.body.items.map((cost: { id: string }) => cost.id)).toEqual(approved.map((cost) => cost.id));
+    expect((await api.call('GET', costPath(draft), undefined, { as: FUNDER })).status).toBe(404);
+    expect((await api.call('GET', costPath(approved[0]!), undefined, { as: FUNDER })).status).toBe(200);
+    const review = await api.call('POST', `${costPath(approved[0]!)}/reverse`, { version: 1, reason: 'No' }, { as: FUNDER });
     expect(review.status).toBe(403);
   });
 

@@ -147,7 +147,7 @@ describe('roles from the table', () => {
     const moved = await api.call('PATCH', `${consortium}/people/${person}`, { version: 1, funderId: 'fondo-regionale' }, { as: COORDINATOR_PERSON_ID });
     expect(moved.status).toBe(200);
     afterTheCache();
-    expect((await api.call('GET', overview, undefined, { as: person })).status).toBe(403);
+    expect((await api.call('GET', overview, undefined, { as: person })).status).toBe(404);
     expect((await api.call('GET', `${consortium}/projects/museilab/overview`, undefined, { as: person })).status).toBe(200);
   });
 

@@ -2,7 +2,8 @@
 // money summary (budget, spending, co-financing, payments) read from the summary collection.
 import { createRoute } from '@hono/zod-openapi';
 import { Id } from '../../domain/common';
-import { BudgetLine, BudgetLineCreate, BudgetLinePatch, BudgetReport, budgetReport, newBudgetLine, patchBudgetLine } from '../../domain/budget';
+import { BudgetLine, BudgetLineCreate, BudgetLinePatch, BudgetReport, newBudgetLine, patchBudgetLine } from '../../domain/budget';
+import { budgetLineFor, budgetReportFor, moneyReportFor } from '../../domain/visibility';
 import { ValidationError } from '../../domain/errors';
 import { MoneyReport, moneyReport } from '../../domain/money';
 import type { Project } from '../../domain/project';
@@ -42,7 +43,7 @@ export function budgetRoutes(deps: AppDeps) {
     async (c) => {
       const { consortiumId, projectId } = c.req.valid('param');
       const [{ entity: project }, all] = await Promise.all([projects.get(consortiumId, projectId), lines.all(consortiumId, projectId)]);
-      return c.json(budgetReport(project, all), 200);
+      return c.json(budgetReportFor(c.get('access'), project, all), 200);
     },
   );
 
@@ -73,7 +74,7 @@ export function budgetRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { consortiumId, projectId, budgetLineId } = c.req.valid('param');
-      return c.json(await lines.get(consortiumId, projectId, budgetLineId), 200);
+      return c.json(budgetLineFor(c.get('access'), await lines.get(consortiumId, projectId, budgetLineId)), 200);
     },
   );
 
@@ -107,7 +108,7 @@ export function budgetRoutes(deps: AppDeps) {
       const { consortiumId, projectId } = c.req.valid('param');
       const { project, others } = await projects.collection(consortiumId, projectId);
       const money = moneyIn(others);
-      return c.json(moneyReport(project.entity, money.project, money.partners), 200);
+      return c.json(moneyReportFor(c.get('access'), moneyReport(project.entity, money.project, money.partners)), 200);
     },
   );
 

@@ -11,6 +11,7 @@ import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
 import { IdempotencyHeaders, PageQuery, ProjectParams, body, json, newRouter, pageOf, readErrors, writeErrors } from '../openapi';
 import { guarded } from '../policy';
+import { seesContribution } from '../../domain/visibility';
 
 const ContributionParams = ProjectParams.extend({ contributionId: Id });
 const ContributionReversal = z.object({ original: Contribution, reversal: Contribution }).meta({ id: 'ContributionReversal' });
@@ -31,7 +32,9 @@ export function cofinancingRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { consortiumId, projectId } = c.req.valid('param');
-      return c.json(await contributions.list(consortiumId, projectId, c.req.valid('query')), 200);
+      const page = await contributions.list(consortiumId, projectId, c.req.valid('query'));
+      // A member's page keeps its own contributions (it may then hold fewer than `limit`).
+      return c.json({ ...page, items: page.items.filter((item) => seesContribution(c.get('access'), item)) }, 200);
     },
   );
 

@@ -21,7 +21,8 @@ import {
 import { UploadRequest } from '../../domain/deliverable';
 import { ValidationError } from '../../domain/errors';
 import type { Access } from '../../domain/person';
-import { budgetRepository } from '../../store/budget';
+import { budgetLineNotFound, budgetRepository } from '../../store/budget';
+import { seesCost, seesMemberMoney } from '../../domain/visibility';
 import { costRepository } from '../../store/costs';
 import { actorOf, todayIn } from '../access';
 import type { AppDeps } from '../env';
@@ -58,14 +59,23 @@ export function costRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get', path: `${base}/costs`, tags,
-      summary: "List the project's costs; by budget line or by status (e.g. those awaiting review), each by date",
+      summary: "List the project's costs; by budget line or by status (e.g. those awaiting review), each by date (a member person: its own member's; a funder person: approved ones)",
       ...guarded(deps, 'costs.list'),
       request: { params: ProjectParams, query: PageQuery.extend({ budgetLineId: Id.optional(), status: CostStatus.optional() }) },
       responses: { 200: json(pageOf(Cost, 'CostPage'), 'A page of costs'), ...readErrors },
     }),
     async (c) => {
       const { consortiumId, projectId } = c.req.valid('param');
-      return c.json(await costs.list(consortiumId, projectId, c.req.valid('query')), 200);
+      const query = c.req.valid('query');
+      const access = c.get('access');
+      // Another member's line is not the caller's to know of: 404, as a missing one.
+      if (query.budgetLineId && access.role === 'member') {
+        const line = await lines.get(consortiumId, projectId, query.budgetLineId);
+        if (!seesMemberMoney(access, line.memberId)) throw budgetLineNotFound(line.id);
+      }
+      // A member's page keeps its own costs, a funder's the approved ones (fewer than `limit`, then).
+      const page = await costs.list(consortiumId, projectId, query);
+      return c.json({ ...page, items: page.items.filter((cost) => seesCost(access, cost)) }, 200);
     },
   );
 

@@ -8,6 +8,7 @@ import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
 import { IdempotencyHeaders, PageQuery, ProjectParams, body, json, newRouter, pageOf, readErrors, writeErrors } from '../openapi';
 import { guarded } from '../policy';
+import { seesProject, takesPartIn } from '../../domain/visibility';
 
 const OfferParams = ProjectParams.extend({ offerId: Id });
 
@@ -20,14 +21,18 @@ export function offerRoutes(deps: AppDeps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: base, tags, summary: "List the project's commercial offers",
+      method: 'get', path: base, tags, summary: "List the project's commercial offers (a member person outside the project: those it takes part in)",
       ...guarded(deps, 'offers.list'),
       request: { params: ProjectParams, query: PageQuery },
       responses: { 200: json(pageOf(Offer, 'OfferPage'), 'A page of offers'), ...readErrors },
     }),
     async (c) => {
       const { consortiumId, projectId } = c.req.valid('param');
-      return c.json(await offers.list(consortiumId, projectId, c.req.valid('query')), 200);
+      const access = c.get('access');
+      if (seesProject(access, c.get('projectReach'))) return c.json(await offers.list(consortiumId, projectId, c.req.valid('query')), 200);
+      // A member outside the project sees the offers it takes part in: one page, all of them.
+      const all = await offers.all(consortiumId, projectId);
+      return c.json({ items: all.filter((offer) => takesPartIn(access, offer)), nextCursor: null }, 200);
     },
   );
 

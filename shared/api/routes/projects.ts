@@ -11,6 +11,7 @@ import { Project, ProjectCreate, ProjectPatch, ProjectWithProgress, projectIssue
 import { dueSoonUntil } from '../../domain/schedule';
 import { IndicatorSummary } from '../../domain/indicator';
 import { MoneySummary } from '../../domain/money';
+import { moneySummaryFor, reachOf, seesProject } from '../../domain/visibility';
 import { OfferSummary } from '../../domain/offer';
 import { ProjectTrainingSummary } from '../../domain/training';
 import { indicatorRepository } from '../../store/indicators';
@@ -79,11 +80,13 @@ export function projectRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { consortiumId } = c.req.valid('param');
-      const { funderId } = c.get('access');
-      const page = funderId
-        ? await projects.listOfFunder(consortiumId, funderId, c.req.valid('query'))
+      const access = c.get('access');
+      const page = access.funderId
+        ? await projects.listOfFunder(consortiumId, access.funderId, c.req.valid('query'))
         : await projects.list(consortiumId, c.req.valid('query'));
-      return c.json({ items: page.items.map(withProgress), nextCursor: page.nextCursor }, 200);
+      // A member's page keeps the projects it is a partner in (a page may then hold fewer than `limit`).
+      const items = page.items.filter(({ entity }) => seesProject(access, reachOf(entity)));
+      return c.json({ items: items.map(withProgress), nextCursor: page.nextCursor }, 200);
     },
   );
 
@@ -162,6 +165,7 @@ export function projectRoutes(deps: AppDeps) {
         indicators.members(consortiumId),
       ]);
 
+      const summaries = projectSummaries(collection, members, today);
       return c.json(
         {
           today,
@@ -170,7 +174,8 @@ export function projectRoutes(deps: AppDeps) {
           progress: progressOf(collection.project.counters),
           overdue: bounded(overdue.items),
           dueSoon: bounded(dueSoon.items),
-          ...projectSummaries(collection, members, today),
+          ...summaries,
+          money: moneySummaryFor(c.get('access'), summaries.money),
         },
         200,
       );
