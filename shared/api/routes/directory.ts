@@ -104,7 +104,11 @@ export function memberRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { consortiumId, memberId } = c.req.valid('param');
-      return c.json(await deliverables.openOfMember(consortiumId, memberId, c.req.valid('query')), 200);
+      const query = c.req.valid('query');
+      const page = await deliverables.openOfMember(consortiumId, memberId, query);
+      // An empty first page may be a missing member's: 404 then, as the member itself.
+      if (page.items.length === 0 && !query.cursor) await members.get(consortiumId, memberId);
+      return c.json(page, 200);
     },
   );
 
