@@ -66,7 +66,7 @@ function FundedProject({ projectId }: { projectId: string }) {
             <Timeline start={overview.project.startDate} end={overview.project.endDate} today={overview.today} phases={overview.phases} due={overview.overdue.items} />
           </Section>
           <Section title={t('tab.money')}>
-            <MoneyFigures money={overview.money} />
+            <MoneyFigures money={overview.money} approvedOnly />
           </Section>
           <Section title={t('funder.exports')}>
             {exports.items.length === 0 ? <p>{t('export.none')}</p> : (
