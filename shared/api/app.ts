@@ -5,6 +5,7 @@ import { requestId } from 'hono/request-id';
 import { authenticate, consortiumAccess } from './access';
 import type { AppDeps, AppEnv } from './env';
 import { securityHeaders } from './security-headers';
+import { utf8JsonBody } from './utf8-body';
 import { translatingFaults } from '../files/faults';
 import { validationHook, onError, problem } from './problem';
 import { funderRoutes, memberRoutes } from './routes/directory';
@@ -58,6 +59,8 @@ export function createApp(appDeps: AppDeps) {
   app.use('/api/v1/*', authenticate(deps, new Set(Object.values(PUBLIC_OPERATIONS).map((path) => `/api/v1${path}`))));
   app.use('/api/v1/consortia/:consortiumId/*', consortiumAccess(deps));
   app.use('/api/v1/consortia/:consortiumId', consortiumAccess(deps));
+  // After access, so that a stranger to the consortium still gets its 404.
+  app.use('/api/v1/*', utf8JsonBody);
 
   const v1 = [
     consortiumRoutes,
