@@ -1,10 +1,12 @@
 // The Hono app: the same one serves `npm start` and AWS Lambda. Routers per resource, one error mapper.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { requestId } from 'hono/request-id';
 import { authenticate, consortiumAccess } from './access';
 import type { AppDeps, AppEnv } from './env';
 import { securityHeaders } from './security-headers';
+import { utf8JsonBody } from './utf8-body';
 import { translatingFaults } from '../files/faults';
 import { validationHook, onError, problem } from './problem';
 import { funderRoutes, memberRoutes } from './routes/directory';
@@ -30,6 +32,9 @@ import { paymentRoutes } from './routes/payments';
 /** Larger bodies answer 413 before any parsing. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** The local file store's upload route (dev/file-routes.ts): it holds files to its form's own limit. */
+const LOCAL_UPLOAD_PATH = '/api/files/upload';
+
 export const API_INFO = {
   title: 'Rete API',
   version: '0.1.0',
@@ -54,10 +59,13 @@ export function createApp(appDeps: AppDeps) {
     await next();
     for (const [name, value] of headers) c.res.headers.set(name, value);
   });
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'too_large', `The body exceeds ${MAX_BODY_BYTES} bytes`) }));
+  const apiBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'too_large', `The body exceeds ${MAX_BODY_BYTES} bytes`) });
+  app.use('/api/*', except(LOCAL_UPLOAD_PATH, apiBodyLimit));
   app.use('/api/v1/*', authenticate(deps, new Set(Object.values(PUBLIC_OPERATIONS).map((path) => `/api/v1${path}`))));
   app.use('/api/v1/consortia/:consortiumId/*', consortiumAccess(deps));
   app.use('/api/v1/consortia/:consortiumId', consortiumAccess(deps));
+  // After access, so that a stranger to the consortium still gets its 404.
+  app.use('/api/v1/*', utf8JsonBody);
 
   const v1 = [
     consortiumRoutes,

@@ -75,7 +75,7 @@ export class Db {
       ExpressionAttributeNames: { '#pk': spec.on.partitionKey, ...sortKeyNames },
       ExpressionAttributeValues: { ':pk': spec.partitionValue, ...spec.sortCondition?.values },
       Limit: spec.limit,
-      ExclusiveStartKey: decodeCursor(spec.cursor, spec.on.partitionKey, spec.partitionValue),
+      ExclusiveStartKey: decodeCursor(spec.cursor, { keys: spec.on, partitionValue: spec.partitionValue }),
       ScanIndexForward: !spec.descending,
     };
     try {

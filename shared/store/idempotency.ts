@@ -14,15 +14,24 @@ export interface StoredResponse {
 
 export type Claim = { state: 'claimed' } | { state: 'replay'; response: StoredResponse };
 
+/** Whose key it is, and the hash of the operation and key it names. */
+export interface IdempotencyScope {
+  consortiumId: string;
+  personId: string;
+  hash: string;
+}
+
+const keyOf = (scope: IdempotencyScope) => idempotencyKey(scope.consortiumId, scope.personId, scope.hash);
+
 export function idempotencyRepository(db: Db) {
   return {
     /**
-     * Claims `scopeHash` for a request whose content hashes to `requestHash`. A finished earlier
+     * Claims `scope` for a request whose content hashes to `requestHash`. A finished earlier
      * request with the same content is replayed; a different request under the same key, or
      * one still running, is a conflict.
      */
-    async claim(consortiumId: string, scopeHash: string, requestHash: string, nowMillis: number): Promise<Claim> {
-      const key = idempotencyKey(consortiumId, scopeHash);
+    async claim(scope: IdempotencyScope, requestHash: string, nowMillis: number): Promise<Claim> {
+      const key = keyOf(scope);
       try {
         await db.put(
           {
@@ -55,11 +64,11 @@ export function idempotencyRepository(db: Db) {
       return { state: 'replay', response: { status: Number(record.status), body: record.body } };
     },
 
-    async complete(consortiumId: string, scopeHash: string, response: StoredResponse): Promise<void> {
+    async complete(scope: IdempotencyScope, response: StoredResponse): Promise<void> {
       await db.update(
         {
           TableName: db.tableName,
-          Key: idempotencyKey(consortiumId, scopeHash),
+          Key: keyOf(scope),
           UpdateExpression: 'SET #state = :done, #status = :status, body = :body',
           ExpressionAttributeNames: { '#state': 'state', '#status': 'status' },
           ExpressionAttributeValues: { ':done': 'done', ':status': response.status, ':body': response.body },
@@ -69,8 +78,8 @@ export function idempotencyRepository(db: Db) {
     },
 
     /** Frees the key after a failed attempt, so that a corrected retry can run. */
-    async release(consortiumId: string, scopeHash: string): Promise<void> {
-      await db.delete(idempotencyKey(consortiumId, scopeHash));
+    async release(scope: IdempotencyScope): Promise<void> {
+      await db.delete(keyOf(scope));
     },
   };
 }

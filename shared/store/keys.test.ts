@@ -79,8 +79,9 @@ describe('item keys', () => {
     ).toBe(true);
   });
 
-  it('scopes idempotency records to the consortium', () => {
-    expect(idempotencyKey('conso', 'abc123')).toEqual({ PK: 'C#conso#IDEM#abc123', SK: 'IDEMPOTENCY' });
+  it('scopes idempotency records to the consortium and the person', () => {
+    expect(idempotencyKey('conso', 'anna', 'abc123')).toEqual({ PK: 'C#conso#IDEM#anna#abc123', SK: 'IDEMPOTENCY' });
+    expect(idempotencyKey('conso', 'bruno', 'abc123')).not.toEqual(idempotencyKey('conso', 'anna', 'abc123'));
   });
 
   it('never lets one consortium key collide with another consortium whose id extends it', () => {

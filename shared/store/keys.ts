@@ -185,8 +185,9 @@ export const auditEntryKey = (chain: AuditChain, seq: number): Key => ({
 
 export const auditEntriesOf = (chain: AuditChain) => ({ PK: chainPartition(chain), skPrefix: 'ENTRY#' });
 
-export const idempotencyKey = (consortiumId: string, scopeHash: string): Key => ({
-  PK: `${consortiumPartition(consortiumId)}#IDEM#${scopeHash}`,
+/** Per person as well as per consortium: one person's key never replays another's answer. */
+export const idempotencyKey = (consortiumId: string, personId: string, scopeHash: string): Key => ({
+  PK: `${consortiumPartition(consortiumId)}#IDEM#${personId}#${scopeHash}`,
   SK: 'IDEMPOTENCY',
 });
 

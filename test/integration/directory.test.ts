@@ -1,6 +1,6 @@
 // Members and funders through the HTTP app against DynamoDB Local.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSORTIUM, createTestApi, seedConsortium, v1, type TestApi } from '../support/api';
+import { CONSORTIUM, COORDINATOR, addPerson, createTestApi, seedConsortium, v1, type TestApi } from '../support/api';
 
 let api: TestApi;
 
@@ -73,6 +73,24 @@ describe('members', () => {
 
     const text = await api.call('POST', `${v1}/members`, undefined, { headers: { 'content-type': 'text/plain' } });
     expect([400, 415]).toContain(text.status);
+  });
+
+  it.each([
+    ['an invalid byte sequence', [0xff]],
+    ['an overlong encoding of "/"', [0xc0, 0xaf]],
+  ])('answers 400 naming the body to a body with %s, and writes nothing', async (_label, bytes) => {
+    const before = await memberCount();
+    const [head, tail] = JSON.stringify({ ...aMember(5), name: 'Cooperativa |' }).split('|');
+    const body = Buffer.concat([Buffer.from(head!), Buffer.from(bytes), Buffer.from(tail!)]);
+    const response = await api.app.request(`${v1}/members`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await api.tokenFor(COORDINATOR)}`, 'content-type': 'application/json' },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect((await response.json()).errors).toEqual([expect.objectContaining({ in: 'body', message: expect.stringMatching(/UTF-8/) })]);
+    expect(await memberCount()).toBe(before);
   });
 
   it('answers 400 naming a path parameter that is not an id', async () => {
@@ -156,6 +174,25 @@ describe('members', () => {
     const reused = await api.call('POST', `${v1}/members`, aMember(21), { headers });
     expect(reused.status).toBe(409);
     expect(reused.body.detail).toMatch(/Idempotency-Key/);
+  });
+
+  it("keeps each person's Idempotency-Keys apart: the same key and body from two coordinators creates twice", async () => {
+    const second = await addPerson(api, { id: 'second-coordinator', consortiumId: CONSORTIUM, role: 'coordinator' });
+    const headers = { 'Idempotency-Key': 'shared-key-1' };
+    const before = await memberCount();
+    const mine = await api.call('POST', `${v1}/members`, aMember(23), { headers });
+    const theirs = await api.call('POST', `${v1}/members`, aMember(23), { headers, as: second.id });
+    expect([mine.status, theirs.status]).toEqual([201, 201]);
+    expect(theirs.headers.get('idempotent-replayed')).toBeNull();
+    expect(theirs.body.id).not.toBe(mine.body.id);
+    expect(await memberCount()).toBe(before + 2);
+
+    const myRetry = await api.call('POST', `${v1}/members`, aMember(23), { headers });
+    const theirRetry = await api.call('POST', `${v1}/members`, aMember(23), { headers, as: second.id });
+    expect(myRetry.body).toEqual(mine.body);
+    expect(theirRetry.body).toEqual(theirs.body);
+    expect([myRetry.headers.get('idempotent-replayed'), theirRetry.headers.get('idempotent-replayed')]).toEqual(['true', 'true']);
+    expect(await memberCount()).toBe(before + 2);
   });
 
   it('frees an Idempotency-Key whose first attempt was refused, so that the corrected request runs', async () => {

@@ -69,6 +69,21 @@ describe('projects', () => {
     const stale = await api.call('PATCH', `${v1}/projects/${created.id}`, { version: 1, title: 'Again' });
     expect(stale.status).toBe(409);
   });
+
+  it('answers 400 naming the cursor when an attribute was added to or removed from it', async () => {
+    const first = await api.call('GET', `${v1}/projects?limit=1`);
+    const lastKey = JSON.parse(Buffer.from(first.body.nextCursor, 'base64url').toString('utf8'));
+    const { SK: _removed, ...withoutOne } = lastKey;
+    const reshaped = { added: { ...lastKey, title: 'x' }, removed: withoutOne };
+
+    for (const [label, key] of Object.entries(reshaped)) {
+      const cursor = Buffer.from(JSON.stringify(key)).toString('base64url');
+      const answer = await api.call('GET', `${v1}/projects?limit=1&cursor=${cursor}`);
+      expect(answer.status, label).toBe(400);
+      expect(answer.body.errors, label).toEqual([expect.objectContaining({ in: 'query', path: 'cursor' })]);
+    }
+    expect((await api.call('GET', `${v1}/projects?limit=1&cursor=${first.body.nextCursor}`)).status).toBe(200);
+  });
 });
 
 describe('phases', () => {

@@ -34,8 +34,8 @@ function faultOf(kind: FaultKind): Error {
 
 const WRITES = /^(Put|Update|Delete|TransactWrite|BatchWrite)(Item|Items)?Command$/;
 
-/** What the fault middleware does now: which commands fail, how, and how many more times. */
-const injection = { kind: 'throttling' as FaultKind, remaining: 0, only: /.*/, skipWrites: 0 };
+/** What the fault middleware does now: which commands (and inputs) fail, how, and how many more times. */
+const injection = { kind: 'throttling' as FaultKind, remaining: 0, only: /.*/, skipWrites: 0, touching: /.*/ };
 const attempts: string[] = [];
 
 const api = await createTestApi();
@@ -46,7 +46,7 @@ api.table.client.middlewareStack.add(
   (next, context) => async (args) => {
     const command = String(context.commandName);
     attempts.push(command);
-    if (injection.remaining > 0 && injection.only.test(command)) {
+    if (injection.remaining > 0 && injection.only.test(command) && injection.touching.test(JSON.stringify(args.input))) {
       if (WRITES.test(command) && injection.skipWrites > 0) injection.skipWrites--;
       else {
         injection.remaining--;
@@ -59,7 +59,8 @@ api.table.client.middlewareStack.add(
   { step: 'deserialize', name: 'injectFaults' },
 );
 
-const inject = (kind: FaultKind, times: number, only: RegExp = /.*/, skipWrites = 0) => Object.assign(injection, { kind, remaining: times, only, skipWrites });
+const inject = (kind: FaultKind, times: number, only: RegExp = /.*/, skipWrites = 0, touching: RegExp = /.*/) =>
+  Object.assign(injection, { kind, remaining: times, only, skipWrites, touching });
 const figures: Record<string, unknown> = {};
 
 beforeAll(async () => {
@@ -145,6 +146,25 @@ describe('faults of DynamoDB', () => {
       expect(page.items.filter((item: { name: string }) => item.name === member(n).name), `member ${n} exists once`).toHaveLength(1);
       figures[`member create, write ${n} of ${writes} failing`] = faulty.status;
     }
+  });
+
+  it.each([
+    ['instalment', /INSTALMENT#/],
+    ['cost', /COST#/],
+  ])('answers a payment request 503 with Retry-After, not 400, when reading its %s is throttled, and writes nothing', async (_label, touching) => {
+    const instalment = await api.call('POST', `${fixture.projectPath}/instalments`, { order: 1, plannedDate: '2027-01-15', amountCents: 100_000 });
+    expect(instalment.status).toBe(201);
+    const before = await tableDigest(api);
+    inject('throttling', Infinity, /^Get/, 0, touching);
+    const answer = await api.call('POST', `${fixture.projectPath}/payment-requests`, { instalmentId: instalment.body.id, amountCents: 1_000, costIds: ['cost-never-read'] });
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get('retry-after')).toBeTruthy();
+    expect(await tableDigest(api)).toBe(before);
+    // Unthrottled, the unknown cost is the caller's mistake.
+    inject('throttling', 0);
+    const unknown = await api.call('POST', `${fixture.projectPath}/payment-requests`, { instalmentId: instalment.body.id, amountCents: 1_000, costIds: ['cost-never-read'] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].path).toBe('costIds.0');
   });
 
   it('gives up on a DynamoDB that never answers after the request timeout, three times, as a 503', async () => {

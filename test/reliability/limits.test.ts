@@ -1,9 +1,10 @@
-// The API's limits: bodies above MAX_BODY_BYTES answer 413, list limits are bounded, every string
-// a request can carry has a maximum length, and a project's partners fit in one transaction.
+// The API's limits: bodies above MAX_BODY_BYTES answer 413 (uploads keep their form's own limit),
+// list limits are bounded, every string a request can carry has a maximum length, and a project's
+// partners fit in one transaction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../shared/api/app';
 import { MAX_PARTNERS_PER_PROJECT } from '../../shared/domain/project';
-import { COORDINATOR, createFixture, createTestApi, v1, type Fixture } from '../support/api';
+import { COORDINATOR, addDeliverable, createFixture, createTestApi, v1, type Fixture } from '../support/api';
 import { operationsOf, type OpenApiDocument, type Schema } from './fuzz/world';
 
 const api = await createTestApi();
@@ -89,6 +90,23 @@ describe('request limits', () => {
       ...Object.values(operation.spec.requestBody?.content ?? {}).flatMap((content) => unboundedStrings(content.schema, `${operation.operationId} body`, components)),
     ]);
     expect([...new Set(unbounded)]).toEqual([]);
+  });
+
+  it("takes an upload of the size its form granted, above the API's body limit, and answers 413 one byte over the form's size", async () => {
+    const deliverable = await addDeliverable(api, fixture);
+    const size = 1024 * 1024;
+    expect(size).toBeGreaterThan(MAX_BODY_BYTES);
+    const upload = async (bytes: number) => {
+      const asked = await api.call('POST', `${fixture.projectPath}/deliverables/${deliverable.id}/evidence-uploads`, { fileName: 'scan.pdf', contentType: 'application/pdf', size });
+      expect(asked.status).toBe(201);
+      const form = new FormData();
+      for (const [name, value] of Object.entries(asked.body.form.fields as Record<string, string>)) form.append(name, value);
+      form.append('file', new Blob([new Uint8Array(bytes).fill(0x25)], { type: 'application/pdf' }), 'scan.pdf');
+      return api.app.request(asked.body.form.url.replace(/^http:\/\/localhost/, ''), { method: 'POST', body: form });
+    };
+
+    expect((await upload(size)).status).toBe(204);
+    expect((await upload(size + 1)).status).toBe(413);
   });
 });
 

@@ -4,7 +4,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Id } from '../../domain/common';
 import { countedCents } from '../../domain/cost';
-import { ValidationError } from '../../domain/errors';
+import { NotFoundError, ValidationError } from '../../domain/errors';
 import {
   Instalment,
   InstalmentCreate,
@@ -28,6 +28,12 @@ import { guarded } from '../policy';
 
 const InstalmentParams = ProjectParams.extend({ instalmentId: Id });
 const InstalmentList = z.object({ items: z.array(InstalmentWithStatus) }).meta({ id: 'InstalmentList' });
+
+/** A reference the body names that does not exist is a 400 on its field; any other failure (a throttled read) goes up. */
+const unknownAs = (path: string, message: string) => (error: unknown): never => {
+  if (error instanceof NotFoundError) throw new ValidationError([{ path, message }]);
+  throw error;
+};
 
 export function paymentRoutes(deps: AppDeps) {
   const payments = paymentRepository(deps.store.db);
@@ -103,14 +109,12 @@ export function paymentRoutes(deps: AppDeps) {
     async (c) => {
       const { consortiumId, projectId } = c.req.valid('param');
       const input = c.req.valid('json');
-      const instalment = await payments.instalment(consortiumId, projectId, input.instalmentId).catch(() => {
-        throw new ValidationError([{ path: 'instalmentId', message: `no instalment ${input.instalmentId} in this project` }]);
-      });
+      const instalment = await payments
+        .instalment(consortiumId, projectId, input.instalmentId)
+        .catch(unknownAs('instalmentId', `no instalment ${input.instalmentId} in this project`));
       const claimed = await Promise.all(
         input.costIds.map((costId, index) =>
-          costs.get(consortiumId, projectId, costId).catch(() => {
-            throw new ValidationError([{ path: `costIds.${index}`, message: `no cost ${costId} in this project` }]);
-          }),
+          costs.get(consortiumId, projectId, costId).catch(unknownAs(`costIds.${index}`, `no cost ${costId} in this project`)),
         ),
       );
       const actor = actorOf(c.get('access'), deps);
