@@ -1,9 +1,9 @@
-// Fuzzing every operation of the OpenAPI document with random and hostile requests, as a caller
-// the policy allows: a fixed seed and a few runs per operation here; `npm run fuzz` runs more
+// Fuzzing every operation of the OpenAPI document with random and hostile requests, as each role
+// the policy does not flatly deny (coordinator, member, funder): a fixed seed and a few runs here; `npm run fuzz` runs more
 // (FUZZ_RUNS, FUZZ_SEED). What must hold is in fuzz/property.ts.
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { fuzzOperation, responseChecker } from './fuzz/property';
-import { createWorld, operationsOf } from './fuzz/world';
+import { callersOf, createWorld, operationsOf } from './fuzz/world';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 5);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
@@ -24,11 +24,18 @@ describe(`fuzzing every operation (${RUNS} runs each, seed ${SEED})`, () => {
     expect(operations.length).toBeGreaterThanOrEqual(90);
   });
 
-  it.each(operations.map((operation) => [operation.operationId, operation] as const))(
-    '%s answers a problem or a documented success, never a 5xx, and a refusal writes nothing',
+  const cases = operations.flatMap((operation) => callersOf(world, operation.operationId).map((caller) => [operation.operationId, caller.role, operation, caller.as] as const));
+
+  it('fuzzes as members and as funders too', () => {
+    expect(cases.filter(([, role]) => role === 'member').length).toBeGreaterThanOrEqual(40);
+    expect(cases.filter(([, role]) => role === 'funder').length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(cases)(
+    '%s as %s answers a problem or a documented success, never a 5xx, and a refusal writes nothing',
     { timeout: Math.max(30_000, RUNS * 4_000) },
-    async (_, operation) => {
-      const result = await fuzzOperation(world, operation, { runs: RUNS, seed: SEED }, check);
+    async (_, _role, operation, as) => {
+      const result = await fuzzOperation(world, operation, { runs: RUNS, seed: SEED }, check, as);
       expect(result.failed, result.failed ? `${String(result.errorInstance)}\n(counterexample path ${result.counterexamplePath}, seed ${SEED})` : '').toBe(false);
       expect(result.numRuns).toBe(RUNS);
     },

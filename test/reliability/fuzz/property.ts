@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { requestOf, type FuzzRequest } from './requests';
-import { callerFor, tableDigest, type Operation, type World } from './world';
+import { callersOf, tableDigest, type Operation, type World } from './world';
 
 export interface FuzzOptions {
   runs: number;
@@ -68,9 +68,8 @@ async function send(world: World, request: FuzzRequest, as: string | null): Prom
   return { status: response.status, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
 }
 
-/** The property of one operation, as fast-check runs it. */
-export function operationProperty(world: World, operation: Operation, check = responseChecker(world)) {
-  const as = callerFor(world, operation.operationId);
+/** The property of one operation called by one person (by default the first the policy allows), as fast-check runs it. */
+export function operationProperty(world: World, operation: Operation, check = responseChecker(world), as = callersOf(world, operation.operationId)[0]!.as) {
   const context = { components: world.document.components.schemas, ids: world.ids };
   // The table as the last run left it: one Scan per run, after the request.
   let known: string | undefined;
@@ -88,8 +87,8 @@ export function operationProperty(world: World, operation: Operation, check = re
   });
 }
 
-export async function fuzzOperation(world: World, operation: Operation, options: FuzzOptions, check?: ReturnType<typeof responseChecker>) {
-  return fc.check(operationProperty(world, operation, check), {
+export async function fuzzOperation(world: World, operation: Operation, options: FuzzOptions, check?: ReturnType<typeof responseChecker>, as?: string | null) {
+  return fc.check(operationProperty(world, operation, check, as), {
     numRuns: options.runs,
     seed: options.seed,
     // Shrinking would replay requests against a table that successful ones changed: report the first failure.

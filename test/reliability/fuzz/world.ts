@@ -119,10 +119,15 @@ export async function createWorld(api?: TestApi) {
 
 export type World = Awaited<ReturnType<typeof createWorld>>;
 
-/** Someone the policy lets call the operation: the coordinator, else the owning member. */
-export function callerFor(world: World, operationId: string): string | null {
+/** A caller of an operation: a person of a role, or nobody (`null`, no token) for a public one. */
+export interface Caller {
+  role: Role | 'anyone';
+  as: string | null;
+}
+
+/** Everyone the policy does not flatly deny the operation: the coordinator, the owning member, the project's funder. */
+export function callersOf(world: World, operationId: string): Caller[] {
   const row = (POLICY as Record<string, Record<Role, string> | undefined>)[operationId];
-  if (!row) return null; // public (share.open): no token at all
-  if (row.coordinator === 'allow') return world.callers.coordinator;
-  return row.member === 'deny' ? world.callers.funder : world.callers.member;
+  if (!row) return [{ role: 'anyone', as: null }]; // public (share.open): no token at all
+  return (['coordinator', 'member', 'funder'] as const).filter((role) => row[role] !== 'deny').map((role) => ({ role, as: world.callers[role] }));
 }
