@@ -7,10 +7,13 @@ import { COORDINATOR_PERSON_ID, DEMO_CONSORTIUM_ID, memberPersonId } from '../..
 import { demoCostId, demoLineId } from '../../dev/demo/demo-money';
 import { funderPersonId } from '../../dev/demo/demo-people';
 import { seedDemo } from '../../dev/demo/seed';
+import { describeCalls, installCallCounter } from '../../bench/lib/call-counter';
+import { MEMBERSHIP_CACHE_MILLIS } from '../../shared/api/access';
 import { addPerson, createTestApi } from '../support/api';
 
 const api = await createTestApi('2026-11-23T09:00:00Z');
 afterAll(() => api.table.drop());
+const counter = installCallCounter(api.table.client);
 const consortium = `/api/v1/consortia/${DEMO_CONSORTIUM_ID}`;
 
 /** The six: the coordinator, two partner members of cultnetwork, a member of no project, its funder and another funder. */
@@ -318,5 +321,38 @@ describe('what each one sees of a project it may read', () => {
     for (const path of ['/cultnetwork', '/cultnetwork/offers/o01', '/cultnetwork/deliverables', '/cultnetwork/money', '/museilab/offers']) {
       expect((await asGuest(path)).status, path).toBe(404);
     }
+  });
+});
+
+describe('the partner check', () => {
+  it('costs no read per request: the project is read again only when the cache has expired', async () => {
+    const phases = () => api.call('GET', `${consortium}/projects/cultnetwork/phases`, undefined, { as: as.partner });
+    api.clock.set('2026-11-23T10:00:00Z');
+    const cold = await counter.during(phases);
+    const warm = await counter.during(phases);
+    expect(cold.result.status).toBe(200);
+    expect(warm.result.status).toBe(200);
+    // The route itself is one Query of the project's collection; the cold call also read the membership, consortium and project.
+    expect(describeCalls(warm.calls)).toBe('Query×1');
+    expect(describeCalls(cold.calls)).toBe('GetItem×3, Query×1');
+    // Past the membership's time (the consortium is cached a little longer): the membership and the project again.
+    api.clock.set(new Date(Date.parse('2026-11-23T10:00:00Z') + MEMBERSHIP_CACHE_MILLIS + 1).toISOString());
+    expect(describeCalls((await counter.during(phases)).calls)).toBe('GetItem×2, Query×1');
+  });
+
+  it('sees a partner added at once, and loses sight of a partner removed once the cache has expired', async () => {
+    const outsiderMember = (await api.call('GET', `${consortium}/people/${as.outsider}`, undefined, { as: COORDINATOR_PERSON_ID })).body.memberId;
+    const project = () => api.call('GET', `${consortium}/projects/museilab`, undefined, { as: as.outsider });
+    expect((await project()).status).toBe(404);
+    const current = (await api.call('GET', `${consortium}/projects/museilab`, undefined, { as: COORDINATOR_PERSON_ID })).body;
+    const partners = [...current.partners, { memberId: outsiderMember, role: 'partner', budgetShareCents: 0 }];
+    const added = await api.call('PATCH', `${consortium}/projects/museilab`, { version: current.version, partners }, { as: COORDINATOR_PERSON_ID });
+    expect(added.status).toBe(200);
+    expect((await project()).status).toBe(200);
+
+    const removed = await api.call('PATCH', `${consortium}/projects/museilab`, { version: added.body.version, partners: current.partners }, { as: COORDINATOR_PERSON_ID });
+    expect(removed.status).toBe(200);
+    api.clock.set(new Date(api.clock.now().getTime() + MEMBERSHIP_CACHE_MILLIS + 1).toISOString());
+    expect((await project()).status).toBe(404);
   });
 });
