@@ -3,10 +3,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { Id } from '../../domain/common';
 import { BudgetLine, BudgetLineCreate, BudgetLinePatch, BudgetReport, newBudgetLine, patchBudgetLine } from '../../domain/budget';
-import { budgetLineFor, budgetReportFor, moneyReportFor } from '../../domain/visibility';
 import { ValidationError } from '../../domain/errors';
 import { MoneyReport, moneyReport } from '../../domain/money';
 import type { Project } from '../../domain/project';
+import { budgetLineFor, budgetReportFor, moneyReportFor } from '../../domain/visibility';
 import { budgetRepository } from '../../store/budget';
 import { moneyIn } from '../../store/money';
 import { actorOf } from '../access';

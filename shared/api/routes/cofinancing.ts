@@ -5,13 +5,13 @@ import { z } from 'zod';
 import { Id } from '../../domain/common';
 import { Contribution, ContributionCreate, ContributionReverse, newContribution, reverseContribution } from '../../domain/cofinancing';
 import { ValidationError } from '../../domain/errors';
+import { seesContribution } from '../../domain/visibility';
 import { cofinancingRepository } from '../../store/cofinancing';
 import { actorOf, todayIn } from '../access';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
 import { IdempotencyHeaders, PageQuery, ProjectParams, body, json, newRouter, pageOf, readErrors, writeErrors } from '../openapi';
 import { guarded } from '../policy';
-import { seesContribution } from '../../domain/visibility';
 
 const ContributionParams = ProjectParams.extend({ contributionId: Id });
 const ContributionReversal = z.object({ original: Contribution, reversal: Contribution }).meta({ id: 'ContributionReversal' });

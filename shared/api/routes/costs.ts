@@ -21,8 +21,8 @@ import {
 import { UploadRequest } from '../../domain/deliverable';
 import { ValidationError } from '../../domain/errors';
 import type { Access } from '../../domain/person';
-import { budgetLineNotFound, budgetRepository } from '../../store/budget';
 import { seesCost, seesMemberMoney } from '../../domain/visibility';
+import { budgetLineNotFound, budgetRepository } from '../../store/budget';
 import { costRepository } from '../../store/costs';
 import { actorOf, todayIn } from '../access';
 import type { AppDeps } from '../env';

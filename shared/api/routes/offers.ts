@@ -2,13 +2,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { Id } from '../../domain/common';
 import { Offer, OfferCreate, OfferPatch, StageInput, assertOpen, moveStage, newOffer } from '../../domain/offer';
+import { seesProject, takesPartIn } from '../../domain/visibility';
 import { offerRepository } from '../../store/offers';
 import { actorOf, todayIn } from '../access';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
 import { IdempotencyHeaders, PageQuery, ProjectParams, body, json, newRouter, pageOf, readErrors, writeErrors } from '../openapi';
 import { guarded } from '../policy';
-import { seesProject, takesPartIn } from '../../domain/visibility';
 
 const OfferParams = ProjectParams.extend({ offerId: Id });
 

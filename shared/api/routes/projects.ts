@@ -11,9 +11,9 @@ import { Project, ProjectCreate, ProjectPatch, ProjectWithProgress, projectIssue
 import { dueSoonUntil } from '../../domain/schedule';
 import { IndicatorSummary } from '../../domain/indicator';
 import { MoneySummary } from '../../domain/money';
-import { moneySummaryFor, reachOf, seesProject } from '../../domain/visibility';
 import { OfferSummary } from '../../domain/offer';
 import { ProjectTrainingSummary } from '../../domain/training';
+import { moneySummaryFor, reachOf, seesProject } from '../../domain/visibility';
 import { indicatorRepository } from '../../store/indicators';
 import type { Counted } from '../../store/projects';
 import { projectSummaries } from '../../store/summaries';
