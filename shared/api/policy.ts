@@ -119,6 +119,7 @@ export const POLICY = {
   'money.summary': projectReaders,
   'costs.list': projectReaders,
   'costs.get': projectReaders,
+  'costs.documentLink': projectReaders,
   'costs.create': { coordinator: 'allow', member: 'own-budget-line', funder: 'deny' },
   'costs.documentUpload': { coordinator: 'allow', member: 'own-budget-line', funder: 'deny' },
   'costs.update': { coordinator: 'allow', member: 'own-cost', funder: 'deny' },
