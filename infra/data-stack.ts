@@ -56,7 +56,7 @@ export class DataStack extends Stack {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'files/',
-      // Only drafts expire: submitted exports and evidence are records the consortium must keep.
+      // Only drafts expire: submitted exports, evidence and cost documents are records the consortium must keep.
       lifecycleRules: [
         {
           id: 'expire-unsubmitted-exports',

@@ -127,6 +127,7 @@ export const POLICY = {
   'money.summary': projectReaders,
   'costs.list': projectReaders,
   'costs.get': costReaders,
+  'costs.documentLink': costReaders,
   'costs.create': { coordinator: 'allow', member: 'own-budget-line', funder: 'deny' },
   'costs.documentUpload': { coordinator: 'allow', member: 'own-budget-line', funder: 'deny' },
   'costs.update': { coordinator: 'allow', member: 'own-cost', funder: 'deny' },

@@ -1,5 +1,5 @@
-// Uploaded files named as evidence or documents: forms to upload them, and the check that an entry
-// names only files that were really uploaded.
+// Uploaded files named as evidence or documents: forms to upload them for the record that will own
+// them, the check that an entry names only its own record's files, and links to download them.
 import { z } from 'zod';
 import { Id } from '../domain/common';
 import { ValidationError } from '../domain/errors';
@@ -7,7 +7,8 @@ import type { Evidence, UploadRequest } from '../domain/deliverable';
 import { MAX_EVIDENCE_BYTES } from '../domain/deliverable';
 import { PayloadTooLargeError } from '../domain/errors';
 import type { FileStore, UploadForm } from '../files/file-store';
-import { evidenceKey } from '../files/layout';
+import type { UploadedFile } from '../files/layout';
+import { DOWNLOAD_LINK_SECONDS } from './routes/exports';
 
 /** The answer to an upload request: the form, and what to name once the file is posted. */
 export const UploadAnswer = z
@@ -17,22 +18,28 @@ export const UploadAnswer = z
   })
   .meta({ id: 'UploadAnswer' });
 
+/** A download link of one uploaded file. */
+export const FileLink = z
+  .object({ downloadUrl: z.url().meta({ description: `Valid ${DOWNLOAD_LINK_SECONDS} s` }), name: z.string() })
+  .meta({ id: 'FileLink' });
+
 /** Upload forms live ten minutes: time to pick and send a file, not to share the form. */
 export const UPLOAD_FORM_SECONDS = 600;
 
-type ProjectRef = { consortiumId: string; projectId: string };
+/** Where the files of one owning record live: the key of each file by its id and name. */
+export type KeyOf = (file: UploadedFile) => string;
 
-/** A form for one file of the project's evidence, within the size and type limits. */
-export async function evidenceUploadForm(
+/** A form for one file of the owning record, within the size and type limits. */
+export async function uploadForm(
   files: FileStore,
-  ref: ProjectRef,
+  keyOf: KeyOf,
   fileId: string,
   request: UploadRequest,
-): Promise<{ evidence: { fileId: string; name: string }; form: UploadForm }> {
+): Promise<{ evidence: UploadedFile; form: UploadForm }> {
   if (request.size > MAX_EVIDENCE_BYTES) {
-    throw new PayloadTooLargeError(`The file has ${request.size} bytes; evidence files have at most ${MAX_EVIDENCE_BYTES}`);
+    throw new PayloadTooLargeError(`The file has ${request.size} bytes; uploaded files have at most ${MAX_EVIDENCE_BYTES}`);
   }
-  const form = await files.uploadForm(evidenceKey({ ...ref, fileId }, request.fileName), {
+  const form = await files.uploadForm(keyOf({ fileId, name: request.fileName }), {
     maxBytes: request.size,
     contentType: request.contentType,
     expiresInSeconds: UPLOAD_FORM_SECONDS,
@@ -40,14 +47,29 @@ export async function evidenceUploadForm(
   return { evidence: { fileId, name: request.fileName }, form };
 }
 
-/** Every uploaded file an entry names must be there: 400 naming `<field>.<index>.fileId` otherwise. */
-export async function assertUploaded(files: FileStore, ref: ProjectRef, evidence: Evidence[], field: string): Promise<void> {
+/**
+ * Every uploaded file an entry names must be there, uploaded for the entry's own record: 400
+ * naming `<field>.<index>.fileId` otherwise.
+ */
+export async function assertUploaded(files: FileStore, keyOf: KeyOf, evidence: Evidence[], field: string): Promise<void> {
   const missing = [];
   for (const [index, item] of evidence.entries()) {
     if (!('fileId' in item)) continue;
-    if (!(await files.head(evidenceKey({ ...ref, fileId: item.fileId }, item.name)))) {
-      missing.push({ path: `${field}.${index}.fileId`, message: 'no file was uploaded for this id and name' });
+    if (!(await files.head(keyOf(item)))) {
+      missing.push({ path: `${field}.${index}.fileId`, message: 'no file was uploaded for this record with this id and name' });
     }
   }
   if (missing.length > 0) throw new ValidationError(missing);
+}
+
+/** Whether an entry's evidence or documents name the file. */
+export const namesFile = (evidence: Evidence[], fileId: string) => evidence.some((item) => 'fileId' in item && item.fileId === fileId);
+
+/** A short-lived link to the one file of an upload's folder, if it is there. */
+export async function fileLink(files: FileStore, folder: string): Promise<z.infer<typeof FileLink> | undefined> {
+  for await (const file of files.list(folder)) {
+    const name = file.key.split('/').at(-1)!;
+    return { downloadUrl: await files.downloadLink(file.key, { expiresInSeconds: DOWNLOAD_LINK_SECONDS, filename: name }), name };
+  }
+  return undefined;
 }

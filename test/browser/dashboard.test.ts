@@ -106,7 +106,7 @@ describe.each(VIEWPORTS)('the dashboard at $name', { timeout: 180_000 }, (viewpo
     await coordinator.context.close();
   });
 
-  it('a member reports a cost and a coordinator approves it', async () => {
+  it('a member reports a cost with a document and a coordinator downloads the document and approves the cost', async () => {
     const budget = await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork/budget');
     const memberId: string = budget.lines[VIEWPORTS.indexOf(viewport)].memberId;
     const description = `Printing of the programme (${viewport.name})`;
@@ -118,8 +118,10 @@ describe.each(VIEWPORTS)('the dashboard at $name', { timeout: 180_000 }, (viewpo
     await member.page.getByLabel('Supplier').fill('Tipografia Virgiliana');
     await member.page.getByLabel('Amount before VAT (€)').fill('240,50');
     await member.page.getByLabel('VAT you bear (€)').fill('52,91');
+    await member.page.getByLabel('Document file').setInputFiles({ name: 'fattura.txt', mimeType: 'text/plain', buffer: Buffer.from('Fattura 12/2026') });
     await member.page.getByRole('button', { name: 'Save as draft' }).click();
     const card = member.page.locator('li.card', { hasText: description });
+    await card.getByRole('button', { name: 'fattura.txt' }).waitFor();
     await card.getByRole('button', { name: 'Submit for review' }).click();
     await card.locator('.status-submitted').waitFor();
     await screenshot(member.page, viewport, 'member-cost-submitted');
@@ -130,6 +132,9 @@ describe.each(VIEWPORTS)('the dashboard at $name', { timeout: 180_000 }, (viewpo
     await coordinator.page.goto(`${runtime.base}/projects/cultnetwork/review`);
     const review = coordinator.page.locator('li.card', { hasText: description });
     await review.getByText('€240.50').waitFor();
+    // The uploaded document opens through the cost's own download link.
+    const [download] = await Promise.all([coordinator.page.waitForEvent('download'), review.getByRole('button', { name: 'fattura.txt' }).click()]);
+    expect(download.suggestedFilename()).toBe('fattura.txt');
     await review.getByRole('button', { name: 'Approve' }).click();
     await review.waitFor({ state: 'detached' });
     await screenshot(coordinator.page, viewport, 'coordinator-cost-approved');

@@ -149,6 +149,7 @@ describe('DataStack', () => {
       });
       expect(PREFIXES.submittedExports.startsWith(rules[0].Prefix)).toBe(false);
       expect(PREFIXES.evidence.startsWith(rules[0].Prefix)).toBe(false);
+      expect(PREFIXES.documents.startsWith(rules[0].Prefix)).toBe(false);
     });
 
     it('logs every access to the access-log bucket', () => {

@@ -8,6 +8,7 @@ import { demoCostId, demoLineId } from '../../dev/demo/demo-money';
 import { funderPersonId } from '../../dev/demo/demo-people';
 import { seedDemo } from '../../dev/demo/seed';
 import { PERSONAL_OPERATIONS, POLICY, PUBLIC_OPERATIONS, type Rule } from '../../shared/api/policy';
+import { documentKey, evidenceKey } from '../../shared/files/layout';
 import type { Role } from '../../shared/domain/person';
 import { addPerson, createTestApi, seedConsortium } from '../support/api';
 
@@ -48,7 +49,6 @@ const ids = {
   funderId: '',
   personId: '',
   exportId: '',
-  fileId: '',
   linkId: '',
   // Training paths, commercial offers and indicators
   trainingId: 'raccolta-fondi',
@@ -60,6 +60,11 @@ const ids = {
   get costId() { return this.memberId && demoCostId(this.memberId, 1); },
   instalmentId: 'inst-3',
   contributionId: 'cf-aula-aperta-2',
+};
+/** Ids that depend on the operation: a file is named only under the record that owns it. */
+const idsOf: Record<string, Record<string, string>> = {
+  'deliverables.evidenceLink': { fileId: '' },
+  'costs.documentLink': { costId: '', fileId: '' },
 };
 /** The people who call, by the part they play (filled in `beforeAll`, where the demo is read). */
 const people = {
@@ -128,8 +133,6 @@ beforeAll(async () => {
   const cost = await asCoordinator(`/projects/cultnetwork/costs/${ids.costId}`);
   expect(cost.body.status, 'the cost the operations name is approved, for the funder to read').toBe('approved');
 
-  for (const path of resourcePaths()) before[path] = (await asCoordinator(path)).body;
-
   tokens.expired = await api.issuer.sign(COORDINATOR_PERSON_ID, { expiresInSeconds: -60 });
   // The same issuer and client id, another key: only the signature is wrong.
   const impostor = await createDevIssuer(api.issuer.issuer, api.issuer.clientId);
@@ -144,16 +147,34 @@ beforeAll(async () => {
   const done = await api.store.exports.get(DEMO_CONSORTIUM_ID, 'cultnetwork', ids.exportId);
   await api.store.exports.advance(done, { submittedAt: api.clock.now().toISOString() }, api.clock.now().toISOString());
 
-  // An uploaded evidence file of the deliverable, for the evidence link.
-  const form = await api.call('POST', `/api/v1/consortia/${DEMO_CONSORTIUM_ID}/projects/cultnetwork/deliverables/${ids.deliverableId}/evidence-uploads`, { fileName: 'verbale.pdf', contentType: 'application/pdf', size: 4 }, { as: COORDINATOR_PERSON_ID });
+  // An uploaded evidence file of the deliverable, named in its log, for the evidence link.
+  const project = `/api/v1/consortia/${DEMO_CONSORTIUM_ID}/projects/cultnetwork`;
+  const form = await api.call('POST', `${project}/deliverables/${ids.deliverableId}/evidence-uploads`, { fileName: 'verbale.pdf', contentType: 'application/pdf', size: 4 }, { as: COORDINATOR_PERSON_ID });
   expect(form.status).toBe(201);
-  await api.files.put(`evidence/${DEMO_CONSORTIUM_ID}/cultnetwork/${form.body.evidence.fileId}/verbale.pdf`, Buffer.from('%PDF'), 'application/pdf');
-  ids.fileId = form.body.evidence.fileId;
+  const evidence = form.body.evidence;
+  await api.files.put(evidenceKey({ consortiumId: DEMO_CONSORTIUM_ID, projectId: 'cultnetwork', deliverableId: ids.deliverableId }, evidence), Buffer.from('%PDF'), 'application/pdf');
+  const logged = await api.call('POST', `${project}/deliverables/${ids.deliverableId}/log`, { note: 'Verbale', percent: open.reportedPercent, evidence: [evidence] }, { as: COORDINATOR_PERSON_ID });
+  expect(logged.status).toBe(200);
+  idsOf['deliverables.evidenceLink'] = { fileId: evidence.fileId };
+
+  // An uploaded document of an approved cost of the owning member (which the project's funder may read), for the document link.
+  const upload = await api.call('POST', `${project}/budget/lines/${ids.budgetLineId}/document-uploads`, { fileName: 'fattura.pdf', contentType: 'application/pdf', size: 4 }, { as: people.owningMember });
+  expect(upload.status).toBe(201);
+  const document = upload.body.evidence;
+  await api.files.put(documentKey({ consortiumId: DEMO_CONSORTIUM_ID, projectId: 'cultnetwork', memberId: ids.memberId }, document), Buffer.from('%PDF'), 'application/pdf');
+  const reported = await api.call('POST', `${project}/budget/lines/${ids.budgetLineId}/costs`, { date: '2026-11-02', description: 'Fattura', supplier: 'Studio Rossi', amountCents: 1_000, documents: [document] }, { as: people.owningMember });
+  expect(reported.status).toBe(201);
+  const submitted = await api.call('POST', `${project}/costs/${reported.body.id}/submit`, { version: reported.body.version }, { as: people.owningMember });
+  const approved = await api.call('POST', `${project}/costs/${reported.body.id}/review`, { version: submitted.body.version, decision: 'approved' }, { as: COORDINATOR_PERSON_ID });
+  expect(approved.status).toBe(200);
+  idsOf['costs.documentLink'] = { costId: reported.body.id, fileId: document.fileId };
 
   // A share link of that export, for its revocation.
   const shared = await api.call('POST', `/api/v1/consortia/${DEMO_CONSORTIUM_ID}/projects/cultnetwork/exports/${ids.exportId}/share-links`, {}, { as: COORDINATOR_PERSON_ID });
   expect(shared.status).toBe(201);
   ids.linkId = shared.body.link.id;
+
+  for (const path of resourcePaths()) before[path] = (await asCoordinator(path)).body;
 });
 
 type Caller =
@@ -238,7 +259,7 @@ function expected(caller: Caller, row: Record<Role, Rule>, operation: Operation)
 
 function urlOf(operation: Operation): string {
   return operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = (ids as Record<string, string>)[name];
+    const value = idsOf[operation.operationId]?.[name] ?? (ids as Record<string, string>)[name];
     if (!value) throw new Error(`${operation.operationId}: the test knows no value for the path parameter {${name}}; add one to \`ids\``);
     return encodeURIComponent(value);
   });

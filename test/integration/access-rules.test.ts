@@ -128,6 +128,7 @@ const RULES: Record<string, Answer[]> = {
   'paymentRequests.list': withoutMembers,
   'budget.getLine': ownMoneyRead,
   'costs.get': ownMoneyRead,
+  'costs.documentLink': ownMoneyRead,
   'costs.create': ownMoneyWrite,
   'costs.documentUpload': ownMoneyWrite,
   'costs.update': ownMoneyWrite,
@@ -203,13 +204,30 @@ beforeAll(async () => {
   const form = await asCoordinator('POST', `/projects/cultnetwork/deliverables/${ids.deliverableId}/evidence-uploads`, { fileName: 'verbale.pdf', contentType: 'application/pdf', size: 4 });
   expect((await upload(form.body.form, '%PDF')).status).toBe(204);
   expect((await api.call('POST', `${consortium}/projects/cultnetwork/deliverables/${ids.deliverableId}/log`, { note: 'Verbale', percent: 60, evidence: [form.body.evidence] }, { as: as.owner })).status).toBe(200);
-  ids.fileId = form.body.evidence.fileId;
+  idsOf['deliverables.evidenceLink'] = { fileId: form.body.evidence.fileId };
+
+  // An approved cost of the owner with an uploaded document, which the funder may read too.
+  const line = `/projects/cultnetwork/budget/lines/${ids.budgetLineId}`;
+  const documentForm = await api.call('POST', `${consortium}${line}/document-uploads`, { fileName: 'fattura.pdf', contentType: 'application/pdf', size: 4 }, { as: as.owner });
+  expect((await upload(documentForm.body.form, '%PDF')).status).toBe(204);
+  const reported = await api.call('POST', `${consortium}${line}/costs`, {
+    date: '2026-11-02', description: 'Fattura', supplier: 'Studio Rossi', amountCents: 1_000, documents: [documentForm.body.evidence],
+  }, { as: as.owner });
+  expect(reported.status).toBe(201);
+  const costPath = `/projects/cultnetwork/costs/${reported.body.id}`;
+  await api.call('POST', `${consortium}${costPath}/submit`, { version: 1 }, { as: as.owner });
+  expect((await asCoordinator('POST', `${costPath}/review`, { version: 2, decision: 'approved' })).status).toBe(200);
+  idsOf['costs.documentLink'] = { costId: reported.body.id, fileId: documentForm.body.evidence.fileId };
 });
 
-const urlOf = (path: string) =>
+/** Ids that one operation names apart: a file is reached through its own record only. */
+const idsOf: Record<string, Record<string, string>> = {};
+
+const urlOf = (id: string, path: string) =>
   path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    if (!ids[name]) throw new Error(`no id for {${name}}`);
-    return ids[name]!;
+    const value = idsOf[id]?.[name] ?? ids[name];
+    if (!value) throw new Error(`no id for {${name}}`);
+    return value;
   });
 
 /** A body every write refuses: required fields missing, or an unknown field where all are optional. */
@@ -228,7 +246,7 @@ describe('the access rules of docs/api.md', () => {
     const actual: Record<string, string> = {};
     const wanted: Record<string, string> = {};
     for (const [index, who] of WHO.entries()) {
-      const answer = await api.call(operation.method, urlOf(operation.path), invalidBody(operation.id, operation.method), { as: as[who] });
+      const answer = await api.call(operation.method, urlOf(operation.id, operation.path), invalidBody(operation.id, operation.method), { as: as[who] });
       const rule = rules[index]!;
       wanted[who] = rule === 'ok' ? (operation.method === 'GET' ? '200' : '400') : String(rule);
       actual[who] = `${answer.status}${answer.status >= 400 && answer.status !== 400 ? ` ${answer.body?.detail}` : ''}`;

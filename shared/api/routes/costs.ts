@@ -19,7 +19,7 @@ import {
   submitCost,
 } from '../../domain/cost';
 import { UploadRequest } from '../../domain/deliverable';
-import { ValidationError } from '../../domain/errors';
+import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { Access } from '../../domain/person';
 import { seesCost, seesMemberMoney } from '../../domain/visibility';
 import { budgetLineNotFound, budgetRepository } from '../../store/budget';
@@ -30,12 +30,12 @@ import { dashboardOrigin } from '../links';
 import { idempotent } from '../idempotency';
 import { IdempotencyHeaders, PageQuery, ProjectParams, body, json, newRouter, pageOf, problemOf, readErrors, writeErrors } from '../openapi';
 import { notifyCostSubmitted } from '../../jobs/notify';
-import { UploadAnswer, assertUploaded, evidenceUploadForm } from '../uploads';
+import { documentFolder, documentKey, type DocumentOwner } from '../../files/layout';
+import { FileLink, UploadAnswer, assertUploaded, fileLink, namesFile, uploadForm, type KeyOf } from '../uploads';
 import { guarded } from '../policy';
 import { BudgetLineParams } from './budget';
 
 const CostParams = ProjectParams.extend({ costId: Id });
-
 
 const CostReversal = z.object({ original: Cost, reversal: Cost }).meta({ id: 'CostReversal' });
 
@@ -47,6 +47,9 @@ export function costRoutes(deps: AppDeps) {
   const base = '/consortia/{consortiumId}/projects/{projectId}';
   const item = `${base}/costs/{costId}`;
   const app = newRouter();
+
+  /** Where the documents of a member's costs live (a cost moves only between lines of its member). */
+  const documentsOf = (owner: DocumentOwner): KeyOf => (file) => documentKey(owner, file);
 
   /** A cost is dated within the project and not after today: 400 naming `date`. */
   const checkDate = async (consortiumId: string, projectId: string, date: string | undefined, today: string) => {
@@ -89,8 +92,8 @@ export function costRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { consortiumId, projectId, budgetLineId } = c.req.valid('param');
-      await lines.get(consortiumId, projectId, budgetLineId);
-      return c.json(await evidenceUploadForm(deps.files, { consortiumId, projectId }, deps.newId(), c.req.valid('json')), 201);
+      const { memberId } = await lines.get(consortiumId, projectId, budgetLineId);
+      return c.json(await uploadForm(deps.files, documentsOf({ consortiumId, projectId, memberId }), deps.newId(), c.req.valid('json')), 201);
     },
   );
 
@@ -106,8 +109,8 @@ export function costRoutes(deps: AppDeps) {
       const { consortiumId, projectId, budgetLineId } = c.req.valid('param');
       const input = c.req.valid('json');
       await checkDate(consortiumId, projectId, input.date, todayIn(c.get('consortium'), deps));
-      await assertUploaded(deps.files, { consortiumId, projectId }, input.documents, 'documents');
       const line = await lines.get(consortiumId, projectId, budgetLineId);
+      await assertUploaded(deps.files, documentsOf({ consortiumId, projectId, memberId: line.memberId }), input.documents, 'documents');
       const actor = actorOf(c.get('access'), deps);
       return c.json(await costs.create(newCost(input, line, deps.newId(), actor), actor), 201);
     },
@@ -128,6 +131,26 @@ export function costRoutes(deps: AppDeps) {
 
   app.openapi(
     createRoute({
+      method: 'get', path: `${item}/documents/{fileId}`, tags,
+      summary: "A short-lived download link of a document the cost names (a member: its own member's costs; a funder: approved costs)",
+      ...guarded(deps, 'costs.documentLink'),
+      request: { params: CostParams.extend({ fileId: Id }) },
+      responses: { 200: json(FileLink, 'The link, valid five minutes'), ...readErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId, costId, fileId } = c.req.valid('param');
+      // The policy's rule read the cost already: a member's own, or an approved one for a funder.
+      const cost = await costs.get(consortiumId, projectId, costId);
+      const link = namesFile(cost.documents, fileId)
+        ? await fileLink(deps.files, documentFolder({ consortiumId, projectId, memberId: cost.memberId }, fileId))
+        : undefined;
+      if (!link) throw new NotFoundError(`No document ${fileId} of cost ${costId}`);
+      return c.json(link, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
       method: 'patch', path: item, tags,
       summary: 'Correct a draft or rejected cost (another line of the same member included); an approved cost is reversed, never edited (409)',
       ...guarded(deps, 'costs.update'),
@@ -138,9 +161,9 @@ export function costRoutes(deps: AppDeps) {
       const { consortiumId, projectId, costId } = c.req.valid('param');
       const patch = c.req.valid('json');
       await checkDate(consortiumId, projectId, patch.date, todayIn(c.get('consortium'), deps));
-      await assertUploaded(deps.files, { consortiumId, projectId }, patch.documents ?? [], 'documents');
-      const actor = actorOf(c.get('access'), deps);
       const before = await costs.get(consortiumId, projectId, costId);
+      await assertUploaded(deps.files, documentsOf({ consortiumId, projectId, memberId: before.memberId }), patch.documents ?? [], 'documents');
+      const actor = actorOf(c.get('access'), deps);
       return c.json(await costs.write(before, patchCost(before, patch, actor.at), patch.version, 'update', actor), 200);
     },
   );

@@ -20,8 +20,8 @@ import {
   submit,
 } from '../../domain/deliverable';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
-import { evidenceFolder } from '../../files/layout';
-import { UPLOAD_FORM_SECONDS, UploadAnswer, assertUploaded, evidenceUploadForm } from '../uploads';
+import { evidenceFolder, evidenceKey, type EvidenceOwner } from '../../files/layout';
+import { FileLink, UPLOAD_FORM_SECONDS, UploadAnswer, assertUploaded, fileLink, namesFile, uploadForm } from '../uploads';
 import type { Project } from '../../domain/project';
 import { notifyDeliverableChange } from '../../jobs/notify';
 import type { Store } from '../../store';
@@ -56,6 +56,17 @@ const DeliverableChange = z
   .meta({ id: 'DeliverableChange' });
 
 const RECENT_LOG = 10;
+
+/** Whether an entry of the deliverable's log names the file; reads the log a page at a time, newest first. */
+async function logNames(store: Store, owner: EvidenceOwner, fileId: string): Promise<boolean> {
+  let cursor: string | undefined;
+  do {
+    const page = await store.deliverables.log(owner.consortiumId, owner.projectId, owner.deliverableId, { limit: 100, cursor });
+    if (page.items.some((entry) => namesFile(entry.evidence, fileId))) return true;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return false;
+}
 
 /** The owner must be a partner of the project and the phase must exist: 400 naming the field. */
 async function checkPlacement(
@@ -195,7 +206,7 @@ export function deliverableRoutes(deps: AppDeps) {
     action: DeliverableAction<I>,
     input: I,
   ) => {
-    await assertUploaded(deps.files, params, input.evidence ?? [], 'evidence');
+    await assertUploaded(deps.files, (file) => evidenceKey(params, file), input.evidence ?? [], 'evidence');
     const actor = actorOf(caller.access, deps);
     const today = todayIn(caller.consortium, deps);
     return deliverables.change(params, input.version, name, actor, (current) =>
@@ -206,34 +217,33 @@ export function deliverableRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post', path: `${item}/evidence-uploads`, tags,
-      summary: `A form to upload an evidence file (at most ${MAX_EVIDENCE_BYTES / 2 ** 20} MiB; PDF, images, office documents, text), valid ${UPLOAD_FORM_SECONDS / 60} minutes`,
+      summary: `A form to upload an evidence file of this deliverable (at most ${MAX_EVIDENCE_BYTES / 2 ** 20} MiB; PDF, images, office documents, text), valid ${UPLOAD_FORM_SECONDS / 60} minutes`,
       ...guarded(deps, 'deliverables.evidenceUpload'),
       request: { params: DeliverableParams, body: body(UploadRequest) },
       responses: { 201: json(UploadAnswer, 'Post the file with this form, then name `evidence` in a log entry'), 413: problemOf('The file is too large'), ...writeErrors },
     }),
     async (c) => {
-      const { consortiumId, projectId, deliverableId } = c.req.valid('param');
-      await deliverables.get(consortiumId, projectId, deliverableId);
-      return c.json(await evidenceUploadForm(deps.files, { consortiumId, projectId }, deps.newId(), c.req.valid('json')), 201);
+      const owner = c.req.valid('param');
+      await deliverables.get(owner.consortiumId, owner.projectId, owner.deliverableId);
+      return c.json(await uploadForm(deps.files, (file) => evidenceKey(owner, file), deps.newId(), c.req.valid('json')), 201);
     },
   );
 
   app.openapi(
     createRoute({
-      method: 'get', path: `${item}/evidence/{fileId}`, tags, summary: 'A short-lived download link of an uploaded evidence file',
+      method: 'get', path: `${item}/evidence/{fileId}`, tags,
+      summary: "A short-lived download link of an evidence file uploaded for this deliverable and named in its log",
       ...guarded(deps, 'deliverables.evidenceLink'),
       request: { params: DeliverableParams.extend({ fileId: Id }) },
-      responses: { 200: json(z.object({ downloadUrl: z.url(), name: z.string() }), 'The link, valid five minutes'), ...readErrors },
+      responses: { 200: json(FileLink, 'The link, valid five minutes'), ...readErrors },
     }),
     async (c) => {
-      const { consortiumId, projectId, deliverableId, fileId } = c.req.valid('param');
-      await deliverables.get(consortiumId, projectId, deliverableId);
-      // One file lives under each upload's folder.
-      for await (const file of deps.files.list(evidenceFolder({ consortiumId, projectId, fileId }))) {
-        const name = file.key.split('/').at(-1)!;
-        return c.json({ downloadUrl: await deps.files.downloadLink(file.key, { expiresInSeconds: 300, filename: name }), name }, 200);
-      }
-      throw new NotFoundError(`No evidence file ${fileId}`);
+      const { fileId, ...owner } = c.req.valid('param');
+      await deliverables.get(owner.consortiumId, owner.projectId, owner.deliverableId);
+      // Only this deliverable's own files, and only once its log names them (a whole log read at worst).
+      const link = (await logNames(deps.store, owner, fileId)) ? await fileLink(deps.files, evidenceFolder(owner, fileId)) : undefined;
+      if (!link) throw new NotFoundError(`No evidence file ${fileId}`);
+      return c.json(link, 200);
     },
   );
 

@@ -6,6 +6,7 @@ import { COORDINATOR_PERSON_ID, DEMO_CONSORTIUM_ID, memberPersonId } from '../..
 import { demoCostId, demoLineId } from '../../../dev/demo/demo-money';
 import { seedDemo } from '../../../dev/demo/seed';
 import { POLICY } from '../../../shared/api/policy';
+import { evidenceKey } from '../../../shared/files/layout';
 import type { Role } from '../../../shared/domain/person';
 import { createTestApi, type TestApi } from '../../support/api';
 
@@ -89,7 +90,9 @@ export async function createWorld(api?: TestApi) {
   const asked = await asCoordinator('POST', '/projects/cultnetwork/exports', { formats: ['csv'], language: 'it' });
   await api.exportQueue.idle();
   const form = await asCoordinator('POST', `/projects/cultnetwork/deliverables/${open.id}/evidence-uploads`, { fileName: 'verbale.pdf', contentType: 'application/pdf', size: 4 });
-  await api.files.put(`evidence/${DEMO_CONSORTIUM_ID}/cultnetwork/${form.body.evidence.fileId}/verbale.pdf`, Buffer.from('%PDF'), 'application/pdf');
+  await api.files.put(evidenceKey({ consortiumId: DEMO_CONSORTIUM_ID, projectId: 'cultnetwork', deliverableId: open.id }, form.body.evidence), Buffer.from('%PDF'), 'application/pdf');
+  // Named in the deliverable's log, so that its download link answers.
+  await asCoordinator('POST', `/projects/cultnetwork/deliverables/${open.id}/log`, { note: 'Verbale', percent: open.reportedPercent, evidence: [form.body.evidence] });
   const shared = await asCoordinator('POST', `/projects/cultnetwork/exports/${asked.body.id}/share-links`, {});
 
   const ids: Record<string, string> = {

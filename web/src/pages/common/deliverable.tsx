@@ -2,8 +2,9 @@
 // percentage and evidence (a link or a file) and submits it; a coordinator reviews it.
 import { useState } from 'preact/hooks';
 import { evidenceOf } from '../../api/upload';
-import type { Deliverable, Evidence, LogEntry } from '../../api/types';
+import type { Deliverable, LogEntry } from '../../api/types';
 import { Decision } from '../../components/decision';
+import { FileList } from '../../components/file-list';
 import { Field, Link, Loading, Overdue, Section, Status, useAction } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
 import { memberName, useApp } from '../../context';
@@ -44,7 +45,7 @@ export function DeliverablePage({ projectId, deliverableId }: { projectId: strin
                       {entry.decision ? <> · <Status value={entry.decision} /></> : null}
                       {entry.percent !== undefined ? ` · ${f.percent(entry.percent)}` : ''}
                       {entry.note ? <p>{entry.note}</p> : null}
-                      {entry.evidence.length > 0 ? <EvidenceList evidence={entry.evidence} path={path} /> : null}
+                      {entry.evidence.length > 0 ? <FileList items={entry.evidence} files={`${path}/evidence`} /> : null}
                     </li>
                   ))}
                 </ol>
@@ -54,25 +55,6 @@ export function DeliverablePage({ projectId, deliverableId }: { projectId: strin
         );
       }}
     </Loading>
-  );
-}
-
-function EvidenceList({ evidence, path }: { evidence: Evidence[]; path: string }) {
-  const { api } = useApp();
-  const open = async (fileId: string) => {
-    const { downloadUrl } = await api.get<{ downloadUrl: string }>(`${path}/evidence/${fileId}`);
-    location.assign(downloadUrl);
-  };
-  return (
-    <ul>
-      {evidence.map((item, index) => (
-        <li key={index}>
-          {'url' in item ? <a href={item.url} rel="noreferrer">{item.title ?? item.url}</a> : (
-            <button type="button" class="link-button" onClick={() => void open(item.fileId)}>{item.title ?? item.name}</button>
-          )}
-        </li>
-      ))}
-    </ul>
   );
 }
 

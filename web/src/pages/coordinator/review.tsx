@@ -2,6 +2,7 @@
 // are read only from the phases whose counters say something waits, and only until all are found.
 import type { Api } from '../../api/client';
 import type { Cost, Deliverable, Page, ProjectOverview } from '../../api/types';
+import { CostDocuments } from '../../components/cost-documents';
 import { Decision } from '../../components/decision';
 import { Link, Loading, Section } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
@@ -77,9 +78,7 @@ function CostReview({ cost, base, done }: { cost: Cost; base: string; done(): vo
       <h3>{cost.description}</h3>
       <p>{memberName(app, cost.memberId)} · {cost.supplier} · {f.date(cost.date)}</p>
       <p>{t('cost.amount')}: {f.euro(cost.amountCents)} + {t('cost.vat')} {f.euro(cost.vatCents)}</p>
-      {cost.documents.length > 0 ? (
-        <ul>{cost.documents.map((doc, i) => <li key={i}>{'url' in doc ? <a href={doc.url} rel="noreferrer">{doc.title ?? doc.url}</a> : doc.name}</li>)}</ul>
-      ) : null}
+      {cost.documents.length > 0 ? <CostDocuments cost={cost} base={base} /> : null}
       <Decision
         textLabel={t('review.reason')}
         acceptLabel={t('review.approve')}

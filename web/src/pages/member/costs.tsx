@@ -1,9 +1,10 @@
 // A member's costs: report one against its own budget line of a project (with a document link or
-// file), submit drafts for review, and follow what was approved or rejected (and why).
+// file), submit drafts for review, follow what was approved or rejected (and why), open documents.
 import { useState } from 'preact/hooks';
 import { allPages } from '../../api/client';
 import { evidenceOf } from '../../api/upload';
 import type { BudgetReport, Cost, Project } from '../../api/types';
+import { CostDocuments } from '../../components/cost-documents';
 import { Field, Loading, Section, Status, useAction } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
 import { useApp } from '../../context';
@@ -143,6 +144,7 @@ function CostItem({ cost, base, done, line }: { cost: Cost; base: string; done()
       <h3>{cost.description}</h3>
       <p>{cost.supplier} · {f.date(cost.date)} · {f.euro(cost.amountCents + cost.vatCents)}{line ? ` · ${t(`category.${line.category}` as MessageKey)}` : ''}</p>
       <p><Status value={cost.status} /></p>
+      {cost.documents.length > 0 ? <CostDocuments cost={cost} base={base} /> : null}
       {cost.rejectionReason && cost.status === 'rejected' ? <p>{t('cost.rejectedBecause')}: {cost.rejectionReason}</p> : null}
       {cost.status === 'draft' || cost.status === 'rejected' ? (
         <button type="button" class="primary" disabled={busy} onClick={() => run(async () => { await api.post(`${base}/costs/${cost.id}/submit`, { version: cost.version }); done(); })}>
