@@ -8,7 +8,7 @@ import { MAX_EVIDENCE_BYTES } from '../domain/deliverable';
 import { PayloadTooLargeError } from '../domain/errors';
 import type { FileStore, UploadForm } from '../files/file-store';
 import type { UploadedFile } from '../files/layout';
-import { DOWNLOAD_LINK_SECONDS } from './routes/exports';
+import { DOWNLOAD_LINK_SECONDS } from './links';
 
 /** The answer to an upload request: the form, and what to name once the file is posted. */
 export const UploadAnswer = z

@@ -12,10 +12,8 @@ import { actorOf } from '../access';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
 import { IdempotencyHeaders, PageQuery, ProjectParams, body, json, newRouter, pageOf, readErrors, writeErrors } from '../openapi';
+import { DOWNLOAD_LINK_SECONDS } from '../links';
 import { guarded } from '../policy';
-
-/** Download links live five minutes: long enough to click, short enough not to be shared. */
-export const DOWNLOAD_LINK_SECONDS = 300;
 
 const ExportParams = ProjectParams.extend({ exportId: Id });
 

@@ -14,7 +14,7 @@ import type { AppDeps } from '../env';
 import { dashboardOrigin } from '../links';
 import { ProjectParams, body, json, newRouter, problemOf, readErrors, writeErrors } from '../openapi';
 import { guarded } from '../policy';
-import { DOWNLOAD_LINK_SECONDS } from './exports';
+import { DOWNLOAD_LINK_SECONDS } from '../links';
 
 const ExportParams = ProjectParams.extend({ exportId: Id });
 const LinkParams = ExportParams.extend({ linkId: Id });
