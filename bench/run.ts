@@ -1,7 +1,7 @@
 // `npm run bench [-- --quick] [-- --out file] [-- --only bundle,dashboard]`: generates a
 // consortium at scale in a fresh, in-memory DynamoDB Local, measures each section against its
-// baseline, prints the table and writes the results file (bench/results.json unless --out says
-// otherwise). With --only, the sections named replace theirs in the results file, each keeping
+// baseline, prints the table and writes the results file (bench/results.json for a full run,
+// test-results/bench-quick.json for a quick one, unless --out says otherwise). With --only, the sections named replace theirs in the results file, each keeping
 // the date it was measured at.
 import '../dev/quiet-sdk-warning';
 import { existsSync } from 'node:fs';
@@ -20,7 +20,7 @@ import { installCallCounter } from './lib/call-counter';
 import type { BenchContext, SectionRunner } from './lib/context';
 import { say } from './lib/progress';
 import { updateReadme } from './lib/readme';
-import { formatTable, machine, writeResults, type Results, type Section } from './lib/results';
+import { formatTable, machine, resultsPath, writeResults, type Results, type Section } from './lib/results';
 import { bundleSection } from './sections/bundle';
 import { callsSection } from './sections/calls';
 import { coldStartSection } from './sections/cold-start';
@@ -34,7 +34,7 @@ const { values: options } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, only: { type: 'string' } },
 });
 const quick = options.quick ?? false;
-const out = resolve(options.out ?? join(root, 'bench', 'results.json'));
+const out = resolve(resultsPath(root, { quick, out: options.out }));
 
 
 /** Run in this order (the bundle section builds what the cold-start one starts); printed in the issue's. */

@@ -2,7 +2,7 @@
 // ratio, grouped by section; printed as a table and written to a JSON file.
 import { cpus, totalmem, platform, release, arch } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface Figure {
   /** Stable identifier, for comparing runs. */
@@ -87,6 +87,15 @@ export function formatTable(results: Results): string {
     for (const row of rows) lines.push(`  ${row.map((cell, column) => (column < 4 ? cell.padEnd(widths[column]!) : cell)).join('  ')}`.trimEnd());
   }
   return lines.join('\n');
+}
+
+/**
+ * Where a run writes its results: `--out` when given; a full run into bench/results.json (the
+ * committed figures); a quick run into test-results/, so that it never overwrites them.
+ */
+export function resultsPath(root: string, options: { quick: boolean; out?: string }): string {
+  if (options.out) return options.out;
+  return options.quick ? join(root, 'test-results', 'bench-quick.json') : join(root, 'bench', 'results.json');
 }
 
 export async function writeResults(path: string, results: Results): Promise<void> {
