@@ -371,9 +371,6 @@ describe('jobs', () => {
     expect(jobs?.Properties.DeadLetterConfig.TargetArn).toBeDefined();
   });
 
-  it('creates the SES identity of the sender', () => {
-    expect(only(templates.jobs, 'AWS::SES::EmailIdentity').Properties.EmailIdentity).toBe('rete@example.org');
-  });
 });
 
 describe('alarms', () => {
