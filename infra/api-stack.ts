@@ -6,10 +6,9 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { ReteFunction } from './constructs/rete-function';
+import { ReteFunction, type MailBinding } from './constructs/rete-function';
 
 export interface ApiStackProps extends StackProps {
   table: ITableV2;
@@ -19,8 +18,7 @@ export interface ApiStackProps extends StackProps {
   authorizerId: string;
   clientId: string;
   exportQueue: IQueue;
-  mailFrom: string;
-  mailIdentity: IEmailIdentity;
+  mail: MailBinding;
   dashboardOrigin: string;
   bundlesDir: string;
 }
@@ -46,15 +44,14 @@ export class ApiStack extends Stack {
         COGNITO_USER_POOL_ID: props.userPool.userPoolId,
         AUTH_CLIENT_ID: props.clientId,
         EXPORT_QUEUE_URL: props.exportQueue.queueUrl,
-        MAIL_FROM: props.mailFrom,
         DASHBOARD_ORIGIN: props.dashboardOrigin,
       },
     })
       .bindTable(props.table)
-      .bindFiles(props.filesBucket);
+      .bindFiles(props.filesBucket)
+      .bindMail(props.mail);
     const fn = this.api.function;
     props.exportQueue.grantSendMessages(fn);
-    props.mailIdentity.grantSendEmail(fn);
     // Inviting a person creates (or finds) their Cognito user.
     props.userPool.grant(fn, 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser');
 

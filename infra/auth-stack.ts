@@ -1,6 +1,7 @@
-// Who people are: a Cognito user pool of invited people (no self sign-up) and its hosted sign-in
-// domain. What they may do lives in the table (memberships), never in Cognito groups or claims.
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+// Who people are and how they are reached: a Cognito user pool of invited people (no self sign-up),
+// its hosted sign-in domain, and the SES identity every mail leaves from (Cognito's invitations too,
+// once it is verified). What people may do lives in the table (memberships), never in Cognito.
+import { Arn, ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   FeaturePlan,
@@ -8,20 +9,52 @@ import {
   StandardThreatProtectionMode,
   UserPool,
   UserPoolDomain,
+  UserPoolEmail,
 } from 'aws-cdk-lib/aws-cognito';
+import { EmailIdentity, Identity, type IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
+import { senderOf } from './sender';
 
 export interface AuthStackProps extends StackProps {
   /** The hosted sign-in's prefix: https://<prefix>.auth.<region>.amazoncognito.com. */
   domainPrefix: string;
+  mail: {
+    /** The sender of every mail: an address, or `Name <address>`. */
+    from: string;
+    /** The SES identity that may send as `from`: its domain or address to create, or the ARN of a verified one. */
+    identity: string;
+    /**
+     * Cognito sends its invitations through the identity instead of its own sender (50 mails a day).
+     * Cognito refuses an identity that is not verified yet, so this is a second deploy's switch.
+     */
+    cognitoThroughSes: boolean;
+  };
 }
 
 export class AuthStack extends Stack {
   readonly userPool: UserPool;
   readonly domain: UserPoolDomain;
+  readonly mailIdentity: IEmailIdentity;
 
   constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
+    const { mail } = props;
+    const sender = senderOf(mail.from);
+
+    if (mail.identity.startsWith('arn:')) {
+      this.mailIdentity = EmailIdentity.fromEmailIdentityArn(this, 'MailIdentity', mail.identity);
+    } else {
+      const identity = new EmailIdentity(this, 'MailIdentity', {
+        identity: mail.identity.includes('@') ? Identity.email(mail.identity) : Identity.domain(mail.identity),
+      });
+      // A domain's DKIM records are made for this identity: replacing it would mean new DNS records.
+      identity.applyRemovalPolicy(RemovalPolicy.RETAIN);
+      this.mailIdentity = identity;
+    }
+    // The identity's name and region (an ARN may name another region of this account).
+    const { resourceName: identityName, region: identityRegion } = mail.identity.startsWith('arn:')
+      ? Arn.split(mail.identity, ArnFormat.SLASH_RESOURCE_NAME)
+      : { resourceName: mail.identity, region: undefined };
 
     this.userPool = new UserPool(this, 'People', {
       // People are invited by a coordinator (AdminCreateUser); nobody signs themselves up.
@@ -46,6 +79,15 @@ export class AuthStack extends Stack {
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { sms: false, otp: true },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      email: mail.cognitoThroughSes
+        ? UserPoolEmail.withSES({
+            fromEmail: sender.address,
+            fromName: sender.name,
+            // The sending identity: the domain when the identity is one, otherwise the address itself.
+            sesVerifiedDomain: identityName?.includes('@') ? undefined : identityName,
+            sesRegion: identityRegion,
+          })
+        : UserPoolEmail.withCognito(),
       // Threat protection blocks sign-ins with leaked passwords and adapts to risky ones: people of small
       // cooperatives reuse passwords, and at a few cents per active person a month it is worth it.
       featurePlan: FeaturePlan.PLUS,

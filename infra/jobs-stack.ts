@@ -1,25 +1,22 @@
 // Work that runs outside a request: the export worker fed by an SQS queue, and the scheduled jobs
 // (reporting schedules, weekly digests) that EventBridge Scheduler starts every hour. Every path
-// that can fail ends in a dead-letter queue the alarms watch. Mail leaves through SES.
+// that can fail ends in a dead-letter queue the alarms watch. Mail leaves through the auth stack's SES identity.
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import { EmailIdentity, Identity, type IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { ReteFunction } from './constructs/rete-function';
+import { ReteFunction, type MailBinding } from './constructs/rete-function';
 
 export interface JobsStackProps extends StackProps {
   table: ITableV2;
   filesBucket: IBucket;
   bundlesDir: string;
-  /** The sender of every mail (MAIL_FROM): an address, or `Name <address>`. */
-  mailFrom: string;
-  /** The SES identity that may send as mailFrom: a domain or address to create, or the ARN of a verified one. */
-  mailIdentity: string;
+  /** How the digests and reporting mails go out. */
+  mail: MailBinding;
   /** https://<distribution domain>, for the links in mails. */
   dashboardOrigin: string;
 }
@@ -34,7 +31,6 @@ export class JobsStack extends Stack {
   readonly exportQueue: Queue;
   readonly exportDeadLetters: Queue;
   readonly jobsDeadLetters: Queue;
-  readonly mailIdentity: IEmailIdentity;
   readonly exportWorker: ReteFunction;
   readonly jobs: ReteFunction;
 
@@ -43,12 +39,6 @@ export class JobsStack extends Stack {
     const { table, filesBucket, bundlesDir } = props;
     const queueDefaults = { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true } as const;
     const deadLetterQueue = (queueId: string) => new Queue(this, queueId, { ...queueDefaults, retentionPeriod: Duration.days(14) });
-
-    this.mailIdentity = props.mailIdentity.startsWith('arn:')
-      ? EmailIdentity.fromEmailIdentityArn(this, 'MailIdentity', props.mailIdentity)
-      : new EmailIdentity(this, 'MailIdentity', {
-          identity: props.mailIdentity.includes('@') ? Identity.email(props.mailIdentity) : Identity.domain(props.mailIdentity),
-        });
 
     // Exports: one message per export job; a PDF of a large project takes minutes, not hours.
     const worker = new ReteFunction(this, 'ExportWorker', {
@@ -86,15 +76,15 @@ export class JobsStack extends Stack {
       timeout: Duration.minutes(5),
       environment: {
         EXPORT_QUEUE_URL: this.exportQueue.queueUrl,
-        MAIL_FROM: props.mailFrom,
         DASHBOARD_ORIGIN: props.dashboardOrigin,
       },
       // Invoked asynchronously by the scheduler: a run that fails twice more lands here.
       deadLetterQueue: jobsDeadLetters,
       retryAttempts: 2,
-    }).bindTable(table);
+    })
+      .bindTable(table)
+      .bindMail(props.mail);
     this.exportQueue.grantSendMessages(jobs.function);
-    this.mailIdentity.grantSendEmail(jobs.function);
 
     for (const job of SCHEDULED_JOBS) {
       new Schedule(this, `Schedule-${job}`, {

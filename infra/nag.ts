@@ -1,8 +1,8 @@
 // cdk-nag's AWS Solutions checks, plus one standing acknowledgement: the wildcards that the CDK's
-// grant*() methods write (action groups such as s3:GetObject*, a table's index/*, a bucket's
-// objects), which the issue accepts. They are acknowledged finding by finding, each with its reason;
-// any other wildcard still fails the synth. Done at validation time, when cross-stack references
-// have their final form (the finding names them), so no hashed export name is written by hand.
+// grant*() methods write (action groups such as s3:GetObject*, a table's index/*, a bucket's objects
+// or those under one prefix), which the issue accepts. They are acknowledged finding by finding, each
+// with its reason; any other wildcard still fails the synth. Done at validation time, when cross-stack
+// references have their final form (the finding names them), so no hashed export name is written by hand.
 import { CfnResource, Validations } from 'aws-cdk-lib';
 import { CfnPolicy, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks, rules } from 'cdk-nag';
@@ -19,8 +19,8 @@ export const GRANT_WILDCARDS: { finding: RegExp; reason: string }[] = [
     reason: "Table grant*Data() covers the table's own indexes (GSI queries), nothing else",
   },
   {
-    finding: /^Resource::(<[\w.]+\.Arn>|[\w-]+:ExportsOutputFnGetAtt\w+|arn:<AWS::Partition>:s3:::[\w.<>:-]+)\/\*$/,
-    reason: "Bucket grant*() covers the objects of that one bucket (keys are chosen at run time)",
+    finding: /^Resource::(<[\w.]+\.Arn>|[\w-]+:ExportsOutputFnGetAtt\w+|arn:<AWS::Partition>:s3:::[\w.<>:-]+)\/([\w.=-]+\/)*\*$/,
+    reason: 'Bucket grants cover the objects of that one bucket, or of one key prefix of it (keys are chosen at run time)',
   },
   {
     finding: /^Resource::<\w+\.Arn>:\*$/,

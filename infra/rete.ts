@@ -8,6 +8,7 @@ import { ApiStack } from './api-stack';
 import { AuthStack } from './auth-stack';
 import { DataStack } from './data-stack';
 import { JobsStack } from './jobs-stack';
+import { senderOf } from './sender';
 import { WebStack } from './web-stack';
 
 export interface ReteSettings {
@@ -20,15 +21,16 @@ export interface ReteSettings {
   mailFrom?: string;
   /** The SES identity to create (a domain or address) or use (an ARN); the sender's address by default. */
   mailIdentity?: string;
+  /** Cognito's invitations through the SES identity (once verified) instead of Cognito's own sender. */
+  cognitoMailThroughSes?: boolean;
+  /** SES sandbox: the verified identities (addresses or domains) the functions may mail while testing. */
+  sandboxRecipients?: readonly string[];
   alarmEmail?: string;
   /** The hosted sign-in's prefix; `rete-<stage>-<account>` by default, unique per account. */
   signInDomainPrefix?: string;
 }
 
 const PLACEHOLDER_SENDER = 'no-reply@example.org';
-
-/** The address inside `Name <address>`, or the value itself. */
-const addressOf = (mailFrom: string) => /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom;
 
 export function addRete(app: App, settings: ReteSettings) {
   const { stage, buildDir } = settings;
@@ -42,9 +44,15 @@ export function addRete(app: App, settings: ReteSettings) {
   const data = new DataStack(app, name('data'), { env, description: `Rete (${stage}): the table and the files bucket` });
   const auth = new AuthStack(app, name('auth'), {
     env,
-    description: `Rete (${stage}): the Cognito user pool of invited people`,
+    description: `Rete (${stage}): the Cognito user pool of invited people and the SES identity of every mail`,
     domainPrefix: settings.signInDomainPrefix ?? `rete-${stage}-${Aws.ACCOUNT_ID}`,
+    mail: {
+      from: mailFrom,
+      identity: settings.mailIdentity ?? senderOf(mailFrom).address,
+      cognitoThroughSes: settings.cognitoMailThroughSes ?? false,
+    },
   });
+  const mail = { from: mailFrom, identity: auth.mailIdentity, sandboxRecipients: settings.sandboxRecipients ?? [] };
   const web = new WebStack(app, name('web'), {
     env,
     description: `Rete (${stage}): CloudFront, the dashboard, the HTTP API's endpoint and the app client`,
@@ -56,12 +64,11 @@ export function addRete(app: App, settings: ReteSettings) {
   });
   const jobs = new JobsStack(app, name('jobs'), {
     env,
-    description: `Rete (${stage}): the export worker and queue, the scheduled jobs, mail`,
+    description: `Rete (${stage}): the export worker and queue, the scheduled jobs`,
     table: data.table,
     filesBucket: data.filesBucket,
     bundlesDir: buildDir,
-    mailFrom,
-    mailIdentity: settings.mailIdentity ?? addressOf(mailFrom),
+    mail,
     dashboardOrigin: web.origin,
   });
   const api = new ApiStack(app, name('api'), {
@@ -74,8 +81,7 @@ export function addRete(app: App, settings: ReteSettings) {
     authorizerId: web.authorizer.authorizerId,
     clientId: web.client.userPoolClientId,
     exportQueue: jobs.exportQueue,
-    mailFrom,
-    mailIdentity: jobs.mailIdentity,
+    mail,
     dashboardOrigin: web.origin,
     bundlesDir: buildDir,
   });
@@ -90,7 +96,7 @@ export function addRete(app: App, settings: ReteSettings) {
   });
 
   if (!settings.mailFrom) {
-    Annotations.of(jobs).addWarningV2('rete:mailFrom', `No sender given: mails would come from ${PLACEHOLDER_SENDER}. Deploy with -c mailFrom=...`);
+    Annotations.of(jobs).addWarningV2('rete:mailFrom', `No sender given: mails would come from ${PLACEHOLDER_SENDER}. Set it in cdk.json under context.stages.${stage}.`);
   }
   Validations.of(app).addPlugins(new ReteChecks(app));
   return { data, auth, web, jobs, api, alarms };

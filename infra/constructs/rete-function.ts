@@ -1,30 +1,28 @@
 // The house defaults of every Rete Lambda function: the bundle `npm run build` wrote, Node.js 24 on
-// arm64, its own log group with a retention, and a role that may write only to that log group.
+// arm64, its own log group with a retention, and a role that may write only to that log group; then
+// the table, the files and mail bound with their environment and the grants the function's code needs.
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { EmailIdentity, type IEmailIdentity } from 'aws-cdk-lib/aws-ses';
+import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Function as LambdaFunction, Runtime, type FunctionProps } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
+import { FILE_ACCESS, TABLE_ACTIONS, type FileAccess, type FunctionName } from './function-access';
 
-/**
- * What shared/store sends, no more: no Scan (no request path uses one), no streams. Transactions and
- * batches are authorized per item action.
- */
-export const STORE_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:Query',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:BatchWriteItem',
-];
-
-/** The names of the bundles in `dist/` (functions/<name>/handler.ts). */
-export type FunctionName = 'api' | 'export-worker' | 'jobs';
+/** How a function sends mail: as whom, through which SES identity, and to whom while SES is in its sandbox. */
+export interface MailBinding {
+  /** MAIL_FROM: an address, or `Name <address>`. */
+  from: string;
+  identity: IEmailIdentity;
+  /**
+   * In the SES sandbox, SES also checks permission to send to the recipient's identity: the verified
+   * addresses or domains testers receive at. Empty once the account has production access.
+   */
+  sandboxRecipients: readonly string[];
+}
 
 export interface ReteFunctionProps extends Pick<FunctionProps, 'memorySize' | 'environment' | 'deadLetterQueue' | 'retryAttempts' | 'description'> {
   /** Which bundle to deploy. */
@@ -35,12 +33,14 @@ export interface ReteFunctionProps extends Pick<FunctionProps, 'memorySize' | 'e
 }
 
 export class ReteFunction extends Construct {
+  readonly name: FunctionName;
   readonly function: LambdaFunction;
   readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: ReteFunctionProps) {
     super(scope, id);
     const { name, bundlesDir, ...rest } = props;
+    this.name = name;
 
     // Logs are operational, not records: they go with the stack.
     this.logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
@@ -60,17 +60,36 @@ export class ReteFunction extends Construct {
     });
   }
 
-  /** TABLE_NAME and the store's actions on the table and its indexes. */
+  /** TABLE_NAME, and the actions this function's code sends to the table and its indexes. */
   bindTable(table: ITableV2): this {
     this.function.addEnvironment('TABLE_NAME', table.tableName);
-    table.grant(this.function, ...STORE_ACTIONS);
+    table.grant(this.function, ...TABLE_ACTIONS[this.name]);
     return this;
   }
 
-  /** FILES_BUCKET, and reading, writing and deleting its objects (presigned links are signed with this role). */
+  /**
+   * FILES_BUCKET, and what this function's code does with the files, prefix by prefix. Not the
+   * bucket's grantReadWrite(): its s3:DeleteObject* would let the role delete old versions too.
+   */
   bindFiles(bucket: IBucket): this {
+    const access: FileAccess | undefined = (FILE_ACCESS as Partial<Record<FunctionName, FileAccess>>)[this.name];
+    if (!access) throw new Error(`The ${this.name} function touches no file: give it no bucket`);
     this.function.addEnvironment('FILES_BUCKET', bucket.bucketName);
-    bucket.grantReadWrite(this.function);
+    const grantee = this.function;
+    if (access.list) Grant.addToPrincipal({ grantee, actions: ['s3:ListBucket'], resourceArns: [bucket.bucketArn] });
+    for (const [action, prefixes] of Object.entries(access.objects)) {
+      Grant.addToPrincipal({ grantee, actions: [action], resourceArns: prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`)) });
+    }
+    return this;
+  }
+
+  /** MAIL_FROM, and sending through the identity (and, in the SES sandbox, to the verified recipients). */
+  bindMail(mail: MailBinding): this {
+    this.function.addEnvironment('MAIL_FROM', mail.from);
+    mail.identity.grantSendEmail(this.function);
+    mail.sandboxRecipients.forEach((recipient, index) => {
+      EmailIdentity.fromEmailIdentityName(this, `SandboxRecipient${index}`, recipient).grantSendEmail(this.function);
+    });
     return this;
   }
 }

@@ -1,36 +1,95 @@
-// The CDK app's entry refuses bad context values with a message naming each one, before building
-// anything (the CLI hands context over in CDK_CONTEXT_JSON).
+// The CDK app's settings: each stage's kept in cdk.json (context `stages`), `-c` over them for one run,
+// and a stage other than development refused without its mail and alarm settings, naming each one.
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { loadSettings } from '../../infra/settings';
 
 const root = join(import.meta.dirname, '..', '..');
 const run = promisify(execFile);
 
-async function synthWith(context: Record<string, string>) {
+/** The settings as the app entry loads them from this context (cdk.json's and `-c`'s, merged by the CLI). */
+const load = (context: Record<string, unknown>, env: Record<string, string> = {}) =>
+  loadSettings({ context: (key) => context[key], env });
+const failure = (context: Record<string, unknown>) => {
   try {
-    await run(process.execPath, ['--import', 'tsx', join(root, 'infra', 'app.ts')], {
-      cwd: root,
-      env: { ...process.env, CDK_CONTEXT_JSON: JSON.stringify(context), CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'rete-cdk-out-')) },
-    });
-    return '';
+    load(context);
   } catch (error) {
-    return (error as { stderr: string }).stderr;
+    return (error as Error).message;
   }
-}
+  throw new Error('the settings were accepted');
+};
+
+const PROD = { mailFrom: 'Rete <rete@example.org>', mailIdentity: 'example.org', alarmEmail: 'ops@example.org' };
 
 describe('CDK app settings', () => {
-  it('names every bad context value', async () => {
-    const stderr = await synthWith({ stage: 'Prod Stage', region: 'milan', mailFrom: 'not-an-address', alarmEmail: 'ops' });
-    expect(stderr).toContain('Invalid CDK settings');
-    for (const name of ['stage', 'region', 'mailFrom', 'alarmEmail']) expect(stderr).toContain(`${name}:`);
+  it('need nothing for the development stage, as `npm run synth` runs offline', () => {
+    expect(load({})).toEqual({ stage: 'dev', region: 'eu-south-1', account: undefined, cognitoMailThroughSes: false, sandboxRecipients: [] });
   });
 
-  it('refuses a mail identity that is neither a domain, an address nor an SES ARN', async () => {
-    const stderr = await synthWith({ mailIdentity: 'arn:aws:s3:::bucket' });
-    expect(stderr).toContain('mailIdentity: a domain, an address or an SES identity ARN');
+  it('refuse another stage without its settings, naming each missing one and where it goes', () => {
+    const message = failure({ stage: 'prod' });
+    expect(message).toContain('stage prod needs mailFrom, mailIdentity, alarmEmail in cdk.json under context.stages.prod');
+  });
+
+  it('name only the settings a stage lacks', () => {
+    const message = failure({ stage: 'prod', stages: { prod: { mailFrom: PROD.mailFrom } } });
+    expect(message).toContain('needs mailIdentity, alarmEmail');
+    expect(message).not.toContain('needs mailFrom');
+  });
+
+  it("take a stage's settings from cdk.json, each deploy the same", () => {
+    const settings = load({ stage: 'prod', stages: { prod: { ...PROD, region: 'eu-west-1', cognitoMailThroughSes: true, sandboxRecipients: ['tester@example.net'] } } });
+    expect(settings).toMatchObject({ stage: 'prod', region: 'eu-west-1', ...PROD, cognitoMailThroughSes: true, sandboxRecipients: ['tester@example.net'] });
+  });
+
+  it('let a -c value override one setting for one run, read from its string', () => {
+    const settings = load({ stage: 'prod', stages: { prod: PROD }, cognitoMailThroughSes: 'true', sandboxRecipients: 'a@example.net, example.com', alarmEmail: 'night@example.org' });
+    expect(settings).toMatchObject({ cognitoMailThroughSes: true, sandboxRecipients: ['a@example.net', 'example.com'], alarmEmail: 'night@example.org', mailFrom: PROD.mailFrom });
+  });
+
+  it("refuse a misspelt setting in a stage's block rather than ignore it", () => {
+    expect(failure({ stage: 'prod', stages: { prod: { ...PROD, mailfrom: 'x@example.org' } } })).toMatch(/stages\.prod: Unrecognized key.*mailfrom/);
+  });
+
+  it('refuse an identity that cannot send as the sender', () => {
+    expect(failure({ stage: 'prod', stages: { prod: { ...PROD, mailIdentity: 'other.org' } } })).toContain('mailIdentity: other.org cannot send as rete@example.org');
+  });
+
+  it('refuse Cognito mail through SES without a sender', () => {
+    expect(failure({ cognitoMailThroughSes: true })).toContain('cognitoMailThroughSes: Cognito needs mailFrom');
+  });
+
+  it('name every bad value', () => {
+    const message = failure({ stage: 'prod', stages: { prod: { ...PROD, region: 'milan', mailFrom: 'not-an-address', alarmEmail: 'ops', sandboxRecipients: ['nobody'] } } });
+    expect(message).toContain('Invalid CDK settings');
+    for (const name of ['region', 'mailFrom', 'alarmEmail', 'sandboxRecipients.0']) expect(message).toContain(`stages.prod.${name}:`);
+    expect(failure({ stage: 'Prod Stage' })).toContain('stage: lowercase letters');
+  });
+
+  it('refuse a mail identity that is neither a domain, an address nor an SES ARN', () => {
+    expect(failure({ mailIdentity: 'arn:aws:s3:::bucket' })).toContain('mailIdentity: a domain, an address or an SES identity ARN');
+  });
+});
+
+describe('the app entry', () => {
+  async function synthWith(context: Record<string, unknown>) {
+    try {
+      await run(process.execPath, ['--import', 'tsx', join(root, 'infra', 'app.ts')], {
+        cwd: root,
+        env: { ...process.env, CDK_CONTEXT_JSON: JSON.stringify(context), CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'rete-cdk-out-')) },
+      });
+      return '';
+    } catch (error) {
+      return (error as { stderr: string }).stderr;
+    }
+  }
+
+  it('fails the synth of a stage without its settings before building anything', async () => {
+    const stderr = await synthWith({ stage: 'prod' });
+    expect(stderr).toContain('Invalid CDK settings: stage prod needs mailFrom, mailIdentity, alarmEmail');
   });
 });

@@ -1,0 +1,71 @@
+// What each function's code sends to the table and the files bucket, and so all its role may do.
+// Read from the code: shared/store/db.ts is the only module that sends to DynamoDB, and
+// shared/files/s3-store.ts the only one that calls S3. Change this table with the code it describes.
+import { PREFIXES } from '../../shared/files/layout';
+
+/** The names of the bundles in `dist/` (functions/<name>/handler.ts). */
+export type FunctionName = 'api' | 'export-worker' | 'jobs';
+
+/**
+ * DynamoDB actions. A transaction (TransactWriteItems) is authorized per item action: Put, Update,
+ * Delete and ConditionCheck need PutItem, UpdateItem, DeleteItem and ConditionCheckItem. No Scan: no
+ * request path or job uses one (backups do, from an administrator's credentials).
+ */
+export const TABLE_ACTIONS = {
+  // Every repository: reads, audited transactions (with existence checks), idempotency keys released
+  // with DeleteItem, notifications stored in batches.
+  api: [
+    'dynamodb:GetItem',
+    'dynamodb:Query',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:BatchWriteItem',
+  ],
+  // Reads the export and the project's snapshot, and advances the export (a conditional Update).
+  'export-worker': ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+  // Reads every consortium's projects, people and due deliverables; puts the week's digest markers and
+  // the scheduled exports (with their audit entries), and stores notifications in batches.
+  jobs: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:BatchWriteItem'],
+} as const satisfies Record<FunctionName, readonly `dynamodb:${string}`[]>;
+
+/** The object actions Rete calls, on current versions only: no *Version action, so every old version stays restorable. */
+export type ObjectAction = 's3:GetObject' | 's3:PutObject' | 's3:DeleteObject' | 's3:AbortMultipartUpload';
+
+export interface FileAccess {
+  /**
+   * s3:ListBucket on the bucket: listing an upload's folder; it also makes HeadObject and GetObject
+   * answer 404 rather than 403 for a missing key, which the store reads as "not there".
+   */
+  list: boolean;
+  /** Each object action on the keys under these prefixes (shared/files/layout.ts). */
+  objects: Partial<Record<ObjectAction, readonly string[]>>;
+}
+
+const ALL_PREFIXES = Object.values(PREFIXES);
+
+export const FILE_ACCESS = {
+  api: {
+    list: true,
+    objects: {
+      // Download links, checking that an upload arrived, and the copy's source when an export is submitted.
+      's3:GetObject': ALL_PREFIXES,
+      // Upload forms (evidence, cost documents) and the copy's destination when an export is submitted.
+      's3:PutObject': [PREFIXES.evidence, PREFIXES.documents, PREFIXES.submittedExports],
+      // Deleting an unsubmitted export, and the move's second half on submission. Evidence, cost
+      // documents and submitted exports are records: the API never deletes them.
+      's3:DeleteObject': [PREFIXES.unsubmittedExports],
+    },
+  },
+  'export-worker': {
+    list: false,
+    objects: {
+      // Writes the snapshot and the export's files (multipart for large ones, aborted on failure) and
+      // reads the snapshot back to build each format.
+      's3:GetObject': [PREFIXES.unsubmittedExports],
+      's3:PutObject': [PREFIXES.unsubmittedExports],
+      's3:AbortMultipartUpload': [PREFIXES.unsubmittedExports],
+    },
+  },
+} as const satisfies Partial<Record<FunctionName, FileAccess>>;

@@ -1,0 +1,130 @@
+// Each function's role allows what its code calls and nothing more (the table in
+// infra/constructs/function-access.ts, written out here again so that a change to it is a change
+// to a test too), and no policy anywhere may delete an old version of a file.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allowStatements, covers, isWorker, roleStatements, type Resource } from './policies';
+import { synthRete } from './rete-app';
+
+let templates: ReturnType<typeof synthRete>['templates'];
+
+beforeAll(() => {
+  templates = synthRete().templates;
+});
+
+const api = () => roleStatements(templates.api, () => true);
+const worker = () => roleStatements(templates.jobs, isWorker);
+const jobs = () => roleStatements(templates.jobs, (fn: Resource) => !isWorker(fn));
+
+/** The role's actions of one service, sorted. */
+const actionsIn = (statements: ReturnType<typeof api>, service: string) =>
+  [...new Set(statements.flatMap((statement) => statement.actions).filter((action) => action.startsWith(`${service}:`)))].sort();
+
+/** What a resource of the files bucket names: '' for the bucket, the key pattern (`evidence/*`) for objects. */
+function filesResource(resource: unknown): string {
+  const text = JSON.stringify(resource);
+  expect(text, 'a files bucket resource').toMatch(/ExportsOutputFnGetAttFiles/);
+  const join = (resource as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+  if (!join) return '';
+  const tail = join[1].at(-1);
+  expect(typeof tail).toBe('string');
+  return (tail as string).replace(/^\//, '');
+}
+
+/** For each S3 action of the role, the files bucket resources it reaches, sorted. */
+function s3Access(statements: ReturnType<typeof api>): Record<string, string[]> {
+  const access: Record<string, Set<string>> = {};
+  for (const statement of statements) {
+    for (const action of statement.actions.filter((candidate) => candidate.startsWith('s3:'))) {
+      for (const resource of statement.resources) (access[action] ??= new Set()).add(filesResource(resource));
+    }
+  }
+  return Object.fromEntries(Object.entries(access).map(([action, targets]) => [action, [...targets].sort()]));
+}
+
+describe('DynamoDB', () => {
+  it('lets the api read, write in transactions, check, delete (idempotency keys, unsubmitted exports) and batch-store notifications', () => {
+    expect(actionsIn(api(), 'dynamodb')).toEqual([
+      'dynamodb:BatchWriteItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
+  });
+
+  it('lets the export worker read the project and advance the export, nothing else', () => {
+    expect(actionsIn(worker(), 'dynamodb')).toEqual(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+  });
+
+  it('lets the scheduled jobs read, put digest markers and scheduled exports, and batch-store notifications', () => {
+    expect(actionsIn(jobs(), 'dynamodb')).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+  });
+
+  it('grants them on the table and its indexes only', () => {
+    for (const statements of [api(), worker(), jobs()]) {
+      for (const statement of statements.filter((candidate) => candidate.actions.some((action) => action.startsWith('dynamodb:')))) {
+        expect(statement.resources).toHaveLength(2);
+        expect(JSON.stringify(statement.resources)).toMatch(/ExportsOutputFnGetAttTable.*\/index\/\*/);
+      }
+    }
+  });
+});
+
+describe('the files bucket', () => {
+  const ALL = ['documents/*', 'evidence/*', 'exports/submitted/*', 'exports/unsubmitted/*'];
+
+  it('lets the api read every file, write uploads and submitted exports, and delete only unsubmitted exports', () => {
+    expect(s3Access(api())).toEqual({
+      's3:ListBucket': [''],
+      's3:GetObject': ALL,
+      's3:PutObject': ['documents/*', 'evidence/*', 'exports/submitted/*'],
+      's3:DeleteObject': ['exports/unsubmitted/*'],
+    });
+  });
+
+  it('lets the export worker write and read back unsubmitted exports only, and delete nothing', () => {
+    expect(s3Access(worker())).toEqual({
+      's3:GetObject': ['exports/unsubmitted/*'],
+      's3:PutObject': ['exports/unsubmitted/*'],
+      's3:AbortMultipartUpload': ['exports/unsubmitted/*'],
+    });
+  });
+
+  it('gives the scheduled jobs no file at all', () => {
+    expect(actionsIn(jobs(), 's3')).toEqual([]);
+  });
+
+  it('keeps every version: the bucket is versioned and no policy may delete a version of a file', () => {
+    const files = Object.values(templates.data.findResources('AWS::S3::Bucket')).find((bucket) => bucket.Properties.VersioningConfiguration);
+    expect(files?.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+
+    const deleting = allowStatements(templates).filter((statement) => statement.actions.some((action) => covers(action, 's3:DeleteObjectVersion')));
+    // Only CDK's deploy-time helpers of the dashboard bucket (rebuilt on every deploy, not versioned) may.
+    for (const statement of deleting) {
+      expect(JSON.stringify(statement.resources), statement.where).not.toMatch(/Files|AccessLogs|Logs[0-9A-F]{8}/);
+      expect(JSON.stringify(statement.resources), statement.where).toMatch(/"Dashboard[0-9A-F]{8}"/);
+    }
+    const dashboard = Object.entries(templates.web.findResources('AWS::S3::Bucket')).find(([id]) => id.startsWith('Dashboard'))![1];
+    expect(dashboard.Properties.VersioningConfiguration).toBeUndefined();
+  });
+
+  it('never names s3:DeleteObjectVersion, nor an s3 action group that covers it, in a function role', () => {
+    for (const statements of [api(), worker(), jobs()]) {
+      for (const statement of statements) {
+        expect(statement.actions.filter((action) => covers(action, 's3:DeleteObjectVersion')), statement.where).toEqual([]);
+        expect(statement.actions.filter((action) => /^s3:.*Version/.test(action)), statement.where).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('the checker of these tests', () => {
+  it('reads IAM wildcards as IAM does', () => {
+    expect(covers('s3:DeleteObject*', 's3:DeleteObjectVersion')).toBe(true);
+    expect(covers('s3:*', 's3:DeleteObjectVersion')).toBe(true);
+    expect(covers('*', 's3:DeleteObjectVersion')).toBe(true);
+    expect(covers('s3:DeleteObject', 's3:DeleteObjectVersion')).toBe(false);
+  });
+});
