@@ -186,10 +186,13 @@ describe('data and auth', () => {
 describe('api', () => {
   const routes = () => resources(templates.api, 'AWS::ApiGatewayV2::Route');
 
-  it('needs a Cognito access token on every route but the public ones of the app', () => {
+  it('needs a Cognito access token on every route but the public ones of the app and its OpenAPI document', () => {
     const open = routes().filter((route) => route.Properties.AuthorizationType === 'NONE');
-    expect(open.map((route) => route.Properties.RouteKey)).toEqual(Object.values(PUBLIC_OPERATIONS).map((path) => `POST /api/v1${path}`));
-    expect(open.map((route) => route.Properties.RouteKey)).toEqual(['POST /api/v1/share']);
+    expect(open.map((route) => route.Properties.RouteKey)).toEqual([
+      ...Object.values(PUBLIC_OPERATIONS).map((path) => `POST /api/v1${path}`),
+      'GET /api/openapi.json',
+    ]);
+    expect(open.map((route) => route.Properties.RouteKey)).toEqual(['POST /api/v1/share', 'GET /api/openapi.json']);
     const guarded = routes().filter((route) => route.Properties.AuthorizationType !== 'NONE');
     expect(guarded.map((route) => route.Properties.RouteKey)).toEqual(['ANY /api/{proxy+}']);
     for (const route of guarded) {
