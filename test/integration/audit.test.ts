@@ -4,6 +4,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntryKey } from '../../shared/store/keys';
 import { CONSORTIUM, addDeliverable, addPerson, createFixture, createTestApi, v1, type Fixture, type TestApi } from '../support/api';
+import { installConflictHarness } from '../support/conflicts';
 
 let api: TestApi;
 let fixture: Fixture;
@@ -11,6 +12,8 @@ const OWNER = 'owner-person';
 
 beforeAll(async () => {
   api = await createTestApi();
+  // Transactions in flight on one item cancel each other, as on AWS (DynamoDB Local never does).
+  installConflictHarness(api.table.client);
   fixture = await createFixture(api);
   await addPerson(api, { id: OWNER, consortiumId: CONSORTIUM, role: 'member', memberId: fixture.members[0].id });
 });

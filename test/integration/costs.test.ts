@@ -2,6 +2,7 @@
 // approved cost is reversed and never edited, and the spending totals match the stored costs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSORTIUM, addPerson, createFixture, createTestApi, type Fixture, type TestApi } from '../support/api';
+import { installConflictHarness } from '../support/conflicts';
 
 let api: TestApi;
 let fixture: Fixture;
@@ -13,6 +14,8 @@ const lines: Record<string, { id: string }> = {};
 
 beforeAll(async () => {
   api = await createTestApi();
+  // Transactions in flight on one item cancel each other, as on AWS (DynamoDB Local never does).
+  installConflictHarness(api.table.client);
   fixture = await createFixture(api);
   await addPerson(api, { id: ALFA, consortiumId: CONSORTIUM, role: 'member', memberId: fixture.members[0].id });
   await addPerson(api, { id: BETA, consortiumId: CONSORTIUM, role: 'member', memberId: fixture.members[1].id });

@@ -2,12 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recount } from '../../shared/domain/progress';
 import { addDeliverable, createFixture, createTestApi, type Fixture, type TestApi } from '../support/api';
+import { installConflictHarness } from '../support/conflicts';
 
 let api: TestApi;
 let fixture: Fixture;
 
 beforeAll(async () => {
   api = await createTestApi();
+  // Transactions in flight on one item cancel each other, as on AWS (DynamoDB Local never does).
+  installConflictHarness(api.table.client);
   fixture = await createFixture(api);
 });
 afterAll(() => api.table.drop());

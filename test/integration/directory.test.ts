@@ -1,11 +1,14 @@
 // Members and funders through the HTTP app against DynamoDB Local.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSORTIUM, COORDINATOR, addPerson, createTestApi, seedConsortium, v1, type TestApi } from '../support/api';
+import { installConflictHarness } from '../support/conflicts';
 
 let api: TestApi;
 
 beforeAll(async () => {
   api = await createTestApi();
+  // Transactions in flight on one item cancel each other, as on AWS (DynamoDB Local never does).
+  installConflictHarness(api.table.client);
   await seedConsortium(api, CONSORTIUM);
 });
 afterAll(() => api.table.drop());

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recountTraining } from '../../shared/domain/training';
 import { trainingSummaryFrom } from '../../shared/store/training';
 import { CONSORTIUM, addPerson, createFixture, createTestApi, v1, type Fixture, type TestApi } from '../support/api';
+import { installConflictHarness } from '../support/conflicts';
 
 let api: TestApi;
 let fixture: Fixture;
@@ -11,6 +12,8 @@ const FUNDER = 'funder-person';
 
 beforeAll(async () => {
   api = await createTestApi();
+  // Transactions in flight on one item cancel each other, as on AWS (DynamoDB Local never does).
+  installConflictHarness(api.table.client);
   fixture = await createFixture(api);
   await addPerson(api, { id: MEMBER, consortiumId: CONSORTIUM, role: 'member', memberId: fixture.members[0].id });
   await addPerson(api, { id: FUNDER, consortiumId: CONSORTIUM, role: 'funder', funderId: fixture.funder.id });
