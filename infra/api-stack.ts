@@ -1,12 +1,27 @@
-// The code behind /api/*: the API function (the Hono app) and its routes on the web stack's HTTP API.
-// Every route needs a Cognito access token except opening a share link, which carries its own secret.
-import { Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import { HttpAuthorizer, HttpMethod, HttpRoute, HttpRouteKey, type IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+// The code behind /api/*: the API function (the Hono app), its routes on the web stack's HTTP API, and
+// the stage that serves them (throttling, access logs). Every route needs a Cognito access token except
+// opening a share link, which carries its own secret, and the OpenAPI document; those two have their
+// own, lower throttle, so that one client hammering them does not throttle everybody.
+import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpAuthorizer,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+  type CfnStage,
+  type IHttpApi,
+  type ThrottleSettings,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { ReteFunction, type MailBinding } from './constructs/rete-function';
 
@@ -21,7 +36,31 @@ export interface ApiStackProps extends StackProps {
   mail: MailBinding;
   dashboardOrigin: string;
   bundlesDir: string;
+  /**
+   * The SSM parameter holding the origin secrets (comma-separated, CloudFront's first): all of them
+   * reach the function as ORIGIN_SECRETS. Unset (development only): the API checks no origin.
+   */
+  originSecretsParameter?: string;
+  /** Requests per second every route shares, steadily and in a burst, before API Gateway answers 429. */
+  throttle: Required<ThrottleSettings>;
+  /** Each public route's own throttle, lower than the stage's. */
+  publicRouteThrottle: Required<ThrottleSettings>;
 }
+
+/** One JSON line per API request, in HTTP API's own variables (no bodies, no tokens). */
+const API_ACCESS_LOG = {
+  requestId: '$context.requestId',
+  time: '$context.requestTime',
+  ip: '$context.identity.sourceIp',
+  method: '$context.httpMethod',
+  route: '$context.routeKey',
+  path: '$context.path',
+  status: '$context.status',
+  bytes: '$context.responseLength',
+  latencyMs: '$context.responseLatency',
+  authorizerError: '$context.authorizer.error',
+  integrationError: '$context.integrationErrorMessage',
+};
 
 /**
  * The only routes without a token, more specific than /api/{proxy+}, so they win: the app's
@@ -59,6 +98,8 @@ export class ApiStack extends Stack {
         AUTH_CLIENT_ID: props.clientId,
         EXPORT_QUEUE_URL: props.exportQueue.queueUrl,
         DASHBOARD_ORIGIN: props.dashboardOrigin,
+        // Resolved by CloudFormation at each deploy, not fetched at cold start.
+        ...(props.originSecretsParameter ? { ORIGIN_SECRETS: StringParameter.valueForStringParameter(this, props.originSecretsParameter) } : {}),
       },
     })
       .bindTable(props.table)
@@ -74,19 +115,37 @@ export class ApiStack extends Stack {
       authorizerId: props.authorizerId,
       authorizerType: 'JWT',
     });
-    new HttpRoute(this, 'Authenticated', {
+    const authenticated = new HttpRoute(this, 'Authenticated', {
       httpApi: props.httpApi,
       routeKey: HttpRouteKey.with('/api/{proxy+}', HttpMethod.ANY),
       integration,
       authorizer,
     });
-    for (const route of PUBLIC_ROUTES) {
-      const open = new HttpRoute(this, `Public ${route.method} ${route.path}`, {
+    const open = PUBLIC_ROUTES.map((route) => {
+      const created = new HttpRoute(this, `Public ${route.method} ${route.path}`, {
         httpApi: props.httpApi,
         routeKey: HttpRouteKey.with(route.path, route.method),
         integration,
       });
-      Validations.of(open).acknowledge({ id: 'AwsSolutions-APIG4', reason: route.reason });
-    }
+      Validations.of(created).acknowledge({ id: 'AwsSolutions-APIG4', reason: route.reason });
+      return created;
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
+    const stage = new HttpStage(this, 'Stage', {
+      httpApi: props.httpApi,
+      stageName: '$default',
+      // Deploys the routes whenever they change.
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: AccessLogFormat.custom(JSON.stringify(API_ACCESS_LOG)) },
+    });
+    // A route's settings replace the stage's default ones for that route. API Gateway refuses settings
+    // for a route that does not exist yet: the stage comes after its routes.
+    const { rateLimit, burstLimit } = props.publicRouteThrottle;
+    (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      PUBLIC_ROUTES.map((route) => [`${route.method} ${route.path}`, { ThrottlingRateLimit: rateLimit, ThrottlingBurstLimit: burstLimit }]),
+    );
+    stage.node.addDependency(authenticated, ...open);
   }
 }

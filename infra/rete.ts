@@ -9,6 +9,7 @@ import { AuthStack } from './auth-stack';
 import { DataStack } from './data-stack';
 import { JobsStack } from './jobs-stack';
 import { senderOf } from './sender';
+import { THROTTLE_DEFAULTS } from './settings';
 import { WebStack } from './web-stack';
 
 export interface ReteSettings {
@@ -28,6 +29,13 @@ export interface ReteSettings {
   alarmEmail?: string;
   /** The hosted sign-in's prefix; `rete-<stage>-<account>` by default, unique per account. */
   signInDomainPrefix?: string;
+  /** The SSM parameter of the origin secrets CloudFront sends and the API accepts; unset, no origin check. */
+  originSecretsParameter?: string;
+  /** The stage's throttle and each public route's own (THROTTLE_DEFAULTS unless given). */
+  apiRateLimit?: number;
+  apiBurstLimit?: number;
+  publicRouteRateLimit?: number;
+  publicRouteBurstLimit?: number;
 }
 
 const PLACEHOLDER_SENDER = 'no-reply@example.org';
@@ -60,7 +68,7 @@ export function addRete(app: App, settings: ReteSettings) {
     signInDomain: auth.domain,
     filesBucket: data.filesBucket,
     dashboardDir: join(buildDir, 'web'),
-    throttle: { rateLimit: 50, burstLimit: 100 },
+    originSecretsParameter: settings.originSecretsParameter,
   });
   const jobs = new JobsStack(app, name('jobs'), {
     env,
@@ -73,7 +81,7 @@ export function addRete(app: App, settings: ReteSettings) {
   });
   const api = new ApiStack(app, name('api'), {
     env,
-    description: `Rete (${stage}): the API function and its routes`,
+    description: `Rete (${stage}): the API function, its routes and its stage`,
     table: data.table,
     filesBucket: data.filesBucket,
     userPool: auth.userPool,
@@ -84,6 +92,15 @@ export function addRete(app: App, settings: ReteSettings) {
     mail,
     dashboardOrigin: web.origin,
     bundlesDir: buildDir,
+    originSecretsParameter: settings.originSecretsParameter,
+    throttle: {
+      rateLimit: settings.apiRateLimit ?? THROTTLE_DEFAULTS.apiRateLimit,
+      burstLimit: settings.apiBurstLimit ?? THROTTLE_DEFAULTS.apiBurstLimit,
+    },
+    publicRouteThrottle: {
+      rateLimit: settings.publicRouteRateLimit ?? THROTTLE_DEFAULTS.publicRouteRateLimit,
+      burstLimit: settings.publicRouteBurstLimit ?? THROTTLE_DEFAULTS.publicRouteBurstLimit,
+    },
   });
   const alarms = new AlarmsStack(app, name('alarms'), {
     env,

@@ -1,7 +1,7 @@
 // The CDK app's settings, validated once: each stage's settings live in cdk.json (context `stages`,
 // e.g. `"stages": { "prod": { "mailFrom": … } }`), so no deploy can forget them; a `-c name=value`
-// overrides one for a single run. A stage other than development without its mail and alarm settings
-// fails here, naming each missing one. Pure: the app entry reads context and env and passes them in.
+// overrides one for a single run. A stage other than development without its mail, alarm and origin
+// settings fails here, naming each missing one. Pure: the app entry reads context and env and passes them in.
 import { z } from 'zod';
 import { senderOf } from './sender';
 
@@ -13,7 +13,12 @@ export const REQUIRED_STAGE_SETTINGS = {
   mailFrom: 'the sender of every mail, e.g. "Rete <rete@example.org>"',
   mailIdentity: 'the SES identity that sends as mailFrom: its domain or address, or the ARN of a verified identity',
   alarmEmail: 'who receives the alarms',
+  originSecretsParameter:
+    'the SSM parameter (type String, created before the first deploy) holding the secret CloudFront sends to the API, e.g. /rete/prod/origin-secrets (docs/deploy.md, "Origin check and its rotation")',
 } as const;
+
+/** Requests per second (steady, and in a burst) before API Gateway answers 429: every route, and each public route on its own. */
+export const THROTTLE_DEFAULTS = { apiRateLimit: 50, apiBurstLimit: 100, publicRouteRateLimit: 5, publicRouteBurstLimit: 10 } as const;
 
 const ADDRESS = /[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+/.source;
 const DOMAIN = /[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}/.source;
@@ -22,6 +27,8 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyIsUnset, 
 const email = z.string().regex(new RegExp(`^${ADDRESS}$`), 'an email address');
 /** `-c` hands every value over as a string. */
 const flag = z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean());
+/** `-c` hands every value over as a string. */
+const count = z.preprocess((value) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value), z.number().int().min(1, 'a whole number, 1 or more'));
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value), z.array(item));
 
@@ -40,6 +47,18 @@ const StageSettings = z.strictObject({
   cognitoMailThroughSes: optional(flag),
   /** SES sandbox only: the verified identities (addresses or domains) mail may go to while testing. */
   sandboxRecipients: optional(list(z.string().regex(new RegExp(`^${ADDRESS}$|^${DOMAIN}$`, 'i'), 'verified addresses or domains'))),
+  /**
+   * The SSM parameter whose value, resolved by CloudFormation at each deploy, holds the origin secrets:
+   * comma-separated, the first is what CloudFront sends, all are accepted by the API. Unset (development
+   * only): no origin check.
+   */
+  originSecretsParameter: optional(z.string().regex(/^\/[A-Za-z0-9_.\-/]{1,1010}$/, 'an SSM parameter name such as /rete/prod/origin-secrets')),
+  /** The stage's throttle, which every route shares unless it has its own. */
+  apiRateLimit: optional(count),
+  apiBurstLimit: optional(count),
+  /** The open routes' own throttle (each of them: opening a share link, the OpenAPI document), lower than the stage's. */
+  publicRouteRateLimit: optional(count),
+  publicRouteBurstLimit: optional(count),
 });
 type StageSettings = z.infer<typeof StageSettings>;
 
@@ -50,6 +69,10 @@ export interface AppSettings extends StageSettings {
   account?: string;
   cognitoMailThroughSes: boolean;
   sandboxRecipients: string[];
+  apiRateLimit: number;
+  apiBurstLimit: number;
+  publicRouteRateLimit: number;
+  publicRouteBurstLimit: number;
 }
 
 /** What the app entry read: context by name, and the environment. */
@@ -113,6 +136,18 @@ export function loadSettings({ context, env }: SettingsSource): AppSettings {
   if (settings.cognitoMailThroughSes && !settings.mailFrom) {
     throw new SettingsError([`${block}.cognitoMailThroughSes: Cognito needs mailFrom to send through SES`]);
   }
+  const throttles = {
+    apiRateLimit: settings.apiRateLimit ?? THROTTLE_DEFAULTS.apiRateLimit,
+    apiBurstLimit: settings.apiBurstLimit ?? THROTTLE_DEFAULTS.apiBurstLimit,
+    publicRouteRateLimit: settings.publicRouteRateLimit ?? THROTTLE_DEFAULTS.publicRouteRateLimit,
+    publicRouteBurstLimit: settings.publicRouteBurstLimit ?? THROTTLE_DEFAULTS.publicRouteBurstLimit,
+  };
+  const unlimited = (['Rate', 'Burst'] as const).filter((kind) => throttles[`publicRoute${kind}Limit`] >= throttles[`api${kind}Limit`]);
+  if (unlimited.length > 0) {
+    throw new SettingsError(
+      unlimited.map((kind) => `${block}.publicRoute${kind}Limit: ${throttles[`publicRoute${kind}Limit`]} must be lower than api${kind}Limit (${throttles[`api${kind}Limit`]})`),
+    );
+  }
   return {
     ...settings,
     stage: stage.data,
@@ -120,5 +155,6 @@ export function loadSettings({ context, env }: SettingsSource): AppSettings {
     region: settings.region ?? 'eu-south-1',
     cognitoMailThroughSes: settings.cognitoMailThroughSes ?? false,
     sandboxRecipients: settings.sandboxRecipients ?? [],
+    ...throttles,
   };
 }

@@ -1,16 +1,10 @@
 // The front door, everything a browser reaches on one origin: CloudFront serving the dashboard from a
-// private bucket and routing /api/* to the HTTP API, the API's endpoint (stage, throttling, access
-// logs, JWT authorizer) and the dashboard's Cognito app client. The API's function and routes come
-// later in the api stack, so the client can name the distribution's domain without a cycle.
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import {
-  HttpApi,
-  HttpAuthorizer,
-  HttpAuthorizerType,
-  HttpStage,
-  LogGroupLogDestination,
-} from 'aws-cdk-lib/aws-apigatewayv2';
+// private bucket and routing /api/* to the HTTP API with the origin header the API checks, the HTTP
+// API itself with its JWT authorizer, and the dashboard's Cognito app client. The API's function,
+// routes and stage come later in the api stack, so the client can name the distribution's domain
+// without a cycle (and the stage's per-route throttles can name routes that exist).
+import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { HttpApi, HttpAuthorizer, HttpAuthorizerType } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
   CachePolicy,
@@ -27,10 +21,11 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { OAuthScope, UserPoolClient, UserPoolClientIdentityProvider, type UserPool, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
+import { ORIGIN_HEADER } from '../shared/api/origin-header';
 import { logBucket } from './constructs/log-bucket';
 import { DashboardFiles } from './web/dashboard-files';
 import { FilesBucketCors } from './web/files-bucket-cors';
@@ -43,24 +38,12 @@ export interface WebStackProps extends StackProps {
   filesBucket: IBucket;
   /** The dashboard's files: `dist/web` in the app, a stand-in in template tests. */
   dashboardDir: string;
-  /** Requests per second the API serves steadily, and in a burst, before answering 429. */
-  throttle: { rateLimit: number; burstLimit: number };
+  /**
+   * The SSM parameter holding the origin secrets (comma-separated): CloudFront sends the first in
+   * ORIGIN_HEADER. Unset (development only): no header, and the API checks nothing.
+   */
+  originSecretsParameter?: string;
 }
-
-/** One JSON line per API request, in HTTP API's own variables (no bodies, no tokens). */
-const API_ACCESS_LOG = {
-  requestId: '$context.requestId',
-  time: '$context.requestTime',
-  ip: '$context.identity.sourceIp',
-  method: '$context.httpMethod',
-  route: '$context.routeKey',
-  path: '$context.path',
-  status: '$context.status',
-  bytes: '$context.responseLength',
-  latencyMs: '$context.responseLatency',
-  authorizerError: '$context.authorizer.error',
-  integrationError: '$context.integrationErrorMessage',
-};
 
 /**
  * Regions whose buckets CloudFront's standard logs cannot reach (opt-in regions, Milan among them):
@@ -86,15 +69,8 @@ export class WebStack extends Stack {
     super(scope, id, props);
 
     this.httpApi = new HttpApi(this, 'Api', { description: 'Rete API (behind CloudFront at /api/*)', createDefaultStage: false });
-    const apiAccessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
-    new HttpStage(this, 'ApiStage', {
-      httpApi: this.httpApi,
-      stageName: '$default',
-      // Deploys the routes the api stack adds, whenever they change.
-      autoDeploy: true,
-      throttle: props.throttle,
-      accessLogSettings: { destination: new LogGroupLogDestination(apiAccessLogs), format: AccessLogFormat.custom(JSON.stringify(API_ACCESS_LOG)) },
-    });
+    // For the smoke check's origin check (`--outputs-file`): a direct call here must be refused.
+    new CfnOutput(this, 'ApiEndpoint', { value: this.httpApi.apiEndpoint });
 
     // The dashboard's files, and the logs of who fetched them.
     // CloudFront's standard logs (where they can be delivered) come with ACLs.
@@ -138,6 +114,11 @@ export class WebStack extends Stack {
         '/api/*': {
           origin: new HttpOrigin(`${this.httpApi.apiId}.execute-api.${this.region}.amazonaws.com`, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            // The parameter's value is resolved by CloudFormation at each deploy, in this stack (and
+            // again in the api stack): the secret never travels as a cross-stack export.
+            customHeaders: props.originSecretsParameter
+              ? { [ORIGIN_HEADER]: Fn.select(0, Fn.split(',', StringParameter.valueForStringParameter(this, props.originSecretsParameter))) }
+              : undefined,
           }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,

@@ -28,5 +28,6 @@ export const app = createApp({
   exportQueue: sqsExportQueue({ queueUrl: config.exportQueueUrl, client: { region } }),
   mailer: sesMailer({ from: config.mailFrom, client: { region } }),
   dashboardOrigin: config.dashboardOrigin,
+  originSecrets: config.originSecrets,
 });
 export const handler = handle(app);

@@ -5,6 +5,7 @@ import { except } from 'hono/combine';
 import { requestId } from 'hono/request-id';
 import { authenticate, consortiumAccess } from './access';
 import type { AppDeps, AppEnv } from './env';
+import { originCheck } from './origin-check';
 import { securityHeaders } from './security-headers';
 import { utf8JsonBody } from './utf8-body';
 import { translatingFaults } from '../files/faults';
@@ -59,6 +60,8 @@ export function createApp(appDeps: AppDeps) {
     await next();
     for (const [name, value] of headers) c.res.headers.set(name, value);
   });
+  // Before anything reads the request or picks a route: a call that bypassed CloudFront gets only a 403.
+  if (deps.originSecrets?.length) app.use('*', originCheck(deps.originSecrets));
   const apiBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'too_large', `The body exceeds ${MAX_BODY_BYTES} bytes`) });
   app.use('/api/*', except(LOCAL_UPLOAD_PATH, apiBodyLimit));
   app.use('/api/v1/*', authenticate(deps, new Set(Object.values(PUBLIC_OPERATIONS).map((path) => `/api/v1${path}`))));

@@ -13,6 +13,9 @@ import {
   type TableConfig,
 } from '../jobs/config';
 
+/** Long enough not to be guessed; visible ASCII without commas, which separate the values. */
+const OriginSecret = z.string().regex(/^[\x21-\x2b\x2d-\x7e]{32,}$/, 'each value must be at least 32 visible characters, without spaces or commas');
+
 const ApiEnvironment = TableEnvironment.extend({
   ...FilesEnvironment.shape,
   ...QueueEnvironment.shape,
@@ -24,6 +27,15 @@ const ApiEnvironment = TableEnvironment.extend({
   /** Otherwise (tests of the deployed bundle): an issuer and its JWKS, given inline. */
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_JWKS: z.string().min(1).optional(),
+  /**
+   * On AWS: the values CloudFront's origin header may carry, comma-separated, the one CloudFront sends
+   * first (two while one replaces the other). Unset (locally, in tests): requests are not checked.
+   */
+  ORIGIN_SECRETS: z
+    .string()
+    .transform((value) => value.split(',').map((part) => part.trim()))
+    .pipe(z.array(OriginSecret))
+    .optional(),
 }).refine((env) => Boolean(env.COGNITO_USER_POOL_ID) !== Boolean(env.AUTH_ISSUER && env.AUTH_JWKS), {
   message: 'set either COGNITO_USER_POOL_ID, or AUTH_ISSUER and AUTH_JWKS',
   path: ['COGNITO_USER_POOL_ID'],
@@ -39,6 +51,8 @@ export type Config = TableConfig &
     /** The queue that feeds the export worker. */
     exportQueueUrl: string;
     auth: Auth;
+    /** The origin header's accepted values; empty when the API is not behind CloudFront. */
+    originSecrets: string[];
   };
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -62,5 +76,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     filesBucket: parsed.FILES_BUCKET,
     exportQueueUrl: parsed.EXPORT_QUEUE_URL,
     auth,
+    originSecrets: parsed.ORIGIN_SECRETS ?? [],
   };
 }

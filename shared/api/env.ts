@@ -25,6 +25,11 @@ export interface AppDeps {
    * the API sees the HTTP API's own host). Absent locally, where the request's origin is it.
    */
   dashboardOrigin?: string;
+  /**
+   * On AWS: the values of CloudFront's origin header that the API accepts (two while one replaces the
+   * other); any other request answers 403. Absent or empty locally and in tests: no check.
+   */
+  originSecrets?: readonly string[];
 }
 
 export interface AppEnv {

@@ -45,4 +45,13 @@ describe("the functions' configuration", () => {
     });
     expect(() => loadConfig({ ...jobsEnv, FILES_BUCKET: 'rete-files', AUTH_CLIENT_ID: 'client' })).toThrow(/COGNITO_USER_POOL_ID: set either/);
   });
+
+  it("reads the API's accepted origin values, none when unset, and refuses a short one without showing it", () => {
+    const api = { ...jobsEnv, FILES_BUCKET: 'rete-files', AUTH_CLIENT_ID: 'client', COGNITO_USER_POOL_ID: 'eu-south-1_AbCdEf123' };
+    const [current, previous] = ['a'.repeat(64), 'b'.repeat(64)];
+    expect(loadConfig(api).originSecrets).toEqual([]);
+    expect(loadConfig({ ...api, ORIGIN_SECRETS: `${current}, ${previous}` }).originSecrets).toEqual([current, previous]);
+    expect(() => loadConfig({ ...api, ORIGIN_SECRETS: `${current},short-secret` })).toThrow(/^Invalid configuration: ORIGIN_SECRETS\.1: each value must be at least 32/);
+    expect(() => loadConfig({ ...api, ORIGIN_SECRETS: `${current},short-secret` })).not.toThrow(/short-secret/);
+  });
 });

@@ -1,12 +1,12 @@
 // The CDK app's settings: each stage's kept in cdk.json (context `stages`), `-c` over them for one run,
-// and a stage other than development refused without its mail and alarm settings, naming each one.
+// and a stage other than development refused without its mail, alarm and origin settings, naming each one.
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { loadSettings } from '../../infra/settings';
+import { loadSettings, THROTTLE_DEFAULTS } from '../../infra/settings';
 
 const root = join(import.meta.dirname, '..', '..');
 const run = promisify(execFile);
@@ -23,16 +23,48 @@ const failure = (context: Record<string, unknown>) => {
   throw new Error('the settings were accepted');
 };
 
-const PROD = { mailFrom: 'Rete <rete@example.org>', mailIdentity: 'example.org', alarmEmail: 'ops@example.org' };
+const PROD = {
+  mailFrom: 'Rete <rete@example.org>',
+  mailIdentity: 'example.org',
+  alarmEmail: 'ops@example.org',
+  originSecretsParameter: '/rete/prod/origin-secrets',
+};
 
 describe('CDK app settings', () => {
   it('need nothing for the development stage, as `npm run synth` runs offline', () => {
-    expect(load({})).toEqual({ stage: 'dev', region: 'eu-south-1', account: undefined, cognitoMailThroughSes: false, sandboxRecipients: [] });
+    expect(load({})).toEqual({
+      stage: 'dev', region: 'eu-south-1', account: undefined, cognitoMailThroughSes: false, sandboxRecipients: [], ...THROTTLE_DEFAULTS,
+    });
   });
 
   it('refuse another stage without its settings, naming each missing one and where it goes', () => {
     const message = failure({ stage: 'prod' });
-    expect(message).toContain('stage prod needs mailFrom, mailIdentity, alarmEmail in cdk.json under context.stages.prod');
+    expect(message).toContain('stage prod needs mailFrom, mailIdentity, alarmEmail, originSecretsParameter in cdk.json under context.stages.prod');
+  });
+
+  it('refuse another stage without the SSM parameter of its origin secrets, saying what it holds', () => {
+    const { originSecretsParameter: _left, ...rest } = PROD;
+    const message = failure({ stage: 'prod', stages: { prod: rest } });
+    expect(message).toContain('stage prod needs originSecretsParameter in cdk.json');
+    expect(message).toContain('originSecretsParameter: the SSM parameter (type String, created before the first deploy)');
+    expect(failure({ stage: 'prod', stages: { prod: { ...PROD, originSecretsParameter: 'origin secrets' } } })).toContain(
+      'stages.prod.originSecretsParameter: an SSM parameter name',
+    );
+  });
+
+  it('throttle every route at 50 requests a second (bursts of 100) and each public route at 5 (10) unless told otherwise', () => {
+    expect(THROTTLE_DEFAULTS).toEqual({ apiRateLimit: 50, apiBurstLimit: 100, publicRouteRateLimit: 5, publicRouteBurstLimit: 10 });
+    expect(load({ stage: 'prod', stages: { prod: PROD } })).toMatchObject(THROTTLE_DEFAULTS);
+    const given = load({ stage: 'prod', stages: { prod: { ...PROD, apiRateLimit: 200, publicRouteRateLimit: 20 } }, publicRouteBurstLimit: '40' });
+    expect(given).toMatchObject({ apiRateLimit: 200, apiBurstLimit: 100, publicRouteRateLimit: 20, publicRouteBurstLimit: 40 });
+  });
+
+  it('refuse a public route throttle that is not lower than the one every route shares, or not a whole number', () => {
+    const message = failure({ stage: 'prod', stages: { prod: { ...PROD, publicRouteRateLimit: 50, publicRouteBurstLimit: 500 } } });
+    expect(message).toContain('stages.prod.publicRouteRateLimit: 50 must be lower than apiRateLimit (50)');
+    expect(message).toContain('stages.prod.publicRouteBurstLimit: 500 must be lower than apiBurstLimit (100)');
+    expect(failure({ apiRateLimit: '1.5' })).toContain('stages.dev.apiRateLimit:');
+    expect(failure({ publicRouteBurstLimit: 0 })).toContain('stages.dev.publicRouteBurstLimit: a whole number, 1 or more');
   });
 
   it('name only the settings a stage lacks', () => {
@@ -90,6 +122,6 @@ describe('the app entry', () => {
 
   it('fails the synth of a stage without its settings before building anything', async () => {
     const stderr = await synthWith({ stage: 'prod' });
-    expect(stderr).toContain('Invalid CDK settings: stage prod needs mailFrom, mailIdentity, alarmEmail');
+    expect(stderr).toContain('Invalid CDK settings: stage prod needs mailFrom, mailIdentity, alarmEmail, originSecretsParameter');
   });
 });

@@ -7,10 +7,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCHEDULED_JOBS } from '../../infra/jobs-stack';
 import { cloudFrontLogsReach } from '../../infra/web-stack';
+import { THROTTLE_DEFAULTS } from '../../infra/settings';
+import { ORIGIN_HEADER } from '../../shared/api/origin-header';
 import { PUBLIC_OPERATIONS } from '../../shared/api/policy';
 import { securityHeaders } from '../../shared/api/security-headers';
 import { actionsOf, allowStatements, isWorker, type Resource } from './policies';
-import { synthRete } from './rete-app';
+import { ORIGIN_SECRETS_PARAMETER, synthRete } from './rete-app';
 type Rete = ReturnType<typeof synthRete>;
 
 let rete: Rete;
@@ -63,16 +65,22 @@ describe('functions', () => {
     }
   });
 
-  it('keep their logs for a month', () => {
+  it('keep their logs for a month (the API stage keeps its access logs for three)', () => {
     for (const template of [templates.api, templates.jobs]) {
-      for (const group of resources(template, 'AWS::Logs::LogGroup')) expect(group.Properties.RetentionInDays).toBe(30);
+      const groups = template.findResources('AWS::Logs::LogGroup');
+      for (const fn of resources(template, 'AWS::Lambda::Function')) {
+        expect(groups[fn.Properties.LoggingConfig.LogGroup.Ref]?.Properties.RetentionInDays).toBe(30);
+      }
     }
+    const stage = only(templates.api, 'AWS::ApiGatewayV2::Stage');
+    const accessLogs = templates.api.findResources('AWS::Logs::LogGroup')[stage.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0]];
+    expect(accessLogs?.Properties.RetentionInDays).toBe(90);
   });
 
   it('give the api the configuration its handler reads', () => {
     const api = only(templates.api, 'AWS::Lambda::Function');
     expect(Object.keys(api.Properties.Environment.Variables).sort()).toEqual(
-      ['AUTH_CLIENT_ID', 'COGNITO_USER_POOL_ID', 'DASHBOARD_ORIGIN', 'EXPORT_QUEUE_URL', 'FILES_BUCKET', 'MAIL_FROM', 'TABLE_NAME'].sort(),
+      ['AUTH_CLIENT_ID', 'COGNITO_USER_POOL_ID', 'DASHBOARD_ORIGIN', 'EXPORT_QUEUE_URL', 'FILES_BUCKET', 'MAIL_FROM', 'ORIGIN_SECRETS', 'TABLE_NAME'].sort(),
     );
     expect(api.Properties.Environment.Variables.MAIL_FROM).toBe('Rete <rete@example.org>');
   });
@@ -211,11 +219,71 @@ describe('api', () => {
   });
 
   it('throttles the stage, logs every request and deploys routes automatically', () => {
-    const stage = only(templates.web, 'AWS::ApiGatewayV2::Stage');
+    templates.web.resourceCountIs('AWS::ApiGatewayV2::Stage', 0);
+    const stage = only(templates.api, 'AWS::ApiGatewayV2::Stage');
     expect(stage.Properties).toMatchObject({ StageName: '$default', AutoDeploy: true });
     expect(stage.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
     expect(stage.Properties.AccessLogSettings.DestinationArn).toBeDefined();
     expect(JSON.parse(stage.Properties.AccessLogSettings.Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+  });
+});
+
+describe('the public routes', () => {
+  const stage = () => only(templates.api, 'AWS::ApiGatewayV2::Stage');
+
+  it('have their own throttle each, lower than the one every other route shares', () => {
+    const { DefaultRouteSettings: shared, RouteSettings: own } = stage().Properties;
+    expect(Object.keys(own).sort()).toEqual(['GET /api/openapi.json', 'POST /api/v1/share']);
+    for (const settings of Object.values(own) as { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }[]) {
+      expect(settings).toEqual({ ThrottlingRateLimit: THROTTLE_DEFAULTS.publicRouteRateLimit, ThrottlingBurstLimit: THROTTLE_DEFAULTS.publicRouteBurstLimit });
+      expect(settings.ThrottlingRateLimit).toBeLessThan(shared.ThrottlingRateLimit);
+      expect(settings.ThrottlingBurstLimit).toBeLessThan(shared.ThrottlingBurstLimit);
+    }
+  });
+
+  it('exist before the stage that names them (API Gateway refuses settings for a missing route)', () => {
+    const routeIds = Object.keys(templates.api.findResources('AWS::ApiGatewayV2::Route'));
+    const stages = Object.values(templates.api.findResources('AWS::ApiGatewayV2::Stage'));
+    expect([...stages[0]!.DependsOn].sort()).toEqual(expect.arrayContaining(routeIds.sort()));
+  });
+});
+
+describe('the origin check', () => {
+  /** The template's SSM-typed parameter that CloudFormation resolves to the origin secrets at deploy. */
+  const secretsParameter = (template: Template) => {
+    const parameters = Object.entries(template.toJSON().Parameters as Record<string, { Type: string; Default: string }>).filter(
+      ([, parameter]) => parameter.Default === ORIGIN_SECRETS_PARAMETER,
+    );
+    expect(parameters).toHaveLength(1);
+    expect(parameters[0]![1].Type).toBe('AWS::SSM::Parameter::Value<String>');
+    return parameters[0]![0];
+  };
+
+  it("gives CloudFront's API origin the header with the first secret, resolved at deploy", () => {
+    const distribution = only(templates.web, 'AWS::CloudFront::Distribution').Properties.DistributionConfig;
+    const apiOriginId = distribution.CacheBehaviors[0].TargetOriginId;
+    const apiOrigin = distribution.Origins.find((origin: { Id: string }) => origin.Id === apiOriginId);
+    expect(apiOrigin.OriginCustomHeaders).toEqual([
+      { HeaderName: ORIGIN_HEADER, HeaderValue: { 'Fn::Select': [0, { 'Fn::Split': [',', { Ref: secretsParameter(templates.web) }] }] } },
+    ]);
+    const dashboardOrigin = distribution.Origins.find((origin: { Id: string }) => origin.Id !== apiOriginId);
+    expect(dashboardOrigin.OriginCustomHeaders).toBeUndefined();
+  });
+
+  it('gives the api function every accepted secret, resolved at deploy', () => {
+    const api = only(templates.api, 'AWS::Lambda::Function');
+    expect(api.Properties.Environment.Variables.ORIGIN_SECRETS).toEqual({ Ref: secretsParameter(templates.api) });
+  });
+
+  it('never passes the secrets from stack to stack, where an export would show them', () => {
+    for (const template of Object.values(templates)) {
+      const outputs = JSON.stringify(template.toJSON().Outputs ?? {});
+      expect(outputs).not.toContain('SsmParameterValue');
+    }
+  });
+
+  it("outputs the HTTP API's own endpoint, for the smoke check's direct call", () => {
+    expect(Object.keys(templates.web.toJSON().Outputs)).toContain('ApiEndpoint');
   });
 });
 

@@ -27,6 +27,9 @@ export function cdkApp(): App {
   return new App({ context, outdir: mkdtempSync(join(tmpdir(), 'rete-cdk-out-')) });
 }
 
+/** The SSM parameter every non-development stage names (its value never enters a template). */
+export const ORIGIN_SECRETS_PARAMETER = '/rete/test/origin-secrets';
+
 export function synthRete(settings: Partial<ReteSettings> = {}) {
   const app = cdkApp();
   const stacks = addRete(app, {
@@ -37,6 +40,7 @@ export function synthRete(settings: Partial<ReteSettings> = {}) {
     buildDir: standInBuild(),
     mailFrom: 'Rete <rete@example.org>',
     alarmEmail: 'ops@example.org',
+    originSecretsParameter: ORIGIN_SECRETS_PARAMETER,
     ...settings,
   });
   const assembly = app.synth();

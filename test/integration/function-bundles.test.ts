@@ -11,11 +11,14 @@ import { startFauxqs } from 'fauxqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFunctions, type BundleFigures } from '../../dev/build';
 import { COORDINATOR, addDeliverable, addPerson, createFixture, createTestApi, seedConsortium, type Fixture, type TestApi } from '../support/api';
+import { ORIGIN_HEADER } from '../../shared/api/origin-header';
 import { httpApiEvent, sqsEvent } from '../support/lambda-events';
 import { startSesRecorder } from '../support/ses-recorder';
 
 const DASHBOARD = 'https://d111111abcdef8.cloudfront.net';
 const BUCKET = 'rete-files-bundles';
+/** What CloudFront adds to every request it forwards (ORIGIN_SECRETS holds it and the one it replaces). */
+const ORIGIN_SECRET = 'bundles-origin-secret-0123456789abcdef';
 
 type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 type WorkerHandler = (event: SQSEvent) => Promise<SQSBatchResponse>;
@@ -33,8 +36,10 @@ let handlers: { api: ApiHandler; worker: WorkerHandler; jobs: JobsHandler };
 
 const today = new Date().toISOString().slice(0, 10);
 const daysFromToday = (days: number) => new Date(Date.parse(today) + days * 86_400_000).toISOString().slice(0, 10);
+/** A request as CloudFront forwards it: with the origin header. */
+const throughCloudFront = (event: APIGatewayProxyEventV2) => ({ ...event, headers: { ...event.headers, [ORIGIN_HEADER.toLowerCase()]: ORIGIN_SECRET } });
 const call = async (method: string, path: string, body?: unknown, as = COORDINATOR) => {
-  const result = await handlers.api(httpApiEvent(method, path, body, await api.tokenFor(as)), {} as Context);
+  const result = await handlers.api(throughCloudFront(httpApiEvent(method, path, body, await api.tokenFor(as))), {} as Context);
   return { status: result.statusCode, body: JSON.parse(result.body ?? 'null') };
 };
 /** What waits in the export queue, taken off it. */
@@ -69,6 +74,7 @@ beforeAll(async () => {
     AUTH_CLIENT_ID: api.issuer.clientId,
     AUTH_ISSUER: api.issuer.issuer,
     AUTH_JWKS: JSON.stringify(api.issuer.jwks),
+    ORIGIN_SECRETS: `${ORIGIN_SECRET},bundles-previous-origin-secret-fedcba9876`,
     // The SDK's own way to point a service at another endpoint: no code in the bundles for tests.
     AWS_ENDPOINT_URL_SQS: fauxqs.address,
     AWS_ENDPOINT_URL_S3: fauxqs.address,
@@ -120,6 +126,14 @@ describe('the bundles', () => {
 });
 
 describe('the API bundle', () => {
+  it("refuses a request without CloudFront's origin header with 403, before the route", async () => {
+    const direct = await handlers.api(httpApiEvent('POST', '/api/v1/share', { token: 'x'.repeat(43) }), {} as Context);
+
+    expect(direct.statusCode).toBe(403);
+    expect(direct.headers?.['content-type']).toBe('application/problem+json');
+    expect(direct.body).not.toContain(ORIGIN_SECRET);
+  });
+
   it("answers bad input with the same problem document as the app run from source (zod's English messages)", async () => {
     const bad = { name: 42, sector: 'x'.repeat(500), orgId: 'not an org id', status: 'sleeping', extra: true };
     const bundled = await call('POST', `/api/v1/consortia/${fixture.project.consortiumId}/members`, bad);
