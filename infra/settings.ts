@@ -22,6 +22,8 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyIsUnset, 
 const email = z.string().regex(new RegExp(`^${ADDRESS}$`), 'an email address');
 /** `-c` hands every value over as a string. */
 const flag = z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean());
+/** `-c` hands numbers over as strings too. */
+const number = <T extends z.ZodNumber>(schema: T) => z.preprocess((value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value), schema);
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value), z.array(item));
 
@@ -40,6 +42,10 @@ const StageSettings = z.strictObject({
   cognitoMailThroughSes: optional(flag),
   /** SES sandbox only: the verified identities (addresses or domains) mail may go to while testing. */
   sandboxRecipients: optional(list(z.string().regex(new RegExp(`^${ADDRESS}$|^${DOMAIN}$`, 'i'), 'verified addresses or domains'))),
+  /** How long AWS Backup keeps each weekly recovery point of the table and the files bucket. */
+  backupRetentionDays: optional(number(z.number().int('whole days').min(7, 'at least 7 days').max(36500, 'at most 100 years'))),
+  /** The monthly AWS Budgets cost alarm, in USD; 0 for none (a second stage in an account that has one). */
+  monthlyBudgetUsd: optional(number(z.number().min(0, 'an amount in USD, 0 for no budget').max(1_000_000, 'an amount in USD'))),
 });
 type StageSettings = z.infer<typeof StageSettings>;
 
@@ -50,7 +56,14 @@ export interface AppSettings extends StageSettings {
   account?: string;
   cognitoMailThroughSes: boolean;
   sandboxRecipients: string[];
+  backupRetentionDays: number;
+  monthlyBudgetUsd: number;
 }
+
+/** Grant records are kept for years after a project ends: ten years of weekly recovery points unless a stage says otherwise. */
+export const DEFAULT_BACKUP_RETENTION_DAYS = 3650;
+/** A few times what a consortium's installation costs a month (docs/deploy.md, Monthly cost): a runaway cost shows within days. */
+export const DEFAULT_MONTHLY_BUDGET_USD = 20;
 
 /** What the app entry read: context by name, and the environment. */
 export interface SettingsSource {
@@ -120,5 +133,7 @@ export function loadSettings({ context, env }: SettingsSource): AppSettings {
     region: settings.region ?? 'eu-south-1',
     cognitoMailThroughSes: settings.cognitoMailThroughSes ?? false,
     sandboxRecipients: settings.sandboxRecipients ?? [],
+    backupRetentionDays: settings.backupRetentionDays ?? DEFAULT_BACKUP_RETENTION_DAYS,
+    monthlyBudgetUsd: settings.monthlyBudgetUsd ?? DEFAULT_MONTHLY_BUDGET_USD,
   };
 }
