@@ -1,6 +1,7 @@
 // Who people are and how they are reached: a Cognito user pool of invited people (no self sign-up),
-// its hosted sign-in domain, and the SES identity every mail leaves from (Cognito's invitations too,
-// once it is verified). What people may do lives in the table (memberships), never in Cognito.
+// its hosted sign-in domain, the SES identity every mail leaves from (Cognito's invitations too, once
+// it is verified) and the configuration set every mail is sent with, which counts bounces and
+// complaints for the alarms. What people may do lives in the table (memberships), never in Cognito.
 import { Arn, ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import {
   AccountRecovery,
@@ -11,9 +12,21 @@ import {
   UserPoolDomain,
   UserPoolEmail,
 } from 'aws-cdk-lib/aws-cognito';
-import { EmailIdentity, Identity, type IEmailIdentity } from 'aws-cdk-lib/aws-ses';
+import {
+  CloudWatchDimensionSource,
+  ConfigurationSet,
+  EmailIdentity,
+  EmailSendingEvent,
+  EventDestination,
+  Identity,
+  SuppressionReasons,
+  type IEmailIdentity,
+} from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { senderOf } from './sender';
+
+/** The CloudWatch dimension SES's event counts carry: the configuration set's name (an SES auto-tag). */
+export const MAIL_EVENTS_DIMENSION = 'ses:configuration-set';
 
 export interface AuthStackProps extends StackProps {
   /** The hosted sign-in's prefix: https://<prefix>.auth.<region>.amazoncognito.com. */
@@ -35,11 +48,28 @@ export class AuthStack extends Stack {
   readonly userPool: UserPool;
   readonly domain: UserPoolDomain;
   readonly mailIdentity: IEmailIdentity;
+  /** Every mail is sent with it (MAIL_CONFIGURATION_SET): SES counts its bounces and complaints. */
+  readonly mailEvents: ConfigurationSet;
 
   constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
     const { mail } = props;
     const sender = senderOf(mail.from);
+
+    // Reputation metrics (bounce and complaint rates) of this set's mails, and each bounce, complaint
+    // and rejection as a CloudWatch count under the set's name: the alarms stack watches both. An
+    // address that bounced or complained is not mailed again (the account's suppression list).
+    this.mailEvents = new ConfigurationSet(this, 'MailEvents', {
+      reputationMetrics: true,
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    this.mailEvents.addEventDestination('Counts', {
+      destination: EventDestination.cloudWatchDimensions([
+        // SES tags every mail with its configuration set's name; the default is never used.
+        { name: MAIL_EVENTS_DIMENSION, source: CloudWatchDimensionSource.MESSAGE_TAG, defaultValue: 'none' },
+      ]),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.REJECT],
+    });
 
     if (mail.identity.startsWith('arn:')) {
       this.mailIdentity = EmailIdentity.fromEmailIdentityArn(this, 'MailIdentity', mail.identity);
@@ -86,6 +116,8 @@ export class AuthStack extends Stack {
             // The sending identity: the domain when the identity is one, otherwise the address itself.
             sesVerifiedDomain: identityName?.includes('@') ? undefined : identityName,
             sesRegion: identityRegion,
+            // A configuration set serves its own region only.
+            configurationSetName: !identityRegion || identityRegion === this.region ? this.mailEvents.configurationSetName : undefined,
           })
         : UserPoolEmail.withCognito(),
       // Threat protection blocks sign-ins with leaked passwords and adapts to risky ones: people of small

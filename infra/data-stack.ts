@@ -1,7 +1,11 @@
 // The stateful stack: Rete's one DynamoDB table, built from the table definition in shared/store, and
-// the private bucket of export files and evidence. Both are kept when the stack goes away.
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+// the private bucket of export files and evidence. Both are kept when the stack goes away, and AWS
+// Backup copies both every week into a retained vault, for as many years as the settings say.
+import { CfnOutput, Duration, RemovalPolicy, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
+import { BackupPlan, BackupPlanRule, BackupResource, BackupVault } from 'aws-cdk-lib/aws-backup';
 import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Schedule } from 'aws-cdk-lib/aws-events';
+import { ManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { PREFIXES } from '../shared/files/layout';
@@ -17,13 +21,28 @@ const key = (name: string) => ({ name, type: AttributeType.STRING });
  */
 export const UNSUBMITTED_EXPORT_DAYS = 180;
 
+/**
+ * Weekly recovery points go to cold storage once the table's point-in-time recovery (35 days) covers
+ * the same weeks no longer: a third of the price for DynamoDB. AWS Backup ignores this for S3, which has
+ * no cold tier; a recovery point stays at least 90 days in cold storage.
+ */
+export const BACKUP_COLD_AFTER_DAYS = 35;
+const COLD_STORAGE_MINIMUM_DAYS = 90;
+
+export interface DataStackProps extends StackProps {
+  /** How long each weekly recovery point of the table and the files bucket is kept. */
+  backupRetentionDays: number;
+}
+
 export class DataStack extends Stack {
   /** The table later stacks bind to their functions (env + grant). */
   readonly table: TableV2;
   /** Export files and evidence; the web stack adds the CORS rule for the dashboard's origin. */
   readonly filesBucket: Bucket;
+  /** The weekly recovery points of both, kept when the stack goes. */
+  readonly backupVault: BackupVault;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
 
     // No tableName: CloudFormation generates one, so stages and replacements never collide.
@@ -70,8 +89,59 @@ export class DataStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    this.backupVault = this.backUpWeekly(props.backupRetentionDays);
+
     // For `npm run admin -- … --table` and for restores.
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'FilesBucketName', { value: this.filesBucket.bucketName });
+    new CfnOutput(this, 'BackupVaultName', { value: this.backupVault.backupVaultName });
+  }
+
+  /**
+   * Grant records must outlive their project by years; point-in-time recovery reaches back 35 days and
+   * a file's old versions only as long as they are kept. Weekly, not daily: within 35 days
+   * point-in-time recovery restores any second already, and every DynamoDB recovery point is billed
+   * at the table's full size, so a daily rule would keep seven times the copies for little more.
+   */
+  private backUpWeekly(retentionDays: number): BackupVault {
+    // Recovery points cannot be deleted or shortened by hand; they expire when their retention ends.
+    const vault = new BackupVault(this, 'Records', { removalPolicy: RemovalPolicy.RETAIN, blockRecoveryPointDeletion: true });
+    const cold = retentionDays >= BACKUP_COLD_AFTER_DAYS + COLD_STORAGE_MINIMUM_DAYS;
+    const plan = new BackupPlan(this, 'Weekly', {
+      // Plan names are unique in an account and region: one per stage.
+      backupPlanName: `${this.stackName}-weekly`,
+      backupPlanRules: [
+        new BackupPlanRule({
+          ruleName: 'weekly',
+          backupVault: vault,
+          // Sunday night in Milan, when nobody works.
+          scheduleExpression: Schedule.cron({ weekDay: 'SUN', hour: '2', minute: '0' }),
+          scheduleExpressionTimezone: TimeZone.EUROPE_ROME,
+          deleteAfter: Duration.days(retentionDays),
+          moveToColdStorageAfter: cold ? Duration.days(BACKUP_COLD_AFTER_DAYS) : undefined,
+        }),
+      ],
+    });
+    // AWS Backup's own role, with the AWS-managed policies it documents: DynamoDB's backups and restores,
+    // and S3's two, which the default role lacks.
+    const policies = ['service-role/AWSBackupServiceRolePolicyForBackup', 'service-role/AWSBackupServiceRolePolicyForRestores', 'AWSBackupServiceRolePolicyForS3Backup', 'AWSBackupServiceRolePolicyForS3Restore'];
+    const role = new Role(this, 'BackupRole', {
+      assumedBy: new ServicePrincipal('backup.amazonaws.com'),
+      managedPolicies: policies.map((name) => ManagedPolicy.fromAwsManagedPolicyName(name)),
+    });
+    for (const name of policies) {
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${name}]`,
+        reason: "AWS Backup's service role: the AWS-managed policy AWS Backup documents for backing up and restoring this resource type",
+      });
+    }
+    plan.addSelection('TableAndFiles', {
+      // TableV2 is not an ITable: both are selected by ARN.
+      resources: [BackupResource.fromArn(this.table.tableArn), BackupResource.fromArn(this.filesBucket.bucketArn)],
+      role,
+      // The managed policies are on the role already.
+      disableDefaultBackupPolicy: true,
+    });
+    return vault;
   }
 }

@@ -9,7 +9,7 @@ import { AuthStack } from './auth-stack';
 import { DataStack } from './data-stack';
 import { JobsStack } from './jobs-stack';
 import { senderOf } from './sender';
-import { THROTTLE_DEFAULTS } from './settings';
+import { DEFAULT_BACKUP_RETENTION_DAYS, DEFAULT_MONTHLY_BUDGET_USD, THROTTLE_DEFAULTS } from './settings';
 import { WebStack } from './web-stack';
 
 export interface ReteSettings {
@@ -36,6 +36,10 @@ export interface ReteSettings {
   apiBurstLimit?: number;
   publicRouteRateLimit?: number;
   publicRouteBurstLimit?: number;
+  /** How long AWS Backup keeps each weekly recovery point of the table and the files bucket. */
+  backupRetentionDays?: number;
+  /** The monthly cost budget in USD that alarms when actual or forecast spend passes it; 0 for none. */
+  monthlyBudgetUsd?: number;
 }
 
 const PLACEHOLDER_SENDER = 'no-reply@example.org';
@@ -49,7 +53,11 @@ export function addRete(app: App, settings: ReteSettings) {
   Tags.of(app).add('app', 'rete');
   Tags.of(app).add('stage', stage);
 
-  const data = new DataStack(app, name('data'), { env, description: `Rete (${stage}): the table and the files bucket` });
+  const data = new DataStack(app, name('data'), {
+    env,
+    description: `Rete (${stage}): the table and the files bucket, and their weekly backups`,
+    backupRetentionDays: settings.backupRetentionDays ?? DEFAULT_BACKUP_RETENTION_DAYS,
+  });
   const auth = new AuthStack(app, name('auth'), {
     env,
     description: `Rete (${stage}): the Cognito user pool of invited people and the SES identity of every mail`,
@@ -60,7 +68,12 @@ export function addRete(app: App, settings: ReteSettings) {
       cognitoThroughSes: settings.cognitoMailThroughSes ?? false,
     },
   });
-  const mail = { from: mailFrom, identity: auth.mailIdentity, sandboxRecipients: settings.sandboxRecipients ?? [] };
+  const mail = {
+    from: mailFrom,
+    identity: auth.mailIdentity,
+    configurationSet: auth.mailEvents,
+    sandboxRecipients: settings.sandboxRecipients ?? [],
+  };
   const web = new WebStack(app, name('web'), {
     env,
     description: `Rete (${stage}): CloudFront, the dashboard, the HTTP API's endpoint and the app client`,
@@ -104,12 +117,16 @@ export function addRete(app: App, settings: ReteSettings) {
   });
   const alarms = new AlarmsStack(app, name('alarms'), {
     env,
-    description: `Rete (${stage}): alarms on errors, throttling and dead letters`,
+    description: `Rete (${stage}): alarms on errors, throttling, dead letters, failed exports, mail reputation and cost`,
     httpApi: web.httpApi,
     functions: { Api: api.api.function, ExportWorker: jobs.exportWorker.function, Jobs: jobs.jobs.function },
     deadLetterQueues: { Export: jobs.exportDeadLetters, Jobs: jobs.jobsDeadLetters },
     table: data.table,
+    exportWorker: jobs.exportWorker.function,
+    exportQueue: jobs.exportQueue,
+    mailConfigurationSet: auth.mailEvents.configurationSetName,
     alarmEmail: settings.alarmEmail,
+    monthlyBudgetUsd: settings.monthlyBudgetUsd ?? DEFAULT_MONTHLY_BUDGET_USD,
   });
 
   if (!settings.mailFrom) {

@@ -29,6 +29,8 @@ const email = z.string().regex(new RegExp(`^${ADDRESS}$`), 'an email address');
 const flag = z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean());
 /** `-c` hands every value over as a string. */
 const count = z.preprocess((value) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value), z.number().int().min(1, 'a whole number, 1 or more'));
+/** `-c` hands numbers over as strings too. */
+const number = <T extends z.ZodNumber>(schema: T) => z.preprocess((value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value), schema);
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value), z.array(item));
 
@@ -59,6 +61,10 @@ const StageSettings = z.strictObject({
   /** The open routes' own throttle (each of them: opening a share link, the OpenAPI document), lower than the stage's. */
   publicRouteRateLimit: optional(count),
   publicRouteBurstLimit: optional(count),
+  /** How long AWS Backup keeps each weekly recovery point of the table and the files bucket. */
+  backupRetentionDays: optional(number(z.number().int('whole days').min(7, 'at least 7 days').max(36500, 'at most 100 years'))),
+  /** The monthly AWS Budgets cost alarm, in USD; 0 for none (a second stage in an account that has one). */
+  monthlyBudgetUsd: optional(number(z.number().min(0, 'an amount in USD, 0 for no budget').max(1_000_000, 'an amount in USD'))),
 });
 type StageSettings = z.infer<typeof StageSettings>;
 
@@ -73,7 +79,14 @@ export interface AppSettings extends StageSettings {
   apiBurstLimit: number;
   publicRouteRateLimit: number;
   publicRouteBurstLimit: number;
+  backupRetentionDays: number;
+  monthlyBudgetUsd: number;
 }
+
+/** Grant records are kept for years after a project ends: ten years of weekly recovery points unless a stage says otherwise. */
+export const DEFAULT_BACKUP_RETENTION_DAYS = 3650;
+/** A few times what a consortium's installation costs a month (docs/deploy.md, Monthly cost): a runaway cost shows within days. */
+export const DEFAULT_MONTHLY_BUDGET_USD = 20;
 
 /** What the app entry read: context by name, and the environment. */
 export interface SettingsSource {
@@ -156,5 +169,7 @@ export function loadSettings({ context, env }: SettingsSource): AppSettings {
     cognitoMailThroughSes: settings.cognitoMailThroughSes ?? false,
     sandboxRecipients: settings.sandboxRecipients ?? [],
     ...throttles,
+    backupRetentionDays: settings.backupRetentionDays ?? DEFAULT_BACKUP_RETENTION_DAYS,
+    monthlyBudgetUsd: settings.monthlyBudgetUsd ?? DEFAULT_MONTHLY_BUDGET_USD,
   };
 }

@@ -26,7 +26,7 @@ export const app = createApp({
     auth.kind === 'cognito' ? cognitoDirectory({ userPoolId: auth.userPoolId, region }) : localDirectory(() => crypto.randomUUID()),
   files: createS3FileStore({ client: { region }, bucket: config.filesBucket }),
   exportQueue: sqsExportQueue({ queueUrl: config.exportQueueUrl, client: { region } }),
-  mailer: sesMailer({ from: config.mailFrom, client: { region } }),
+  mailer: sesMailer({ from: config.mailFrom, configurationSet: config.mailConfigurationSet, client: { region } }),
   dashboardOrigin: config.dashboardOrigin,
   originSecrets: config.originSecrets,
 });

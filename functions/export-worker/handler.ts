@@ -1,10 +1,12 @@
 // Lambda entry of the export worker: each SQS message names one export to build. Only the
-// messages that failed return to the queue (ReportBatchItemFailures); the others are done.
+// messages that failed return to the queue (ReportBatchItemFailures); the others are done, and an
+// export that failed for good is signalled as a metric (ExportsFailed) for the alarm.
 import { S3Client } from '@aws-sdk/client-s3';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { systemClock } from '../../shared/api/system';
 import { createS3FileStore } from '../../shared/files/s3-store';
 import { loadWorkerConfig } from '../../shared/jobs/config';
+import { exportFailedMetric, writeMetric } from '../../shared/jobs/export-metrics';
 import { handleExportMessage } from '../../shared/jobs/export-worker';
 import { decodeExportMessage } from '../../shared/jobs/sqs-export-queue';
 import { createDocumentClient } from '../../shared/store/client';
@@ -19,8 +21,9 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   for (const record of event.Records) {
     try {
       const ref = decodeExportMessage(record.body);
-      const delivery = await handleExportMessage({ store, files, clock: systemClock }, ref);
-      console.log(JSON.stringify({ level: 'info', message: 'Export message handled', messageId: record.messageId, delivery, ...ref }));
+      const outcome = await handleExportMessage({ store, files, clock: systemClock }, ref);
+      console.log(JSON.stringify({ level: 'info', message: 'Export message handled', messageId: record.messageId, outcome, ...ref }));
+      if (outcome === 'failed') writeMetric(exportFailedMetric(config.functionName, ref, systemClock.now()));
     } catch (error) {
       console.error(JSON.stringify({ level: 'error', message: 'Export message failed', messageId: record.messageId, error: String(error) }));
       batchItemFailures.push({ itemIdentifier: record.messageId });

@@ -14,7 +14,7 @@ const config = loadJobsConfig(process.env);
 const deps = {
   store: createStore(createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint }), config.tableName),
   clock: systemClock,
-  mailer: sesMailer({ from: config.mailFrom, client: { region: config.region } }),
+  mailer: sesMailer({ from: config.mailFrom, configurationSet: config.mailConfigurationSet, client: { region: config.region } }),
   exportQueue: sqsExportQueue({ queueUrl: config.exportQueueUrl, client: { region: config.region } }),
   origin: config.dashboardOrigin,
 };

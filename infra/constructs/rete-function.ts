@@ -1,10 +1,10 @@
 // The house defaults of every Rete Lambda function: the bundle `npm run build` wrote, Node.js 24 on
 // arm64, its own log group with a retention, and a role that may write only to that log group; then
 // the table, the files and mail bound with their environment and the grants the function's code needs.
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import { EmailIdentity, type IEmailIdentity } from 'aws-cdk-lib/aws-ses';
+import { EmailIdentity, type IConfigurationSet, type IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Function as LambdaFunction, Runtime, type FunctionProps } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -17,6 +17,8 @@ export interface MailBinding {
   /** MAIL_FROM: an address, or `Name <address>`. */
   from: string;
   identity: IEmailIdentity;
+  /** Every mail is sent with it, so that SES counts its bounces and complaints. */
+  configurationSet: IConfigurationSet;
   /**
    * In the SES sandbox, SES also checks permission to send to the recipient's identity: the verified
    * addresses or domains testers receive at. Empty once the account has production access.
@@ -83,10 +85,21 @@ export class ReteFunction extends Construct {
     return this;
   }
 
-  /** MAIL_FROM, and sending through the identity (and, in the SES sandbox, to the verified recipients). */
+  /**
+   * MAIL_FROM and MAIL_CONFIGURATION_SET, and sending through the identity with the configuration set
+   * (SES checks ses:SendEmail on both) and, in the SES sandbox, to the verified recipients.
+   */
   bindMail(mail: MailBinding): this {
     this.function.addEnvironment('MAIL_FROM', mail.from);
+    this.function.addEnvironment('MAIL_CONFIGURATION_SET', mail.configurationSet.configurationSetName);
     mail.identity.grantSendEmail(this.function);
+    const configurationSetArn = Stack.of(this).formatArn({
+      service: 'ses',
+      resource: 'configuration-set',
+      resourceName: mail.configurationSet.configurationSetName,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+    Grant.addToPrincipal({ grantee: this.function, actions: ['ses:SendEmail', 'ses:SendRawEmail'], resourceArns: [configurationSetArn] });
     mail.sandboxRecipients.forEach((recipient, index) => {
       EmailIdentity.fromEmailIdentityName(this, `SandboxRecipient${index}`, recipient).grantSendEmail(this.function);
     });

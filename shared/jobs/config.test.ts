@@ -18,14 +18,28 @@ describe("the functions' configuration", () => {
       dynamoEndpoint: undefined,
       exportQueueUrl: 'https://sqs.eu-south-1.amazonaws.com/123456789012/rete-exports',
       mailFrom: 'Rete <rete@example.org>',
+      mailConfigurationSet: undefined,
       dashboardOrigin: 'https://d111111abcdef8.cloudfront.net',
     });
+  });
+
+  it('reads the SES configuration set the mails are sent with, for the jobs and the API alike', () => {
+    const env = { ...jobsEnv, MAIL_CONFIGURATION_SET: 'MailEventsA1B2C3-xYz' };
+    expect(loadJobsConfig(env).mailConfigurationSet).toBe('MailEventsA1B2C3-xYz');
+    const api = loadConfig({ ...env, FILES_BUCKET: 'rete-files', AUTH_CLIENT_ID: 'client', COGNITO_USER_POOL_ID: 'eu-south-1_AbCdEf123' });
+    expect(api.mailConfigurationSet).toBe('MailEventsA1B2C3-xYz');
+    expect(() => loadJobsConfig({ ...jobsEnv, MAIL_CONFIGURATION_SET: 'not a set' })).toThrow(/MAIL_CONFIGURATION_SET: must be an SES configuration set name/);
   });
 
   it('reads the export worker, which needs the table and the bucket only', () => {
     expect(loadWorkerConfig({ TABLE_NAME: 'rete-prod', FILES_BUCKET: 'rete-files' })).toMatchObject({
       tableName: 'rete-prod', region: 'eu-south-1', filesBucket: 'rete-files',
     });
+  });
+
+  it("gives the export worker Lambda's name for its function, which its metrics carry", () => {
+    const env = { TABLE_NAME: 'rete-prod', FILES_BUCKET: 'rete-files', AWS_LAMBDA_FUNCTION_NAME: 'rete-prod-jobs-ExportWorker1A2B3C' };
+    expect(loadWorkerConfig(env).functionName).toBe('rete-prod-jobs-ExportWorker1A2B3C');
   });
 
   it('fails fast, naming every bad variable', () => {

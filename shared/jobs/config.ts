@@ -16,9 +16,11 @@ export const FilesEnvironment = z.object({ FILES_BUCKET: z.string().min(3) });
 /** Where export requests go: the queue that feeds the export worker. */
 export const QueueEnvironment = z.object({ EXPORT_QUEUE_URL: z.url() });
 
-/** How mails go out: the SES sender identity, and the dashboard their links open. */
+/** How mails go out: the SES sender identity and configuration set, and the dashboard their links open. */
 export const MailEnvironment = z.object({
   MAIL_FROM: z.string().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$|<[^@\s]+@[^@\s]+\.[^@\s]+>$/, 'must be an address, or a name and <address>'),
+  /** The SES configuration set that counts bounces and complaints; absent locally and in tests of the bundles. */
+  MAIL_CONFIGURATION_SET: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'must be an SES configuration set name').optional(),
   DASHBOARD_ORIGIN: z
     .url()
     .transform((value) => new URL(value))
@@ -47,6 +49,8 @@ export interface TableConfig {
 export interface MailConfig {
   /** The SES identity mails are sent from. */
   mailFrom: string;
+  /** The SES configuration set every mail is sent with. */
+  mailConfigurationSet?: string;
   /** Makes the links in mails absolute. */
   dashboardOrigin: string;
 }
@@ -59,15 +63,19 @@ export const tableConfig = (env: z.output<typeof TableEnvironment>): TableConfig
 
 export const mailConfig = (env: z.output<typeof MailEnvironment>): MailConfig => ({
   mailFrom: env.MAIL_FROM,
+  mailConfigurationSet: env.MAIL_CONFIGURATION_SET,
   dashboardOrigin: env.DASHBOARD_ORIGIN,
 });
 
-export type WorkerConfig = TableConfig & { filesBucket: string };
+/** Lambda's own name for the function, which the worker's metrics carry as their dimension. */
+const FunctionEnvironment = z.object({ AWS_LAMBDA_FUNCTION_NAME: z.string().min(1).default('export-worker') });
+
+export type WorkerConfig = TableConfig & { filesBucket: string; functionName: string };
 
 /** The export worker: reads the table, writes the bucket. */
 export function loadWorkerConfig(env: Record<string, string | undefined>): WorkerConfig {
-  const parsed = parseEnvironment(TableEnvironment.extend(FilesEnvironment.shape), env);
-  return { ...tableConfig(parsed), filesBucket: parsed.FILES_BUCKET };
+  const parsed = parseEnvironment(TableEnvironment.extend(FilesEnvironment.shape).extend(FunctionEnvironment.shape), env);
+  return { ...tableConfig(parsed), filesBucket: parsed.FILES_BUCKET, functionName: parsed.AWS_LAMBDA_FUNCTION_NAME };
 }
 
 export type JobsConfig = TableConfig & MailConfig & { exportQueueUrl: string };

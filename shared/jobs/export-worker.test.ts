@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Export } from '../domain/export';
+import { EXPORTS_FAILED, METRICS_NAMESPACE, exportFailedMetric, writeMetric } from './export-metrics';
 import { STALE_RUN_MS, deliveryOf } from './export-worker';
 import { decodeExportMessage, encodeExportMessage } from './sqs-export-queue';
 
@@ -38,5 +39,31 @@ describe('export messages', () => {
   it('refuse a body that is not an export reference, naming what is wrong', () => {
     expect(() => decodeExportMessage('not json')).toThrow('not JSON');
     expect(() => decodeExportMessage(JSON.stringify({ consortiumId: 'c', projectId: 'P#x' }))).toThrow(/projectId, exportId/);
+  });
+});
+
+describe("the worker's signal of an export that failed for good", () => {
+  const ref = { consortiumId: 'pantacon', projectId: 'cultnetwork', exportId: 'e1' };
+  const line = exportFailedMetric('rete-prod-jobs-ExportWorker1A2B', ref, at(0));
+
+  it('is one line of JSON that CloudWatch reads as one ExportsFailed point of that function', () => {
+    expect(line.endsWith('\n')).toBe(true);
+    expect(line.trimEnd()).not.toContain('\n');
+    const document = JSON.parse(line);
+    expect(document._aws).toEqual({
+      Timestamp: Date.parse('2026-11-23T10:00:00.000Z'),
+      CloudWatchMetrics: [{ Namespace: METRICS_NAMESPACE, Dimensions: [['FunctionName']], Metrics: [{ Name: EXPORTS_FAILED, Unit: 'Count' }] }],
+    });
+    expect(document).toMatchObject({ FunctionName: 'rete-prod-jobs-ExportWorker1A2B', ExportsFailed: 1 });
+  });
+
+  it('names the export, for finding it from the log', () => {
+    expect(JSON.parse(line)).toMatchObject({ level: 'error', message: 'Export failed for good', ...ref });
+  });
+
+  it('is written as it is, without the prefix Lambda adds to console lines', () => {
+    const written: string[] = [];
+    writeMetric(line, { write: (text: string) => written.push(text) });
+    expect(written).toEqual([line]);
   });
 });

@@ -28,8 +28,15 @@ export function deliveryOf(current: Export, now: Date): Delivery {
 /** Raised for a delivery that must come back later: another worker is running the export. */
 export class ExportBusyError extends Error {}
 
+/**
+ * What a handled delivery came to: skipped, or run to an export that is done or failed. A failed
+ * export is failed for good (marked so, with its reason): its message is not retried, so the worker
+ * signals it (export-metrics.ts) for the alarm, since neither the error nor the dead-letter alarm sees it.
+ */
+export type Outcome = 'skip' | 'done' | 'failed';
+
 /** Handles one delivery; throws when the message must return to the queue. */
-export async function handleExportMessage(deps: ExportJobDeps, ref: ExportRef): Promise<Delivery> {
+export async function handleExportMessage(deps: ExportJobDeps, ref: ExportRef): Promise<Outcome> {
   let current: Export;
   try {
     current = await deps.store.exports.get(ref.consortiumId, ref.projectId, ref.exportId);
@@ -39,6 +46,7 @@ export async function handleExportMessage(deps: ExportJobDeps, ref: ExportRef): 
   }
   const delivery = deliveryOf(current, deps.clock.now());
   if (delivery === 'later') throw new ExportBusyError(`Export ${ref.exportId} is running in another worker`);
-  if (delivery === 'run') await runExport(deps, ref);
-  return delivery;
+  if (delivery === 'skip') return 'skip';
+  const finished = await runExport(deps, ref);
+  return finished.status === 'failed' ? 'failed' : 'done';
 }

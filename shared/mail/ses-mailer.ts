@@ -1,19 +1,23 @@
-// The mailer on AWS: each mail goes out through SES v2 from the installation's sender identity.
-// The SES client is loaded on first use: most requests send no mail.
+// The mailer on AWS: each mail goes out through SES v2 from the installation's sender identity, with
+// its configuration set (which counts bounces and complaints). The SES client is loaded on first
+// use: most requests send no mail.
 import type { SESv2Client, SESv2ClientConfig } from '@aws-sdk/client-sesv2';
 import type { Mail, Mailer } from './mailer';
 
 export interface SesMailerOptions {
   /** The verified SES identity, e.g. `Rete <rete@example.org>`. */
   from: string;
+  /** The SES configuration set every mail is sent with; none locally. */
+  configurationSet?: string;
   /** The client's settings (region; in tests an endpoint and credentials). */
   client: SESv2ClientConfig;
 }
 
-/** The SendEmail input of one mail: plain text in UTF-8, tagged with its language. Pure. */
-export function sendEmailInput(from: string, mail: Mail) {
+/** The SendEmail input of one mail: plain text in UTF-8, tagged with its language, with the configuration set if any. Pure. */
+export function sendEmailInput(from: string, mail: Mail, configurationSet?: string) {
   return {
     FromEmailAddress: from,
+    ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
     Destination: { ToAddresses: [mail.to] },
     Content: {
       Simple: {
@@ -32,7 +36,7 @@ export function sesMailer(options: SesMailerOptions): Mailer {
   return {
     async send(mail) {
       const [{ SendEmailCommand }, ses] = await Promise.all([sdk(), connect()]);
-      await ses.send(new SendEmailCommand(sendEmailInput(options.from, mail)));
+      await ses.send(new SendEmailCommand(sendEmailInput(options.from, mail, options.configurationSet)));
     },
   };
 }

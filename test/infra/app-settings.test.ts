@@ -34,7 +34,19 @@ describe('CDK app settings', () => {
   it('need nothing for the development stage, as `npm run synth` runs offline', () => {
     expect(load({})).toEqual({
       stage: 'dev', region: 'eu-south-1', account: undefined, cognitoMailThroughSes: false, sandboxRecipients: [], ...THROTTLE_DEFAULTS,
+      backupRetentionDays: 3650, monthlyBudgetUsd: 20,
     });
+  });
+
+  it('keep backups and budget a cost as the stage says, numbers read from a -c string too', () => {
+    expect(load({ stage: 'prod', stages: { prod: { ...PROD, backupRetentionDays: 5475, monthlyBudgetUsd: 80 } } })).toMatchObject({ backupRetentionDays: 5475, monthlyBudgetUsd: 80 });
+    expect(load({ backupRetentionDays: '400', monthlyBudgetUsd: '0' })).toMatchObject({ backupRetentionDays: 400, monthlyBudgetUsd: 0 });
+  });
+
+  it('refuse a retention that is not whole days, or a budget below zero', () => {
+    expect(failure({ backupRetentionDays: 1.5 })).toContain('stages.dev.backupRetentionDays: whole days');
+    expect(failure({ backupRetentionDays: 'ten years' })).toContain('stages.dev.backupRetentionDays:');
+    expect(failure({ monthlyBudgetUsd: -5 })).toContain('stages.dev.monthlyBudgetUsd: an amount in USD, 0 for no budget');
   });
 
   it('refuse another stage without its settings, naming each missing one and where it goes', () => {

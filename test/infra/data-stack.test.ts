@@ -20,7 +20,7 @@ describe('DataStack', () => {
 
   beforeAll(() => {
     const app = cdkApp();
-    const stack = new DataStack(app, 'data', { env: { account: '123456789012', region: 'eu-south-1' } });
+    const stack = new DataStack(app, 'data', { env: { account: '123456789012', region: 'eu-south-1' }, backupRetentionDays: 3650 });
     template = Template.fromStack(stack);
     const tables = Object.values(template.findResources(TABLE));
     expect(tables).toHaveLength(1);

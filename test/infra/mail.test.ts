@@ -18,6 +18,7 @@ function sendTargets(templates: Templates): string[][] {
       .flatMap((statement) => statement.resources)
       .map((resource) => {
         const text = JSON.stringify(resource);
+        if (text.includes(':configuration-set/') && text.includes('MailEvents')) return '<configuration set>';
         return text.includes('MailIdentity') ? '<sender identity>' : (/:identity\/([^"]+)"/.exec(text)?.[1] ?? text);
       })
       .sort(),
@@ -41,7 +42,8 @@ describe('the SES identity', () => {
   });
 
   it('is all the api and the jobs may send through outside the sandbox; the worker sends no mail', () => {
-    expect(sendTargets(templates)).toEqual([['<sender identity>'], ['<sender identity>']]);
+    const expected = ['<configuration set>', '<sender identity>'];
+    expect(sendTargets(templates)).toEqual([expected, expected]);
     expect(roleStatements(templates.jobs, isWorker).flatMap((statement) => statement.actions).filter((action) => action.startsWith('ses:'))).toEqual([]);
   });
 });
@@ -69,7 +71,7 @@ describe('Cognito through SES', () => {
 describe('the SES sandbox', () => {
   it('lets the api and the jobs send to each verified recipient named in the settings', () => {
     const { templates } = synthRete({ sandboxRecipients: ['tester@example.net', 'example.com'] });
-    const expected = ['<sender identity>', 'example.com', 'tester@example.net'];
+    const expected = ['<configuration set>', '<sender identity>', 'example.com', 'tester@example.net'];
     expect(sendTargets(templates)).toEqual([expected, expected]);
   });
 });

@@ -80,15 +80,15 @@ describe('functions', () => {
   it('give the api the configuration its handler reads', () => {
     const api = only(templates.api, 'AWS::Lambda::Function');
     expect(Object.keys(api.Properties.Environment.Variables).sort()).toEqual(
-      ['AUTH_CLIENT_ID', 'COGNITO_USER_POOL_ID', 'DASHBOARD_ORIGIN', 'EXPORT_QUEUE_URL', 'FILES_BUCKET', 'MAIL_FROM', 'ORIGIN_SECRETS', 'TABLE_NAME'].sort(),
+      ['AUTH_CLIENT_ID', 'COGNITO_USER_POOL_ID', 'DASHBOARD_ORIGIN', 'EXPORT_QUEUE_URL', 'FILES_BUCKET', 'MAIL_CONFIGURATION_SET', 'MAIL_FROM', 'ORIGIN_SECRETS', 'TABLE_NAME'].sort(),
     );
     expect(api.Properties.Environment.Variables.MAIL_FROM).toBe('Rete <rete@example.org>');
   });
 
-  it('give the worker the table and the bucket, and the jobs the table, queue, sender and dashboard', () => {
+  it('give the worker the table and the bucket, and the jobs the table, queue, sender, configuration set and dashboard', () => {
     const variables = resources(templates.jobs, 'AWS::Lambda::Function').map((fn) => Object.keys(fn.Properties.Environment.Variables).sort());
     expect(variables).toContainEqual(['FILES_BUCKET', 'TABLE_NAME']);
-    expect(variables).toContainEqual(['DASHBOARD_ORIGIN', 'EXPORT_QUEUE_URL', 'MAIL_FROM', 'TABLE_NAME']);
+    expect(variables).toContainEqual(['DASHBOARD_ORIGIN', 'EXPORT_QUEUE_URL', 'MAIL_CONFIGURATION_SET', 'MAIL_FROM', 'TABLE_NAME']);
   });
 });
 
@@ -137,10 +137,10 @@ describe('least privilege', () => {
     expect([...actions].filter((action) => action.startsWith('s3:'))).toEqual([]);
   });
 
-  it('scopes sending mail to the sender identity', () => {
+  it('scopes sending mail to the sender identity and the configuration set', () => {
     for (const { actions, resources: targets } of statements()) {
       if (!actions.includes('ses:SendEmail')) continue;
-      expect(JSON.stringify(targets)).toContain(':identity/');
+      for (const target of targets) expect(JSON.stringify(target)).toMatch(/:identity\/|:configuration-set\//);
     }
   });
 });

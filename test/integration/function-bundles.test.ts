@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { startFauxqs } from 'fauxqs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildFunctions, type BundleFigures } from '../../dev/build';
 import { COORDINATOR, addDeliverable, addPerson, createFixture, createTestApi, seedConsortium, type Fixture, type TestApi } from '../support/api';
 import { ORIGIN_HEADER } from '../../shared/api/origin-header';
@@ -71,6 +71,9 @@ beforeAll(async () => {
     EXPORT_QUEUE_URL: queueUrl,
     MAIL_FROM: 'Rete <rete@example.org>',
     DASHBOARD_ORIGIN: DASHBOARD,
+    MAIL_CONFIGURATION_SET: 'rete-bundles-mail',
+    // What Lambda sets: the worker's metrics carry it as their dimension.
+    AWS_LAMBDA_FUNCTION_NAME: 'rete-test-jobs-ExportWorker',
     AUTH_CLIENT_ID: api.issuer.clientId,
     AUTH_ISSUER: api.issuer.issuer,
     AUTH_JWKS: JSON.stringify(api.issuer.jwks),
@@ -205,6 +208,35 @@ describe('an export, from the API bundle through the queue to the worker bundle'
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'poison' }] });
   });
 
+  it('marks an export that cannot be built failed for good, signals it as ExportsFailed, and does not retry it', async () => {
+    const now = new Date().toISOString();
+    const ref = { consortiumId: 'vanished-coop', projectId: 'gone', exportId: 'e-cannot-build' };
+    await api.store.exports.create(
+      { id: ref.exportId, consortiumId: ref.consortiumId, projectId: ref.projectId, formats: ['csv'], language: 'en', status: 'queued', progress: 0, files: [], requestedBy: COORDINATOR, attempts: 0, version: 1, createdAt: now, updatedAt: now },
+      { personId: COORDINATOR, at: now },
+    );
+    const body = JSON.stringify(ref);
+    const written: string[] = [];
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
+    try {
+      // Failed for good: the message is not returned to the queue, and a second delivery changes nothing.
+      expect(await handlers.worker(sqsEvent([{ MessageId: 'doomed', Body: body }]))).toEqual({ batchItemFailures: [] });
+      expect(await handlers.worker(sqsEvent([{ MessageId: 'doomed-again', Body: body }]))).toEqual({ batchItemFailures: [] });
+    } finally {
+      stdout.mockRestore();
+    }
+    expect(await api.store.exports.get(ref.consortiumId, ref.projectId, ref.exportId)).toMatchObject({ status: 'failed', attempts: 1 });
+    const metrics = written.filter((line) => line.startsWith('{') && line.includes('"_aws"')).map((line) => JSON.parse(line));
+    expect(metrics).toEqual([
+      expect.objectContaining({
+        _aws: expect.objectContaining({ CloudWatchMetrics: [{ Namespace: 'Rete', Dimensions: [['FunctionName']], Metrics: [{ Name: 'ExportsFailed', Unit: 'Count' }] }] }),
+        FunctionName: 'rete-test-jobs-ExportWorker',
+        ExportsFailed: 1,
+        exportId: ref.exportId,
+      }),
+    ]);
+  });
+
   it('shares links that open on the dashboard, not on the API host', async () => {
     const shared = await call('POST', `${exportPath}/share-links`, { expiresInDays: 7 });
     expect(shared.status).toBe(201);
@@ -238,6 +270,7 @@ describe('the jobs bundle', () => {
     expect(report).toMatchObject({ job: 'weekly-digest', consortia: 2, done: 2, failed: [] });
     const [mail] = ses.to('bruna@example.org');
     expect(mail?.FromEmailAddress).toBe('Rete <rete@example.org>');
+    expect(mail?.ConfigurationSetName).toBe('rete-bundles-mail');
     expect(mail?.Content.Simple.Body.Text.Data).toContain('Late report');
     expect(mail?.Content.Simple.Body.Text.Data).toContain(`${DASHBOARD}/members/${fixture.members[0].id}/deliverables`);
   });

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 
 export interface RecordedEmail {
   FromEmailAddress: string;
+  ConfigurationSetName?: string;
   Destination: { ToAddresses: string[] };
   Content: {
     Simple: {
