@@ -169,8 +169,8 @@ export function loadedWith(figures: BundleFigures, source: string): LoadFigures 
 }
 
 /** Per function, the jobs whose loaded part `npm run build` reports: the module each loads by `import()`. */
-export const LAZY_LOADS: Record<string, { job: string; source: string }[]> = {
-  'export-worker': [{ job: 'a CSV job', source: 'shared/reports/csv.ts' }],
+export const LAZY_LOADS: Record<string, { id: string; job: string; source: string }[]> = {
+  'export-worker': [{ id: 'csvJob', job: 'a CSV job', source: 'shared/reports/csv.ts' }],
 };
 
 /** Bundles every function in functions/ into `outRoot/<name>/`; answers their figures. */
