@@ -1,7 +1,8 @@
 // `npm run build`: one esbuild bundle per Lambda function (functions/<name>/handler.ts →
 // dist/<name>/index.mjs), minified ESM with the AWS SDK inside, so that the lockfile pins what runs.
-// Code that few requests need (the S3 presigner, Cognito, SQS, SES) is split into chunks loaded by
-// `import()` on first use; the figures printed say what each function loads at cold start.
+// Code that few requests need (the S3 presigner, Cognito, SQS, SES) and each export format's builder
+// are split into chunks loaded by `import()` on first use; the figures printed say what each
+// function loads at cold start, and what the export worker loads for a CSV job.
 import { readFileSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -102,31 +103,75 @@ export function measure(metafile: Metafile, outDir: string) {
   // Each `import()` target is an entry point of its own in the metafile; the function's is index.mjs.
   const entry = outputs.find((file) => resolve(file) === join(resolve(outDir), 'index.mjs'));
   if (!entry) throw new Error('The bundle has no entry');
-  const sizes = new Map(
-    outputs.map((file) => {
-      const content = readFileSync(resolve(file));
-      return [file, { bytes: content.length, gzipBytes: gzipSync(content).length }];
-    }),
-  );
-  const coldStart = new Set<string>();
-  const visit = (file: string) => {
-    if (coldStart.has(file)) return;
-    coldStart.add(file);
-    for (const imported of metafile.outputs[file]!.imports) {
-      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
-    }
-  };
-  visit(entry);
-  const sum = (files: Iterable<string>, key: 'bytes' | 'gzipBytes') => [...files].reduce((total, file) => total + sizes.get(file)![key], 0);
+  const coldStart = staticClosure(metafile, entry);
+  const whole = sizeOf(outputs);
+  const cold = sizeOf(coldStart);
   return {
-    bytes: sum(outputs, 'bytes'),
-    gzipBytes: sum(outputs, 'gzipBytes'),
-    coldStartBytes: sum(coldStart, 'bytes'),
-    coldStartGzipBytes: sum(coldStart, 'gzipBytes'),
+    bytes: whole.bytes,
+    gzipBytes: whole.gzipBytes,
+    coldStartBytes: cold.bytes,
+    coldStartGzipBytes: cold.gzipBytes,
     files: [...coldStart, ...outputs.filter((file) => !coldStart.has(file))].map((file) => relative(outDir, resolve(file))),
     coldStartFiles: coldStart.size,
   };
 }
+
+/** An output file and the ones it imports statically, transitively (`import()` is left out): what loads with it. */
+function staticClosure(metafile: Metafile, file: string, into = new Set<string>()): Set<string> {
+  if (into.has(file)) return into;
+  into.add(file);
+  for (const imported of metafile.outputs[file]!.imports) {
+    if (imported.kind === 'import-statement' && !imported.external) staticClosure(metafile, imported.path, into);
+  }
+  return into;
+}
+
+/** Minified and gzip bytes of output files (paths as the metafile names them). */
+function sizeOf(files: Iterable<string>): { bytes: number; gzipBytes: number } {
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const file of files) {
+    const content = readFileSync(resolve(file));
+    bytes += content.length;
+    gzipBytes += gzipSync(content).length;
+  }
+  return { bytes, gzipBytes };
+}
+
+export interface LoadFigures {
+  /** The output files loaded, relative to the bundle's folder: the cold-start part, then the module's chunks. */
+  files: string[];
+  bytes: number;
+  gzipBytes: number;
+  /** Every input (source file or package file) those outputs hold. */
+  inputs: string[];
+}
+
+/**
+ * What a function has loaded once it has imported `source` (a module of ours, e.g.
+ * `shared/reports/csv.ts`) by `import()`: its cold-start part, plus the chunk esbuild made of
+ * `source` and the chunks that chunk imports statically. Read from the metafile alone.
+ */
+export function loadedWith(figures: BundleFigures, source: string): LoadFigures {
+  const { metafile, dir } = figures;
+  const chunk = Object.keys(metafile.outputs).find((file) => {
+    const entryPoint = metafile.outputs[file]!.entryPoint;
+    return entryPoint !== undefined && resolve(entryPoint) === resolve(root, source);
+  });
+  if (!chunk) throw new Error(`${source} is not a chunk of its own in the ${figures.name} bundle: nothing loads it by import()`);
+  const entry = Object.keys(metafile.outputs).find((file) => resolve(file) === join(resolve(dir), 'index.mjs'))!;
+  const loaded = staticClosure(metafile, chunk, staticClosure(metafile, entry));
+  return {
+    files: [...loaded].map((file) => relative(dir, resolve(file))),
+    ...sizeOf(loaded),
+    inputs: [...new Set([...loaded].flatMap((file) => Object.keys(metafile.outputs[file]!.inputs)))],
+  };
+}
+
+/** Per function, the jobs whose loaded part `npm run build` reports: the module each loads by `import()`. */
+export const LAZY_LOADS: Record<string, { id: string; job: string; source: string }[]> = {
+  'export-worker': [{ id: 'csvJob', job: 'a CSV job', source: 'shared/reports/csv.ts' }],
+};
 
 /** Bundles every function in functions/ into `outRoot/<name>/`; answers their figures. */
 export async function buildFunctions(options: { outRoot?: string; names?: string[] } = {}): Promise<BundleFigures[]> {
@@ -164,6 +209,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       `${result.name.padEnd(15)} ${`${kb(result.bytes)} / ${kb(result.gzipBytes)}`.padEnd(23)} ${`${kb(result.coldStartBytes)} / ${kb(result.coldStartGzipBytes)}`.padEnd(25)} ` +
         `${result.coldStartFiles} / ${result.files.length} in ${relative(root, result.dir)}/${NEEDS_FONTS.has(result.name) ? ' (+ fonts/)' : ''}`,
     );
+  }
+  for (const result of results) {
+    for (const { job, source } of LAZY_LOADS[result.name] ?? []) {
+      const loaded = loadedWith(result, source);
+      console.log(`${result.name}: ${job} loads ${kb(loaded.bytes)} / ${kb(loaded.gzipBytes)} gzip (the cold-start part and the chunks of ${source}, ${loaded.files.length} files)`);
+    }
   }
   if (process.argv.includes('--why')) {
     for (const result of results) {

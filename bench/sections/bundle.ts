@@ -38,6 +38,12 @@ export const bundleSection: SectionRunner = async ({ root, workDir, quick }) => 
         ...(api ? { goal: { text: 'at most 3x the baseline, no development-only code', met: whole.bytes <= 3 * base.bytes && (analysis?.developmentModules.length ?? 0) === 0 } } : {}),
       }),
       figure(`bundle.${name}.whole.gzip`, `${name}: whole, gzip`, 'KB', kb(whole.gzipBytes), baseline('gzip', base.gzipBytes)),
+      // E.g. what the export worker loads for a CSV job: its cold-start part and the CSV builder's chunks.
+      ...(analysis?.loads ?? []).map((load) =>
+        figure(`bundle.${name}.${load.id}.min`, `${name}: ${load.job} loads, minified`, 'KB', kb(load.bytes), baseline('minified', base.bytes), {
+          details: { gzipKb: kb(load.gzipBytes) },
+        }),
+      ),
     );
     if (analysis) {
       notes.push(`${name}: heaviest parts of the cold-start part (KB minified) ${analysis.heaviest.map((p) => `${p.part} ${p.kb}`).join(', ')}; development-only modules: ${analysis.developmentModules.length === 0 ? 'none' : analysis.developmentModules.join(', ')}.`);

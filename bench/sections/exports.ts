@@ -5,7 +5,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ExportFormat } from '../../shared/domain/export';
-import { FORMAT_FILES } from '../../shared/reports/formats';
+import { FORMAT_LOADERS } from '../../shared/reports/formats';
 import { SINGLE_PROJECT, exportConsortium } from '../data/dataset';
 import { buildLikeAFunction } from '../lib/bundles';
 import type { SectionRunner } from '../lib/context';
@@ -57,7 +57,7 @@ async function inTurn<T>(tasks: (() => Promise<T>)[], concurrency: number): Prom
 
 export const exportsSection: SectionRunner = async ({ root, workDir, endpoint, store, dataset, quick }) => {
   const { exportSizes, pdfMaxSize } = dataset.plan;
-  const formats = (Object.keys(FORMAT_FILES) as ExportFormat[]).filter((format) => FORMAT_FILES[format].length > 0);
+  const formats = Object.keys(FORMAT_LOADERS) as ExportFormat[];
   const child = await bundleChild(root, workDir);
   const exportOnce = async (format: ExportFormat, size: number): Promise<Exported> => {
     const label = `  ${format} at ${size.toLocaleString('en')} deliverables`;

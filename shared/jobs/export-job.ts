@@ -6,7 +6,7 @@ import type { Clock } from '../domain/clock';
 import type { Export, ExportFile } from '../domain/export';
 import type { FileStore } from '../files/file-store';
 import { exportFileKey } from '../files/layout';
-import { FORMAT_FILES } from '../reports/formats';
+import { loadFormatFiles } from '../reports/formats';
 import { fromJsonLines, toJsonLines } from '../reports/jsonl';
 import type { SnapshotSource } from '../reports/snapshot';
 import type { Store } from '../store';
@@ -53,7 +53,8 @@ export async function runExport(deps: ExportJobDeps, ref: ExportRef): Promise<Ex
         const { body } = await files.get(snapshotKey);
         yield* fromJsonLines(body);
       })();
-    const wanted = current.formats.flatMap((format) => FORMAT_FILES[format].map((file) => ({ format, file })));
+    // Only the requested formats' builders are loaded (each is a chunk of its own in the bundle).
+    const wanted = await loadFormatFiles(current.formats);
     const written: ExportFile[] = [];
     for (const [index, { format, file }] of wanted.entries()) {
       const key = keyOf(file.name);
