@@ -36,6 +36,8 @@ export interface ApiStackProps extends StackProps {
   mail: MailBinding;
   dashboardOrigin: string;
   bundlesDir: string;
+  /** The CloudWatch namespace of the API's per-route metrics (from its request log), e.g. `Rete/prod`. */
+  metricsNamespace: string;
   /**
    * The SSM parameter holding the origin secrets (comma-separated, CloudFront's first): all of them
    * reach the function as ORIGIN_SECRETS. Unset (development only): the API checks no origin.
@@ -98,6 +100,7 @@ export class ApiStack extends Stack {
         AUTH_CLIENT_ID: props.clientId,
         EXPORT_QUEUE_URL: props.exportQueue.queueUrl,
         DASHBOARD_ORIGIN: props.dashboardOrigin,
+        METRICS_NAMESPACE: props.metricsNamespace,
         // Resolved by CloudFormation at each deploy, not fetched at cold start.
         ...(props.originSecretsParameter ? { ORIGIN_SECRETS: StringParameter.valueForStringParameter(this, props.originSecretsParameter) } : {}),
       },

@@ -1,11 +1,13 @@
 // The whole installation: the stacks in the order their references run (data and auth first, then the
-// web front door, the jobs, the API behind it, the alarms), with cdk-nag's AWS Solutions checks.
-import { Annotations, Aws, Tags, Validations, type App } from 'aws-cdk-lib';
+// web front door, the jobs, the API behind it, the alarms), with cdk-nag's AWS Solutions checks and a log
+// retention for CDK's own helper functions.
+import { Annotations, Aspects, Aws, Tags, Validations, type App } from 'aws-cdk-lib';
 import { ReteChecks } from './nag';
 import { join } from 'node:path';
 import { AlarmsStack } from './alarms-stack';
 import { ApiStack } from './api-stack';
 import { AuthStack } from './auth-stack';
+import { HelperLogGroups } from './constructs/helper-log-groups';
 import { DataStack } from './data-stack';
 import { JobsStack } from './jobs-stack';
 import { senderOf } from './sender';
@@ -31,6 +33,11 @@ export interface ReteSettings {
   signInDomainPrefix?: string;
   /** The SSM parameter of the origin secrets CloudFront sends and the API accepts; unset, no origin check. */
   originSecretsParameter?: string;
+  /** A WAF web ACL of scope CLOUDFRONT (us-east-1) for the distribution; unset, none. */
+  webAclArn?: string;
+  /** The dashboard's own domain names and their ACM certificate in us-east-1 (both or neither). */
+  domainNames?: readonly string[];
+  certificateArn?: string;
   /** The stage's throttle and each public route's own (THROTTLE_DEFAULTS unless given). */
   apiRateLimit?: number;
   apiBurstLimit?: number;
@@ -82,6 +89,9 @@ export function addRete(app: App, settings: ReteSettings) {
     filesBucket: data.filesBucket,
     dashboardDir: join(buildDir, 'web'),
     originSecretsParameter: settings.originSecretsParameter,
+    webAclArn: settings.webAclArn,
+    customDomain:
+      settings.domainNames?.length && settings.certificateArn ? { domainNames: [...settings.domainNames], certificateArn: settings.certificateArn } : undefined,
   });
   const jobs = new JobsStack(app, name('jobs'), {
     env,
@@ -105,6 +115,7 @@ export function addRete(app: App, settings: ReteSettings) {
     mail,
     dashboardOrigin: web.origin,
     bundlesDir: buildDir,
+    metricsNamespace: `Rete/${stage}`,
     originSecretsParameter: settings.originSecretsParameter,
     throttle: {
       rateLimit: settings.apiRateLimit ?? THROTTLE_DEFAULTS.apiRateLimit,
@@ -132,6 +143,7 @@ export function addRete(app: App, settings: ReteSettings) {
   if (!settings.mailFrom) {
     Annotations.of(jobs).addWarningV2('rete:mailFrom', `No sender given: mails would come from ${PLACEHOLDER_SENDER}. Set it in cdk.json under context.stages.${stage}.`);
   }
+  Aspects.of(app).add(new HelperLogGroups());
   Validations.of(app).addPlugins(new ReteChecks(app));
   return { data, auth, web, jobs, api, alarms };
 }

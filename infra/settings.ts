@@ -50,6 +50,14 @@ const StageSettings = z.strictObject({
   /** SES sandbox only: the verified identities (addresses or domains) mail may go to while testing. */
   sandboxRecipients: optional(list(z.string().regex(new RegExp(`^${ADDRESS}$|^${DOMAIN}$`, 'i'), 'verified addresses or domains'))),
   /**
+   * The edge: a WAF web ACL of scope CLOUDFRONT (us-east-1) to attach, such as the one a CloudFront
+   * flat-rate plan comes with; and a custom domain, its names with an ACM certificate in us-east-1 that
+   * covers them (both or neither). Unset: no web ACL, and the distribution's *.cloudfront.net name.
+   */
+  webAclArn: optional(z.string().regex(/^arn:aws[\w-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]+\/[\w-]+$/, 'the ARN of a WAF web ACL of scope CLOUDFRONT, in us-east-1')),
+  domainNames: optional(list(z.string().regex(new RegExp(`^${DOMAIN}$`, 'i'), 'domain names such as rete.example.org'))),
+  certificateArn: optional(z.string().regex(/^arn:aws[\w-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/, 'the ARN of an ACM certificate in us-east-1')),
+  /**
    * The SSM parameter whose value, resolved by CloudFormation at each deploy, holds the origin secrets:
    * comma-separated, the first is what CloudFront sends, all are accepted by the API. Unset (development
    * only): no origin check.
@@ -145,6 +153,9 @@ export function loadSettings({ context, env }: SettingsSource): AppSettings {
     if (identity !== sender && identity !== sender.split('@')[1]) {
       throw new SettingsError([`${block}.mailIdentity: ${settings.mailIdentity} cannot send as ${sender}; give its address or its domain`]);
     }
+  }
+  if (Boolean(settings.domainNames?.length) !== Boolean(settings.certificateArn)) {
+    throw new SettingsError([`${block}.${settings.certificateArn ? 'domainNames' : 'certificateArn'}: a custom domain needs both domainNames and certificateArn`]);
   }
   if (settings.cognitoMailThroughSes && !settings.mailFrom) {
     throw new SettingsError([`${block}.cognitoMailThroughSes: Cognito needs mailFrom to send through SES`]);

@@ -17,9 +17,11 @@ import {
   OriginProtocolPolicy,
   OriginRequestPolicy,
   PriceClass,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { OAuthScope, UserPoolClient, UserPoolClientIdentityProvider, type UserPool, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
@@ -43,6 +45,10 @@ export interface WebStackProps extends StackProps {
    * ORIGIN_HEADER. Unset (development only): no header, and the API checks nothing.
    */
   originSecretsParameter?: string;
+  /** A WAF web ACL of scope CLOUDFRONT (created in us-east-1) to attach; unset, none. */
+  webAclArn?: string;
+  /** The dashboard's own domain names, the first being its origin, and their ACM certificate in us-east-1. */
+  customDomain?: { domainNames: string[]; certificateArn: string };
 }
 
 /**
@@ -62,7 +68,7 @@ export class WebStack extends Stack {
   readonly authorizer: HttpAuthorizer;
   readonly client: UserPoolClient;
   readonly distribution: Distribution;
-  /** https://<distribution domain>: the dashboard's and the API's one origin. */
+  /** https://<first custom domain name, or the distribution's domain>: the dashboard's and the API's one origin. */
   readonly origin: string;
 
   constructor(scope: Construct, id: string, props: WebStackProps) {
@@ -102,7 +108,15 @@ export class WebStack extends Stack {
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_100,
-      ...(logsReach ? { enableLogging: true, logBucket: logs, logFilePrefix: 'cloudfront/' } : {}),
+      webAclId: props.webAclArn,
+      ...(props.customDomain
+        ? {
+            domainNames: props.customDomain.domainNames,
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
+      ...(logsReach ? { enableLogging: true, logBucket: logs, logFilePrefix: 'cloudfront/', logIncludesCookies: false } : {}),
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(dashboardBucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -129,8 +143,10 @@ export class WebStack extends Stack {
         },
       },
     });
-    this.origin = `https://${this.distribution.distributionDomainName}`;
+    this.origin = `https://${props.customDomain?.domainNames[0] ?? this.distribution.distributionDomainName}`;
     new CfnOutput(this, 'DashboardUrl', { value: `${this.origin}/` });
+    // What each custom domain name's DNS record (CNAME, or a Route 53 alias) points to.
+    new CfnOutput(this, 'DistributionDomainName', { value: this.distribution.distributionDomainName });
     if (!logsReach) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR3',
@@ -142,21 +158,29 @@ export class WebStack extends Stack {
         id: 'AwsSolutions-CFR1',
         reason: "Consortia's people and funders work from anywhere (travel, foreign partners): no country is refused",
       },
-      {
-        id: 'AwsSolutions-CFR2',
-        reason: 'No WAF by default (a web ACL costs more than a small consortium\'s whole installation): the API needs a token on every route but the share link, and the stage is throttled',
-      },
-      {
-        id: 'AwsSolutions-CFR4',
-        reason: 'On the default *.cloudfront.net certificate CloudFront sets the minimum TLS version itself; a custom domain with its own certificate can require TLSv1.2_2021',
-      },
     );
+    if (!props.webAclArn) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'No web ACL unless the stage sets webAclArn: CloudFront\'s flat-rate plans (the free one too) include WAF with a web ACL to give there; ' +
+          'without one, every API route but the share link and the OpenAPI document needs a token, and the stage and the open routes are throttled',
+      });
+    }
+    if (!props.customDomain) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason: 'On the default *.cloudfront.net certificate CloudFront sets the minimum TLS version itself; a custom domain (domainNames, certificateArn) requires TLSv1.2_2021',
+      });
+    }
 
     this.client = new UserPoolClient(this, 'DashboardClient', {
       userPool: props.userPool,
       // A browser app keeps no secret: authorization code with PKCE.
       generateSecret: false,
-      authFlows: { userSrp: true },
+      // The hosted sign-in's authorization code with PKCE needs no flow of the client's own (no SRP, no
+      // password): this leaves ALLOW_REFRESH_TOKEN_AUTH alone, which the dashboard's refresh uses.
+      authFlows: { userSrp: false },
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],

@@ -29,5 +29,7 @@ export const app = createApp({
   mailer: sesMailer({ from: config.mailFrom, configurationSet: config.mailConfigurationSet, client: { region } }),
   dashboardOrigin: config.dashboardOrigin,
   originSecrets: config.originSecrets,
+  // Straight to stdout: the runtime's console.log prefixes each line, which would hide the JSON from CloudWatch.
+  requestLog: { write: (line) => process.stdout.write(`${line}\n`), namespace: config.metricsNamespace },
 });
 export const handler = handle(app);

@@ -6,6 +6,7 @@ import { requestId } from 'hono/request-id';
 import { authenticate, consortiumAccess } from './access';
 import type { AppDeps, AppEnv } from './env';
 import { originCheck } from './origin-check';
+import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
 import { utf8JsonBody } from './utf8-body';
 import { translatingFaults } from '../files/faults';
@@ -53,7 +54,10 @@ export function createApp(appDeps: AppDeps) {
   app.onError(onError);
   app.notFound((c) => problem(c, 404, 'not_found', `No route ${c.req.method} ${c.req.path}`));
 
-  app.use('*', requestId());
+  // On Lambda, API Gateway's own request id, which its access log line carries too.
+  app.use('*', requestId({ generator: (c) => gatewayRequestId(c.env) ?? crypto.randomUUID() }));
+  // Outside everything else, so that every answer (a refused origin, a 404, a 500) has its line.
+  if (deps.requestLog) app.use('*', requestLog(deps.requestLog));
   // Every answer, API and static files alike (npm start serves the dashboard through this app).
   const headers = Object.entries(securityHeaders());
   app.use('*', async (c, next) => {
@@ -106,3 +110,8 @@ export function createApp(appDeps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** What hono/aws-lambda puts in the context's env: the HTTP API event's request context. */
+function gatewayRequestId(env: unknown): string | undefined {
+  return (env as { requestContext?: { requestId?: string } } | undefined)?.requestContext?.requestId;
+}

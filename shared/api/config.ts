@@ -36,6 +36,8 @@ const ApiEnvironment = TableEnvironment.extend({
     .transform((value) => value.split(',').map((part) => part.trim()))
     .pipe(z.array(OriginSecret))
     .optional(),
+  /** The CloudWatch namespace of the per-route metrics in the request log (the api stack sets `Rete/<stage>`). */
+  METRICS_NAMESPACE: z.string().regex(/^[\w./#:-]{1,255}$/, 'a CloudWatch namespace such as Rete/prod').default('Rete'),
 }).refine((env) => Boolean(env.COGNITO_USER_POOL_ID) !== Boolean(env.AUTH_ISSUER && env.AUTH_JWKS), {
   message: 'set either COGNITO_USER_POOL_ID, or AUTH_ISSUER and AUTH_JWKS',
   path: ['COGNITO_USER_POOL_ID'],
@@ -53,6 +55,7 @@ export type Config = TableConfig &
     auth: Auth;
     /** The origin header's accepted values; empty when the API is not behind CloudFront. */
     originSecrets: string[];
+    metricsNamespace: string;
   };
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -77,5 +80,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     exportQueueUrl: parsed.EXPORT_QUEUE_URL,
     auth,
     originSecrets: parsed.ORIGIN_SECRETS ?? [],
+    metricsNamespace: parsed.METRICS_NAMESPACE,
   };
 }

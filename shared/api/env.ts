@@ -9,6 +9,7 @@ import type { FileStore } from '../files/file-store';
 import type { ExportQueue } from '../jobs/export-queue';
 import type { Mailer } from '../mail/mailer';
 import type { Store } from '../store';
+import type { RequestLogOptions } from './request-log';
 
 export interface AppDeps {
   store: Store;
@@ -30,6 +31,8 @@ export interface AppDeps {
    * other); any other request answers 403. Absent or empty locally and in tests: no check.
    */
   originSecrets?: readonly string[];
+  /** One JSON line with the route's metrics per request (on AWS); absent locally and in tests: nothing is logged. */
+  requestLog?: RequestLogOptions;
 }
 
 export interface AppEnv {

@@ -114,6 +114,18 @@ describe('CDK app settings', () => {
     expect(failure({ stage: 'Prod Stage' })).toContain('stage: lowercase letters');
   });
 
+  it('take a web ACL and a custom domain (names and a us-east-1 certificate, both or neither) for the edge', () => {
+    const webAclArn = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/rete/473e64fd-f30b-4765-81a0-62ad96dd167a';
+    const certificateArn = 'arn:aws:acm:us-east-1:123456789012:certificate/8f1c2a7e-2f3b-4c1d-9e8f-0a1b2c3d4e5f';
+    expect(load({ webAclArn, certificateArn, domainNames: 'rete.example.org, www.rete.example.org' })).toMatchObject({
+      webAclArn, certificateArn, domainNames: ['rete.example.org', 'www.rete.example.org'],
+    });
+    expect(failure({ domainNames: ['rete.example.org'] })).toContain('stages.dev.certificateArn: a custom domain needs both domainNames and certificateArn');
+    expect(failure({ certificateArn })).toContain('stages.dev.domainNames: a custom domain needs both');
+    expect(failure({ certificateArn: certificateArn.replace('us-east-1', 'eu-south-1'), domainNames: ['rete.example.org'] })).toContain('an ACM certificate in us-east-1');
+    expect(failure({ webAclArn: webAclArn.replace('global', 'regional') })).toContain('stages.dev.webAclArn: the ARN of a WAF web ACL of scope CLOUDFRONT');
+  });
+
   it('refuse a mail identity that is neither a domain, an address nor an SES ARN', () => {
     expect(failure({ mailIdentity: 'arn:aws:s3:::bucket' })).toContain('mailIdentity: a domain, an address or an SES identity ARN');
   });

@@ -80,9 +80,10 @@ describe('functions', () => {
   it('give the api the configuration its handler reads', () => {
     const api = only(templates.api, 'AWS::Lambda::Function');
     expect(Object.keys(api.Properties.Environment.Variables).sort()).toEqual(
-      ['AUTH_CLIENT_ID', 'COGNITO_USER_POOL_ID', 'DASHBOARD_ORIGIN', 'EXPORT_QUEUE_URL', 'FILES_BUCKET', 'MAIL_CONFIGURATION_SET', 'MAIL_FROM', 'ORIGIN_SECRETS', 'TABLE_NAME'].sort(),
+      ['AUTH_CLIENT_ID', 'COGNITO_USER_POOL_ID', 'DASHBOARD_ORIGIN', 'EXPORT_QUEUE_URL', 'FILES_BUCKET', 'MAIL_CONFIGURATION_SET', 'MAIL_FROM', 'METRICS_NAMESPACE', 'ORIGIN_SECRETS', 'TABLE_NAME'].sort(),
     );
     expect(api.Properties.Environment.Variables.MAIL_FROM).toBe('Rete <rete@example.org>');
+    expect(api.Properties.Environment.Variables.METRICS_NAMESPACE).toBe('Rete/test');
   });
 
   it('give the worker the table and the bucket, and the jobs the table, queue, sender, configuration set and dashboard', () => {
