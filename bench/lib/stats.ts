@@ -9,6 +9,7 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const median = (values: number[]) => percentile(values, 0.5);
+export const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 /**
  * Milliseconds one call of `task` takes, measured with the monotonic clock, and the CPU time

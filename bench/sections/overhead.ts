@@ -8,7 +8,7 @@ import { describeCalls } from '../lib/call-counter';
 import type { BenchContext, SectionRunner } from '../lib/context';
 import { counter } from '../lib/progress';
 import { figure, type Figure } from '../lib/results';
-import { alternate, median, percentile } from '../lib/stats';
+import { alternate, mean, median, percentile } from '../lib/stats';
 
 export interface Measured {
   id: string;
@@ -90,6 +90,8 @@ export const overheadSection: SectionRunner = async (context) => {
         details: {
           rounds, appCpuMedianMs: appCpu.median, appCpuP95Ms: appCpu.p95, rawCpuMedianMs: rawCpu.median, rawCpuP95Ms: rawCpu.p95,
           differenceP95Ms: appCpu.p95 - rawCpu.p95, medianOfRoundDifferencesMs: pairedCpu,
+          // What a bill adds up: the slow rounds (garbage collection, a loaded core) weigh in the mean, not in the median.
+          appCpuMeanMs: mean(times.subject.cpuMs), rawCpuMeanMs: mean(times.baseline.cpuMs),
         },
       }),
     );
