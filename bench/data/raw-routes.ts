@@ -8,7 +8,7 @@ import { addDays, calendarDateIn } from '../../shared/domain/clock';
 import { auditRecord } from '../../shared/store/audit';
 import {
   auditEntryKey, auditHeadKey, deliverableKey, deliverablesOf, dueDateBound, logEntryKey, membersOf, openDeliverablesOf,
-  openDeliverablesOfMember, projectCollection,
+  openDeliverablesOfMember, projectCollection, projectsOf,
 } from '../../shared/store/keys';
 import { INDEXES } from '../../shared/store/table';
 
@@ -56,6 +56,10 @@ export const rawMemberDeliverables = (raw: Raw, consortiumId: string, memberId: 
 /** A page of a project's deliverables: one Query of GSI1. */
 export const rawDeliverablePage = (raw: Raw, consortiumId: string, projectId: string, limit: number) =>
   raw.client.send(new QueryCommand({ TableName: raw.tableName, ...onIndex(INDEXES.byParent, deliverablesOf(consortiumId, projectId).GSI1PK, limit) }));
+
+/** A page of a consortium's projects: one Query of GSI1. */
+export const rawProjectPage = (raw: Raw, consortiumId: string, limit: number) =>
+  raw.client.send(new QueryCommand({ TableName: raw.tableName, ...onIndex(INDEXES.byParent, projectsOf(consortiumId).GSI1PK, limit) }));
 
 /**
  * A progress log entry on an in-progress deliverable: read it, then the project's audit head, then

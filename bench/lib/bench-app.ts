@@ -30,8 +30,11 @@ export async function createBenchApp(store: Store, personId: string) {
   });
   const token = await issuer.sign(personId, { expiresInSeconds: 6 * 3600 });
 
-  /** One request through the whole app; a status other than the expected one stops the run. */
-  async function request(method: string, path: string, body?: unknown, expected = method === 'GET' ? 200 : [200, 201]) {
+  /**
+   * One request through the whole app, answered as text (read as the Lambda adapter reads it, not
+   * parsed); a status other than the expected one stops the run.
+   */
+  async function send(method: string, path: string, body?: unknown, expected = method === 'GET' ? 200 : [200, 201]) {
     const response = await app.request(`/api/v1${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -39,8 +42,11 @@ export async function createBenchApp(store: Store, personId: string) {
     });
     const text = await response.text();
     if (![expected].flat().includes(response.status)) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
-    return JSON.parse(text) as Record<string, unknown>;
+    return text;
   }
-
-  return { app, issuer, token, request };
+  /** One request through the whole app, its answer parsed. */
+  async function request(method: string, path: string, body?: unknown, expected?: number | number[]) {
+    return JSON.parse(await send(method, path, body, expected)) as Record<string, unknown>;
+  }
+  return { app, issuer, token, send, request };
 }

@@ -9,12 +9,26 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const median = (values: number[]) => percentile(values, 0.5);
+export const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
-/** Milliseconds one call of `task` takes, measured with the monotonic clock. */
-export async function timed<T>(task: () => Promise<T>): Promise<{ ms: number; result: T }> {
+/**
+ * Milliseconds one call of `task` takes, measured with the monotonic clock, and the CPU time
+ * (user + system) this process spent meanwhile: DynamoDB Local is a process of its own, so that is
+ * the caller's and the SDK's work, not the database's.
+ */
+export async function timed<T>(task: () => Promise<T>): Promise<{ ms: number; cpuMs: number; result: T }> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const result = await task();
-  return { ms: performance.now() - start, result };
+  const ms = performance.now() - start;
+  const { user, system } = process.cpuUsage(cpu);
+  return { ms, cpuMs: (user + system) / 1000, result };
+}
+
+/** Each round's wall time and CPU time of one side of an alternation, in milliseconds. */
+export interface Rounds {
+  ms: number[];
+  cpuMs: number[];
 }
 
 /**
@@ -26,15 +40,19 @@ export async function alternate(
   subject: () => Promise<unknown>,
   baseline: () => Promise<unknown>,
   options: { warmup?: number; onRound?: (round: number) => void } = {},
-): Promise<{ subject: number[]; baseline: number[] }> {
+): Promise<{ subject: Rounds; baseline: Rounds }> {
   for (let round = 0; round < (options.warmup ?? 5); round++) {
     await subject();
     await baseline();
   }
-  const times = { subject: [] as number[], baseline: [] as number[] };
+  const times = { subject: { ms: [], cpuMs: [] } as Rounds, baseline: { ms: [], cpuMs: [] } as Rounds };
   for (let round = 0; round < rounds; round++) {
     const pair: ['subject' | 'baseline', () => Promise<unknown>][] = [['subject', subject], ['baseline', baseline]];
-    for (const [name, task] of round % 2 === 0 ? pair : pair.reverse()) times[name].push((await timed(task)).ms);
+    for (const [name, task] of round % 2 === 0 ? pair : pair.reverse()) {
+      const { ms, cpuMs } = await timed(task);
+      times[name].ms.push(ms);
+      times[name].cpuMs.push(cpuMs);
+    }
     options.onRound?.(round + 1);
   }
   return times;

@@ -53,10 +53,24 @@ describe('the quick benchmark', () => {
     const figureIds = results.sections.flatMap((section) => section.figures.map((figure) => figure.id));
     expect(figureIds).toEqual(expect.arrayContaining([
       'coldStart.api', 'bundle.api.coldStart.min', 'bundle.api.whole.gzip', 'overhead.overview.median', 'overhead.logProgress.p95',
+      'overhead.overview.cpu', 'overhead.memberDeliverables.cpu', 'overhead.deliverablePage.cpu', 'overhead.deliverablePage100.cpu',
+      'overhead.projects.cpu', 'overhead.logProgress.cpu',
       'calls.GET.project overview', 'exports.csv.100.seconds', 'exports.pdf.100.peakMb', 'exports.xlsx.100.seconds',
     ]));
     const overview = results.sections.find((s) => s.id === 'calls')!.figures.find((f) => f.id === 'calls.GET.project overview')!;
     expect(overview.details).toMatchObject({ callsAtLarge: 'Query×4' });
+  });
+
+  it('measures the CPU time per request beside the wall time, against the raw calls\' and with its goal', () => {
+    const overhead = results.sections.find((s) => s.id === 'overhead')!;
+    const cpu = overhead.figures.filter((f) => f.id.endsWith('.cpu'));
+    expect(cpu.map((f) => f.id)).toHaveLength(6);
+    for (const f of cpu) {
+      expect(f.goal, f.id).toBeDefined();
+      expect(f.details, f.id).toMatchObject({ appCpuMedianMs: expect.any(Number), rawCpuMedianMs: f.baseline.value });
+      expect(f.value, f.id).toBeCloseTo((f.details!.appCpuMedianMs as number) - f.baseline.value, 6);
+    }
+    expect(overhead.notes.join(' ')).toMatch(/load average .* at the section's start, .* at its end/);
   });
 
   it('measures the dashboard against Preact alone and an empty project', () => {
