@@ -11,47 +11,23 @@ import { HelperLogGroups } from './constructs/helper-log-groups';
 import { DataStack } from './data-stack';
 import { JobsStack } from './jobs-stack';
 import { senderOf } from './sender';
-import { DEFAULT_BACKUP_RETENTION_DAYS, DEFAULT_MONTHLY_BUDGET_USD, THROTTLE_DEFAULTS } from './settings';
+import { type AppSettings, type DefaultedSettings, withDefaults } from './settings';
 import { WebStack } from './web-stack';
 
-export interface ReteSettings {
-  stage: string;
-  account?: string;
-  region: string;
-  /** Holds `api/`, `export-worker/`, `jobs/` and `web/`, as `npm run build` writes them in `dist/`. */
-  buildDir: string;
-  /** MAIL_FROM; unset, a placeholder that SES will refuse, and a warning. */
-  mailFrom?: string;
-  /** The SES identity to create (a domain or address) or use (an ARN); the sender's address by default. */
-  mailIdentity?: string;
-  /** Cognito's invitations through the SES identity (once verified) instead of Cognito's own sender. */
-  cognitoMailThroughSes?: boolean;
-  /** SES sandbox: the verified identities (addresses or domains) the functions may mail while testing. */
-  sandboxRecipients?: readonly string[];
-  alarmEmail?: string;
-  /** The hosted sign-in's prefix; `rete-<stage>-<account>` by default, unique per account. */
-  signInDomainPrefix?: string;
-  /** The SSM parameter of the origin secrets CloudFront sends and the API accepts; unset, no origin check. */
-  originSecretsParameter?: string;
-  /** A WAF web ACL of scope CLOUDFRONT (us-east-1) for the distribution; unset, none. */
-  webAclArn?: string;
-  /** The dashboard's own domain names and their ACM certificate in us-east-1 (both or neither). */
-  domainNames?: readonly string[];
-  certificateArn?: string;
-  /** The stage's throttle and each public route's own (THROTTLE_DEFAULTS unless given). */
-  apiRateLimit?: number;
-  apiBurstLimit?: number;
-  publicRouteRateLimit?: number;
-  publicRouteBurstLimit?: number;
-  /** How long AWS Backup keeps each weekly recovery point of the table and the files bucket. */
-  backupRetentionDays?: number;
-  /** The monthly cost budget in USD that alarms when actual or forecast spend passes it; 0 for none. */
-  monthlyBudgetUsd?: number;
-}
+/**
+ * What the stacks are made from: the stage's settings as `loadSettings` answers them (the defaulted
+ * ones may be left out, as template tests do), and where `npm run build` wrote the bundles.
+ */
+export type ReteSettings = Omit<AppSettings, keyof DefaultedSettings> &
+  Partial<DefaultedSettings> & {
+    /** Holds `api/`, `export-worker/`, `jobs/` and `web/`, as `npm run build` writes them in `dist/`. */
+    buildDir: string;
+  };
 
 const PLACEHOLDER_SENDER = 'no-reply@example.org';
 
-export function addRete(app: App, settings: ReteSettings) {
+export function addRete(app: App, given: ReteSettings) {
+  const settings = { ...given, ...withDefaults(given) };
   const { stage, buildDir } = settings;
   const env = { account: settings.account, region: settings.region };
   const name = (concern: string) => `rete-${stage}-${concern}`;
@@ -63,7 +39,7 @@ export function addRete(app: App, settings: ReteSettings) {
   const data = new DataStack(app, name('data'), {
     env,
     description: `Rete (${stage}): the table and the files bucket, and their weekly backups`,
-    backupRetentionDays: settings.backupRetentionDays ?? DEFAULT_BACKUP_RETENTION_DAYS,
+    backupRetentionDays: settings.backupRetentionDays,
   });
   const auth = new AuthStack(app, name('auth'), {
     env,
@@ -72,14 +48,14 @@ export function addRete(app: App, settings: ReteSettings) {
     mail: {
       from: mailFrom,
       identity: settings.mailIdentity ?? senderOf(mailFrom).address,
-      cognitoThroughSes: settings.cognitoMailThroughSes ?? false,
+      cognitoThroughSes: settings.cognitoMailThroughSes,
     },
   });
   const mail = {
     from: mailFrom,
     identity: auth.mailIdentity,
     configurationSet: auth.mailEvents,
-    sandboxRecipients: settings.sandboxRecipients ?? [],
+    sandboxRecipients: settings.sandboxRecipients,
   };
   const web = new WebStack(app, name('web'), {
     env,
@@ -118,12 +94,12 @@ export function addRete(app: App, settings: ReteSettings) {
     metricsNamespace: `Rete/${stage}`,
     originSecretsParameter: settings.originSecretsParameter,
     throttle: {
-      rateLimit: settings.apiRateLimit ?? THROTTLE_DEFAULTS.apiRateLimit,
-      burstLimit: settings.apiBurstLimit ?? THROTTLE_DEFAULTS.apiBurstLimit,
+      rateLimit: settings.apiRateLimit,
+      burstLimit: settings.apiBurstLimit,
     },
     publicRouteThrottle: {
-      rateLimit: settings.publicRouteRateLimit ?? THROTTLE_DEFAULTS.publicRouteRateLimit,
-      burstLimit: settings.publicRouteBurstLimit ?? THROTTLE_DEFAULTS.publicRouteBurstLimit,
+      rateLimit: settings.publicRouteRateLimit,
+      burstLimit: settings.publicRouteBurstLimit,
     },
   });
   const alarms = new AlarmsStack(app, name('alarms'), {
@@ -137,7 +113,7 @@ export function addRete(app: App, settings: ReteSettings) {
     exportQueue: jobs.exportQueue,
     mailConfigurationSet: auth.mailEvents.configurationSetName,
     alarmEmail: settings.alarmEmail,
-    monthlyBudgetUsd: settings.monthlyBudgetUsd ?? DEFAULT_MONTHLY_BUDGET_USD,
+    monthlyBudgetUsd: settings.monthlyBudgetUsd,
   });
 
   if (!settings.mailFrom) {

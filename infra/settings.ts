@@ -27,10 +27,9 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyIsUnset, 
 const email = z.string().regex(new RegExp(`^${ADDRESS}$`), 'an email address');
 /** `-c` hands every value over as a string. */
 const flag = z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean());
-/** `-c` hands every value over as a string. */
-const count = z.preprocess((value) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value), z.number().int().min(1, 'a whole number, 1 or more'));
 /** `-c` hands numbers over as strings too. */
 const number = <T extends z.ZodNumber>(schema: T) => z.preprocess((value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value), schema);
+const count = number(z.number().int('a whole number, 1 or more').min(1, 'a whole number, 1 or more'));
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value), z.array(item));
 
@@ -91,10 +90,22 @@ export interface AppSettings extends StageSettings {
   monthlyBudgetUsd: number;
 }
 
-/** Grant records are kept for years after a project ends: ten years of weekly recovery points unless a stage says otherwise. */
-export const DEFAULT_BACKUP_RETENTION_DAYS = 3650;
-/** A few times what a consortium's installation costs a month (docs/deploy.md, Monthly cost): a runaway cost shows within days. */
-export const DEFAULT_MONTHLY_BUDGET_USD = 20;
+/** The settings a stage may leave out, each with its default. */
+export type DefaultedSettings = Pick<
+  AppSettings,
+  'region' | 'cognitoMailThroughSes' | 'sandboxRecipients' | keyof typeof THROTTLE_DEFAULTS | 'backupRetentionDays' | 'monthlyBudgetUsd'
+>;
+
+const SETTING_DEFAULTS: DefaultedSettings = {
+  region: 'eu-south-1',
+  cognitoMailThroughSes: false,
+  sandboxRecipients: [],
+  ...THROTTLE_DEFAULTS,
+  /** Grant records are kept for years after a project ends: ten years of weekly recovery points. */
+  backupRetentionDays: 3650,
+  /** A few times what a consortium's installation costs a month (docs/deploy.md, Monthly cost): a runaway cost shows within days. */
+  monthlyBudgetUsd: 20,
+};
 
 /** What the app entry read: context by name, and the environment. */
 export interface SettingsSource {
@@ -160,27 +171,18 @@ export function loadSettings({ context, env }: SettingsSource): AppSettings {
   if (settings.cognitoMailThroughSes && !settings.mailFrom) {
     throw new SettingsError([`${block}.cognitoMailThroughSes: Cognito needs mailFrom to send through SES`]);
   }
-  const throttles = {
-    apiRateLimit: settings.apiRateLimit ?? THROTTLE_DEFAULTS.apiRateLimit,
-    apiBurstLimit: settings.apiBurstLimit ?? THROTTLE_DEFAULTS.apiBurstLimit,
-    publicRouteRateLimit: settings.publicRouteRateLimit ?? THROTTLE_DEFAULTS.publicRouteRateLimit,
-    publicRouteBurstLimit: settings.publicRouteBurstLimit ?? THROTTLE_DEFAULTS.publicRouteBurstLimit,
-  };
-  const unlimited = (['Rate', 'Burst'] as const).filter((kind) => throttles[`publicRoute${kind}Limit`] >= throttles[`api${kind}Limit`]);
+  const resolved = { ...settings, stage: stage.data, account: account.data, ...withDefaults(settings) };
+  const unlimited = (['Rate', 'Burst'] as const).filter((kind) => resolved[`publicRoute${kind}Limit`] >= resolved[`api${kind}Limit`]);
   if (unlimited.length > 0) {
     throw new SettingsError(
-      unlimited.map((kind) => `${block}.publicRoute${kind}Limit: ${throttles[`publicRoute${kind}Limit`]} must be lower than api${kind}Limit (${throttles[`api${kind}Limit`]})`),
+      unlimited.map((kind) => `${block}.publicRoute${kind}Limit: ${resolved[`publicRoute${kind}Limit`]} must be lower than api${kind}Limit (${resolved[`api${kind}Limit`]})`),
     );
   }
-  return {
-    ...settings,
-    stage: stage.data,
-    account: account.data,
-    region: settings.region ?? 'eu-south-1',
-    cognitoMailThroughSes: settings.cognitoMailThroughSes ?? false,
-    sandboxRecipients: settings.sandboxRecipients ?? [],
-    ...throttles,
-    backupRetentionDays: settings.backupRetentionDays ?? DEFAULT_BACKUP_RETENTION_DAYS,
-    monthlyBudgetUsd: settings.monthlyBudgetUsd ?? DEFAULT_MONTHLY_BUDGET_USD,
-  };
+  return resolved;
+}
+
+/** Each defaulted setting: the stage's own, or its default. */
+export function withDefaults(settings: Partial<DefaultedSettings>): DefaultedSettings {
+  const chosen = Object.fromEntries(Object.entries(settings).filter(([name, value]) => name in SETTING_DEFAULTS && value !== undefined));
+  return { ...SETTING_DEFAULTS, ...chosen };
 }

@@ -8,6 +8,7 @@ import { newId, systemClock } from '../../shared/api/system';
 import { cognitoDirectory, localDirectory } from '../../shared/auth/identities';
 import { cognitoVerifier, jwksVerifier } from '../../shared/auth/verifier';
 import { createS3FileStore } from '../../shared/files/s3-store';
+import { writeMetric } from '../../shared/jobs/export-metrics';
 import { sqsExportQueue } from '../../shared/jobs/sqs-export-queue';
 import { sesMailer } from '../../shared/mail/ses-mailer';
 import { createDocumentClient } from '../../shared/store/client';
@@ -29,7 +30,6 @@ export const app = createApp({
   mailer: sesMailer({ from: config.mailFrom, configurationSet: config.mailConfigurationSet, client: { region } }),
   dashboardOrigin: config.dashboardOrigin,
   originSecrets: config.originSecrets,
-  // Straight to stdout: the runtime's console.log prefixes each line, which would hide the JSON from CloudWatch.
-  requestLog: { write: (line) => process.stdout.write(`${line}\n`), namespace: config.metricsNamespace },
+  requestLog: { write: (line) => writeMetric(`${line}\n`), namespace: config.metricsNamespace },
 });
 export const handler = handle(app);

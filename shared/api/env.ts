@@ -2,7 +2,9 @@
 import type { IdentityDirectory } from '../auth/identities';
 import type { Identity, TokenVerifier } from '../auth/verifier';
 import type { Clock } from '../domain/clock';
+import type { BudgetLine } from '../domain/budget';
 import type { Consortium } from '../domain/consortium';
+import type { Cost } from '../domain/cost';
 import type { Access } from '../domain/person';
 import type { ProjectReach } from '../domain/visibility';
 import type { FileStore } from '../files/file-store';
@@ -45,5 +47,8 @@ export interface AppEnv {
     consortium: Consortium;
     /** On project routes: who reaches the project (its funder and partners), for handlers that narrow. */
     projectReach: ProjectReach;
+    /** The cost or budget line a policy rule read for this request (member and funder callers): the handler uses it rather than read it again. */
+    checkedCost?: Cost;
+    checkedLine?: BudgetLine;
   };
 }

@@ -1,8 +1,10 @@
 // Who may call what: one table, one row per operation, and the middleware that enforces a row.
 // A route declares its row next to itself with `authorize(deps, operationId)`.
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import type { BudgetLine } from '../domain/budget';
 import { Id } from '../domain/common';
+import type { Cost } from '../domain/cost';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { seesCost, seesMemberMoney } from '../domain/visibility';
 import { budgetLineNotFound, budgetRepository } from '../store/budget';
@@ -195,18 +197,26 @@ export function authorize(deps: AppDeps, operationId: OperationId) {
       case 'own-budget-line': {
         const line = await lines.get(access.consortiumId, param('projectId'), param('budgetLineId'));
         if (!seesMemberMoney(access, line.memberId)) throw budgetLineNotFound(line.id);
+        c.set('checkedLine', line);
         break;
       }
       case 'own-cost':
       case 'approved-cost': {
         const cost = await costs.get(access.consortiumId, param('projectId'), param('costId'));
         if (!seesCost(access, cost)) throw costNotFound(cost.id);
+        c.set('checkedCost', cost);
         break;
       }
     }
     await next();
   });
 }
+
+/** The cost the policy's rule read for this request, or `read` it (a coordinator's rule reads nothing). */
+export const checkedCost = (c: Context<AppEnv>, read: () => Promise<Cost>): Promise<Cost> => Promise.resolve(c.get('checkedCost') ?? read());
+
+/** The budget line the policy's rule read for this request, or `read` it. */
+export const checkedLine = (c: Context<AppEnv>, read: () => Promise<BudgetLine>): Promise<BudgetLine> => Promise.resolve(c.get('checkedLine') ?? read());
 
 /**
  * The parts of a route declaration that come from the policy: its operation id and its guard,

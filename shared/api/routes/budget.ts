@@ -13,7 +13,7 @@ import { actorOf } from '../access';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
 import { IdempotencyHeaders, ProjectParams, body, json, newRouter, readErrors, writeErrors } from '../openapi';
-import { guarded } from '../policy';
+import { checkedLine, guarded } from '../policy';
 
 export const BudgetLineParams = ProjectParams.extend({ budgetLineId: Id });
 
@@ -74,7 +74,7 @@ export function budgetRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { consortiumId, projectId, budgetLineId } = c.req.valid('param');
-      return c.json(budgetLineFor(c.get('access'), await lines.get(consortiumId, projectId, budgetLineId)), 200);
+      return c.json(budgetLineFor(c.get('access'), await checkedLine(c, () => lines.get(consortiumId, projectId, budgetLineId))), 200);
     },
   );
 

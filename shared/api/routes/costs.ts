@@ -1,6 +1,7 @@
 // Costs a member reports against its own budget lines: draft, submit, review by a coordinator, and
 // reversal (the only way an approved cost changes).
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { Id } from '../../domain/common';
 import {
@@ -20,19 +21,18 @@ import {
 } from '../../domain/cost';
 import { UploadRequest } from '../../domain/deliverable';
 import { NotFoundError, ValidationError } from '../../domain/errors';
-import type { Access } from '../../domain/person';
 import { seesCost, seesMemberMoney } from '../../domain/visibility';
 import { budgetLineNotFound, budgetRepository } from '../../store/budget';
 import { costRepository } from '../../store/costs';
 import { actorOf, todayIn } from '../access';
-import type { AppDeps } from '../env';
+import type { AppDeps, AppEnv } from '../env';
 import { dashboardOrigin } from '../links';
 import { idempotent } from '../idempotency';
 import { IdempotencyHeaders, PageQuery, ProjectParams, body, json, newRouter, pageOf, problemOf, readErrors, writeErrors } from '../openapi';
 import { notifyCostSubmitted } from '../../jobs/notify';
 import { documentFolder, documentKey, type DocumentOwner } from '../../files/layout';
 import { FileLink, UploadAnswer, assertUploaded, fileLink, namesFile, uploadForm, type KeyOf } from '../uploads';
-import { guarded } from '../policy';
+import { checkedCost, checkedLine, guarded } from '../policy';
 import { BudgetLineParams } from './budget';
 
 const CostParams = ProjectParams.extend({ costId: Id });
@@ -92,7 +92,7 @@ export function costRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { consortiumId, projectId, budgetLineId } = c.req.valid('param');
-      const { memberId } = await lines.get(consortiumId, projectId, budgetLineId);
+      const { memberId } = await checkedLine(c, () => lines.get(consortiumId, projectId, budgetLineId));
       return c.json(await uploadForm(deps.files, documentsOf({ consortiumId, projectId, memberId }), deps.newId(), c.req.valid('json')), 201);
     },
   );
@@ -109,7 +109,7 @@ export function costRoutes(deps: AppDeps) {
       const { consortiumId, projectId, budgetLineId } = c.req.valid('param');
       const input = c.req.valid('json');
       await checkDate(consortiumId, projectId, input.date, todayIn(c.get('consortium'), deps));
-      const line = await lines.get(consortiumId, projectId, budgetLineId);
+      const line = await checkedLine(c, () => lines.get(consortiumId, projectId, budgetLineId));
       await assertUploaded(deps.files, documentsOf({ consortiumId, projectId, memberId: line.memberId }), input.documents, 'documents');
       const actor = actorOf(c.get('access'), deps);
       return c.json(await costs.create(newCost(input, line, deps.newId(), actor), actor), 201);
@@ -125,7 +125,7 @@ export function costRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { consortiumId, projectId, costId } = c.req.valid('param');
-      return c.json(await costs.get(consortiumId, projectId, costId), 200);
+      return c.json(await checkedCost(c, () => costs.get(consortiumId, projectId, costId)), 200);
     },
   );
 
@@ -139,8 +139,8 @@ export function costRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { consortiumId, projectId, costId, fileId } = c.req.valid('param');
-      // The policy's rule read the cost already: a member's own, or an approved one for a funder.
-      const cost = await costs.get(consortiumId, projectId, costId);
+      // A member's own cost, or an approved one for a funder: the policy's rule read it.
+      const cost = await checkedCost(c, () => costs.get(consortiumId, projectId, costId));
       const link = namesFile(cost.documents, fileId)
         ? await fileLink(deps.files, documentFolder({ consortiumId, projectId, memberId: cost.memberId }, fileId))
         : undefined;
@@ -161,16 +161,16 @@ export function costRoutes(deps: AppDeps) {
       const { consortiumId, projectId, costId } = c.req.valid('param');
       const patch = c.req.valid('json');
       await checkDate(consortiumId, projectId, patch.date, todayIn(c.get('consortium'), deps));
-      const before = await costs.get(consortiumId, projectId, costId);
+      const before = await checkedCost(c, () => costs.get(consortiumId, projectId, costId));
       await assertUploaded(deps.files, documentsOf({ consortiumId, projectId, memberId: before.memberId }), patch.documents ?? [], 'documents');
       const actor = actorOf(c.get('access'), deps);
       return c.json(await costs.write(before, patchCost(before, patch, actor.at), patch.version, 'update', actor), 200);
     },
   );
 
-  const act = async (params: { consortiumId: string; projectId: string; costId: string }, access: Access, version: number, name: string, apply: (cost: Cost) => Cost) => {
-    const actor = actorOf(access, deps);
-    const before = await costs.get(params.consortiumId, params.projectId, params.costId);
+  const act = async (c: Context<AppEnv>, params: { consortiumId: string; projectId: string; costId: string }, version: number, name: string, apply: (cost: Cost) => Cost) => {
+    const actor = actorOf(c.get('access'), deps);
+    const before = await checkedCost(c, () => costs.get(params.consortiumId, params.projectId, params.costId));
     return costs.write(before, apply(before), version, name, actor);
   };
 
@@ -184,7 +184,7 @@ export function costRoutes(deps: AppDeps) {
     async (c) => {
       const access = c.get('access');
       const { version } = c.req.valid('json');
-      const submitted = await act(c.req.valid('param'), access, version, 'submit', (cost) => submitCost(cost, actorOf(access, deps)));
+      const submitted = await act(c, c.req.valid('param'), version, 'submit', (cost) => submitCost(cost, actorOf(access, deps)));
       // After the write: a failed notification is logged, never the answer.
       await notifyCostSubmitted(deps, submitted, dashboardOrigin(deps, c.req.url));
       return c.json(submitted, 200);
@@ -202,7 +202,7 @@ export function costRoutes(deps: AppDeps) {
     async (c) => {
       const access = c.get('access');
       const input = c.req.valid('json');
-      return c.json(await act(c.req.valid('param'), access, input.version, 'review', (cost) => reviewCost(cost, input, actorOf(access, deps))), 200);
+      return c.json(await act(c, c.req.valid('param'), input.version, 'review', (cost) => reviewCost(cost, input, actorOf(access, deps))), 200);
     },
   );
 
