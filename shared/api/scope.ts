@@ -3,7 +3,7 @@
 // the table first, so a project just created or a partner just added is seen at once, while a
 // partner removed loses sight within MEMBERSHIP_CACHE_MILLIS.
 import type { Context } from 'hono';
-import { NotFoundError } from '../domain/errors';
+import { orMissing } from '../domain/errors';
 import type { Access } from '../domain/person';
 import { type ProjectReach, reachOf, seesProject, takesPartIn } from '../domain/visibility';
 import { offerRepository } from '../store/offers';
@@ -21,12 +21,8 @@ function createScope(deps: AppDeps) {
   const cache = ttlCache<ProjectReach | undefined>(MEMBERSHIP_CACHE_MILLIS);
   const offers = offerRepository(deps.store.db);
   const load = (consortiumId: string, projectId: string) => async () => {
-    try {
-      return reachOf((await deps.store.projects.get(consortiumId, projectId)).entity);
-    } catch (error) {
-      if (error instanceof NotFoundError) return undefined;
-      throw error;
-    }
+    const project = await orMissing(deps.store.projects.get(consortiumId, projectId));
+    return project && reachOf(project.entity);
   };
 
   /** The project's reach as cached, or as the table has it now when the cached one says no. */
@@ -44,12 +40,8 @@ function createScope(deps: AppDeps) {
       const all = await offers.all(access.consortiumId, projectId);
       return all.some((offer) => takesPartIn(access, offer));
     }
-    try {
-      return takesPartIn(access, await offers.get(access.consortiumId, projectId, offerId));
-    } catch (error) {
-      if (error instanceof NotFoundError) return false;
-      throw error;
-    }
+    const offer = await orMissing(offers.get(access.consortiumId, projectId, offerId));
+    return offer !== undefined && takesPartIn(access, offer);
   }
 
   return { reach, throughOffers };

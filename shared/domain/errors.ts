@@ -42,6 +42,16 @@ export class NotFoundError extends AppError {
   readonly code = 'not_found';
 }
 
+/** What `read` answers, or undefined when it finds nothing; any other failure (a throttled read) goes up. */
+export async function orMissing<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
+}
+
 export class ForbiddenError extends AppError {
   readonly code = 'forbidden';
 }

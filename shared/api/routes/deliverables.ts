@@ -19,7 +19,7 @@ import {
   review,
   submit,
 } from '../../domain/deliverable';
-import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
+import { ConflictError, NotFoundError, ValidationError, orMissing } from '../../domain/errors';
 import { evidenceFolder, evidenceKey, type EvidenceOwner } from '../../files/layout';
 import { FileLink, UPLOAD_FORM_SECONDS, UploadAnswer, assertUploaded, fileLink, namesFile, uploadForm } from '../uploads';
 import type { Project } from '../../domain/project';
@@ -79,12 +79,7 @@ async function checkPlacement(
     issues.push({ path: 'ownerMemberId', message: `member ${placement.ownerMemberId} is not a partner of this project` });
   }
   if (placement.phaseId) {
-    const phase = await store.projects
-      .getPhase(project.consortiumId, project.id, placement.phaseId)
-      .catch((error: unknown) => {
-        if (error instanceof NotFoundError) return undefined;
-        throw error;
-      });
+    const phase = await orMissing(store.projects.getPhase(project.consortiumId, project.id, placement.phaseId));
     if (!phase) issues.push({ path: 'phaseId', message: `no phase ${placement.phaseId} in this project` });
     else if (phase.entity.status === 'closed') {
       throw new ConflictError(`Phase ${placement.phaseId} is closed: reopen it before adding or moving deliverables`);
