@@ -13,6 +13,7 @@ import { Consortium, Language } from '../shared/domain/consortium';
 import { AppError, ValidationError } from '../shared/domain/errors';
 import { Person } from '../shared/domain/person';
 import { createDocumentClient } from '../shared/store/client';
+import { inProcessSealing } from '../shared/jobs/sealing';
 import { createStore, type Store } from '../shared/store';
 
 /** Who the audit trail says acted. */
@@ -150,9 +151,12 @@ export async function admin(
     if (command !== 'create-consortium' && command !== 'invite-coordinator') throw new UsageError(`Unknown command ${command}`);
     required(values, 'table');
     const store = createStore(client, values.table!);
+    // The commands' audit events are sealed before the command ends, as the API's are locally.
+    const sealing = inProcessSealing(store.db, { mode: 'inline' });
     const now = (io.now?.() ?? new Date()).toISOString();
     if (command === 'create-consortium') await createConsortium(store, values, now, io.print);
     else await inviteCoordinator(store, values, now, region, io.print);
+    await sealing.flush();
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,15 +1,17 @@
 // `npm run audit:verify -- --consortium pantacon [--project cultnetwork]`: recomputes an audit chain
-// straight from the table and reports the first broken link (exit code 1 when broken).
-// Locally it uses the DynamoDB Local of a running `npm start`, or starts one on .data/ for the check;
-// `--aws` reads the table named by TABLE_NAME in AWS_REGION with the usual AWS credentials.
+// straight from the table and reports the first broken link of the sealed chain, the events written
+// but not yet sealed (and any of them changed since), and events deleted before they were sealed
+// (found from the items that name them, by a scan of the consortium's items). Exit code 1 when
+// anything is wrong. Locally it uses the DynamoDB Local of a running `npm start`, or starts one on
+// .data/ for the check; `--aws` reads the table named by TABLE_NAME in AWS_REGION.
 import './quiet-sdk-warning';
 import { parseArgs } from 'node:util';
-import { join } from 'node:path';
-import { createDocumentClient } from '../shared/store/client';
 import { createStore } from '../shared/store';
-import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
-import { LOCAL_TABLE, dataDir } from './paths';
-import { runningEndpoint } from './processes';
+import { EVENT_STAMP } from '../shared/store/audit';
+import { readConsortiumItems } from '../shared/store/backup';
+import { documentClientOf } from '../shared/store/client';
+import { describeChain } from '../shared/store/migrations';
+import { openTable } from './local-table';
 
 const { values } = parseArgs({
   options: {
@@ -23,32 +25,29 @@ if (!values.consortium) {
   process.exit(2);
 }
 
-let started: RunningDynamoDb | undefined;
-let endpoint: string | undefined;
-if (!values.aws) {
-  endpoint = await runningEndpoint(dataDir);
-  if (!endpoint) {
-    started = await startDynamoDbLocal({ dataPath: join(dataDir, 'dynamodb') });
-    endpoint = started.endpoint;
-  }
-}
-
+const table = await openTable({ aws: values.aws });
 try {
-  const tableName = values.aws ? process.env.TABLE_NAME : LOCAL_TABLE;
-  if (!tableName) throw new Error('Set TABLE_NAME to the deployed table');
-  const client = createDocumentClient({ region: process.env.AWS_REGION ?? 'eu-south-1', endpoint });
-  const store = createStore(client, tableName);
+  const store = createStore(documentClientOf(table.client), table.tableName);
   const chain = { consortiumId: values.consortium, projectId: values.project };
-  const name = values.project ? `project ${values.project}` : `consortium ${values.consortium}`;
+  const name = describeChain(chain);
   const result = await store.audit.verify(chain);
-  if (result.valid) {
-    console.log(`The audit chain of ${name} verifies: ${result.checked} ${result.checked === 1 ? 'entry' : 'entries'}.`);
-  } else {
-    console.log(`The audit chain of ${name} is BROKEN at entry ${result.firstBroken?.seq}: ${result.firstBroken?.reason}.`);
+  // Only what names an event is read from the scanned items (in DynamoDB's own form).
+  const items = (await readConsortiumItems(table.client, table.tableName, values.consortium)).map((item) => ({
+    PK: item.PK?.S,
+    SK: item.SK?.S,
+    [EVENT_STAMP]: item[EVENT_STAMP]?.S,
+  }));
+  const missing = await store.audit.missingEvents(chain, items);
+  if (result.firstBroken) {
+    console.log(`The audit chain of ${name} is BROKEN at entry ${result.firstBroken.seq}: ${result.firstBroken.reason}.`);
     console.log(`${result.checked} entries before it verify.`);
-    process.exitCode = 1;
+  } else {
+    console.log(`The sealed audit chain of ${name} verifies: ${result.checked} ${result.checked === 1 ? 'entry' : 'entries'}.`);
   }
-  client.destroy();
+  console.log(`Events written and not yet sealed: ${result.unsealed ?? 0}.`);
+  for (const problem of result.problems ?? []) console.log(`  PROBLEM with pending event ${problem.eventId}: ${problem.reason}.`);
+  for (const { eventId, item } of missing) console.log(`  DELETED before sealing: event ${eventId}, named by item ${item.PK} ${item.SK}.`);
+  if (!result.valid || missing.length > 0) process.exitCode = 1;
 } finally {
-  await started?.stop();
+  await table.close();
 }

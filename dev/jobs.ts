@@ -1,6 +1,7 @@
 // `npm run jobs`: runs the scheduled jobs once for every consortium in the table, against the
 // DynamoDB Local of a running `npm start` (or one started on .data/ for the run): the weekly digest
-// (mails go to a console outbox) and the reporting schedules (exports built here, on disk).
+// (mails go to a console outbox), the reporting schedules (exports built here, on disk) and the
+// sweep that seals pending audit events.
 // Running it again in the same week sends nothing: each job does its period's work once.
 import './quiet-sdk-warning';
 import { mkdir } from 'node:fs/promises';
@@ -45,6 +46,8 @@ try {
   tell(await runForEveryConsortium(deps, 'weekly-digest'), 'notifications sent', 'nothing to send (sent already this week, or nothing due)');
   tell(await runForEveryConsortium(deps, 'reporting-schedules'), 'exports made', 'nothing due');
   await exportQueue.idle();
+  // Last: the jobs' own writes are among the audit events it seals.
+  tell(await runForEveryConsortium(deps, 'seal-sweep'), 'audit events sealed', 'none pending');
   client.destroy();
 } finally {
   await started?.stop();

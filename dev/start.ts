@@ -15,6 +15,7 @@ import { createDiskFileStore } from '../shared/files/disk-store';
 import { inProcessExportQueue } from '../shared/jobs/export-queue';
 import { runForEveryConsortium, type JobReport } from '../shared/jobs/scheduled';
 import { outboxMailer } from '../shared/mail/mailer';
+import { inProcessSealing } from '../shared/jobs/sealing';
 import { createStore } from '../shared/store';
 import { localDirectory } from '../shared/auth/identities';
 import { jwksVerifier } from '../shared/auth/verifier';
@@ -72,6 +73,9 @@ async function main() {
   const client = createDocumentClient({ region: 'eu-south-1', endpoint: dynamo.endpoint });
   if (await ensureTable(client, tableName)) log(`Created table ${tableName}`);
   const store = createStore(client, tableName);
+  // Audit events are sealed in process, before each write answers (on AWS the table's stream runs
+  // the sealer); the sweep below catches anything a crash left pending.
+  inProcessSealing(store.db, { mode: 'inline' });
   const seeded = await seedDemo(store, systemClock, log);
   log(seeded === 'seeded' ? 'Seeded the demo consortium' : 'Demo data present: reusing it');
 
@@ -103,6 +107,7 @@ async function main() {
     Promise.all([
       runForEveryConsortium(jobDeps, 'weekly-digest').then(tell('Weekly digest, notifications sent')),
       runForEveryConsortium(jobDeps, 'reporting-schedules').then(tell('Reporting schedules, exports asked for')),
+      runForEveryConsortium(jobDeps, 'seal-sweep').then(tell('Audit events sealed by the sweep')),
     ]).catch((error: Error) => console.error(`[rete] Jobs failed: ${error.message}`));
   jobs = setInterval(runJobs, 60_000);
   void runJobs();

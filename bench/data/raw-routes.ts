@@ -3,11 +3,11 @@
 // framework, validation, authorisation or mapping around them.
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
-import { chainEntry } from '../../shared/domain/audit';
+import { eventOf, newEventId } from '../../shared/domain/audit';
 import { addDays, calendarDateIn } from '../../shared/domain/clock';
-import { auditRecord } from '../../shared/store/audit';
+import { auditRecord, eventItem } from '../../shared/store/audit';
 import {
-  auditEntryKey, auditHeadKey, deliverableKey, deliverablesOf, dueDateBound, logEntryKey, membersOf, openDeliverablesOf,
+  deliverableKey, deliverablesOf, dueDateBound, logEntryKey, membersOf, openDeliverablesOf,
   openDeliverablesOfMember, projectCollection, projectsOf,
 } from '../../shared/store/keys';
 import { INDEXES } from '../../shared/store/table';
@@ -62,51 +62,33 @@ export const rawProjectPage = (raw: Raw, consortiumId: string, limit: number) =>
   raw.client.send(new QueryCommand({ TableName: raw.tableName, ...onIndex(INDEXES.byParent, projectsOf(consortiumId).GSI1PK, limit) }));
 
 /**
- * A progress log entry on an in-progress deliverable: read it, then the project's audit head, then
- * one transaction: the deliverable (conditional on its version), the log entry, the audit entry
- * and the new head (conditional on the old one).
+ * A progress log entry on an in-progress deliverable: read it, then one transaction of the log
+ * entry and its audit event (keyed on its own; the percent follows when the event is sealed).
  */
 export async function rawLogProgress(raw: Raw, ids: { consortiumId: string; projectId: string; deliverableId: string }, personId: string) {
   const { client, tableName } = raw;
   const chain = { consortiumId: ids.consortiumId, projectId: ids.projectId };
   const key = deliverableKey(ids.consortiumId, ids.projectId, ids.deliverableId);
-  // One after the other, as the route does (the head is read when the change is known).
   const { Item: deliverable } = await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
-  const { Item: head } = await client.send(new GetCommand({ TableName: tableName, Key: auditHeadKey(chain), ConsistentRead: true }));
   if (!deliverable) throw new Error(`no deliverable ${ids.deliverableId}`);
   const at = new Date().toISOString();
   const percent = (Number(deliverable.reportedPercent) + 1) % 100;
   const entryId = randomUUID();
   const after = { ...deliverable, reportedPercent: percent, updatedAt: at, version: Number(deliverable.version) + 1 };
-  const current = head ? { seq: Number(head.seq), hash: String(head.hash) } : undefined;
-  const audit = chainEntry(auditRecord({ personId, at }, 'deliverable', ids.deliverableId, 'log', deliverable, after), current);
+  const { event } = eventOf(auditRecord({ personId, at }, 'deliverable', ids.deliverableId, 'log', deliverable, after), newEventId(at));
+  const entryKey = logEntryKey(ids.consortiumId, ids.projectId, ids.deliverableId, at, entryId);
+  const progress = { consortiumId: ids.consortiumId, projectId: ids.projectId, deliverableId: ids.deliverableId, at, percent };
   await client.send(
     new TransactWriteCommand({
       TransactItems: [
         {
-          Update: {
-            TableName: tableName, Key: key,
-            UpdateExpression: 'SET reportedPercent = :percent, updatedAt = :at, version = :next',
-            ConditionExpression: 'version = :version',
-            ExpressionAttributeValues: { ':percent': percent, ':at': at, ':next': after.version, ':version': deliverable.version },
-          },
-        },
-        {
           Put: {
             TableName: tableName,
-            Item: { ...logEntryKey(ids.consortiumId, ids.projectId, ids.deliverableId, at, entryId), itemType: 'LogEntry', id: entryId, deliverableId: ids.deliverableId, at, by: personId, type: 'progress', note: 'Benchmark progress', percent, evidence: [] },
+            Item: { ...entryKey, itemType: 'LogEntry', id: entryId, deliverableId: ids.deliverableId, at, by: personId, type: 'progress', note: 'Benchmark progress', percent, evidence: [] },
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
-        { Put: { TableName: tableName, Item: { ...auditEntryKey(chain, audit.seq), itemType: 'AuditEntry', ...audit }, ConditionExpression: 'attribute_not_exists(PK)' } },
-        {
-          Put: {
-            TableName: tableName,
-            Item: { ...auditHeadKey(chain), itemType: 'AuditHead', seq: audit.seq, hash: audit.hash },
-            ConditionExpression: current ? 'seq = :seq' : 'attribute_not_exists(PK)',
-            ExpressionAttributeValues: current ? { ':seq': current.seq } : undefined,
-          },
-        },
+        { Put: { TableName: tableName, Item: eventItem(chain, event, [{ progress }]), ConditionExpression: 'attribute_not_exists(PK)' } },
       ],
     }),
   );

@@ -3,11 +3,14 @@ import { calendarDateIn, type Clock } from '../../shared/domain/clock';
 import type { Deliverable } from '../../shared/domain/deliverable';
 import { recount } from '../../shared/domain/progress';
 import type { Store } from '../../shared/store';
+import { diffFields, type AuditRecord } from '../../shared/domain/audit';
+import { sweepConsortium } from '../../shared/jobs/sealing';
+import { eventItems } from '../../shared/store/audit';
 import { consortiumItem } from '../../shared/store/consortia';
 import type { Item } from '../../shared/store/db';
 import { deliverableItem, logEntryItem } from '../../shared/store/deliverables';
 import { funderRepository, memberRepository } from '../../shared/store/directory';
-import { logEntryKey } from '../../shared/store/keys';
+import { logEntryKey, type AuditChain } from '../../shared/store/keys';
 import { personItem } from '../../shared/store/people';
 import { phaseItem, projectItem } from '../../shared/store/projects';
 import { demoMoneyItems } from './demo-money';
@@ -40,6 +43,37 @@ export function demoItems(store: Store, demo: Demo): Item[] {
     // Budgets, costs, co-financing and payments
     ...demoMoneyItems(demo),
   ];
+}
+
+/** The audit entity each seeded item kind is recorded as (summary items are not entities). */
+const HISTORY_ENTITY: Record<string, string> = {
+  Member: 'member', Membership: 'person', Funder: 'funder', Project: 'project', Phase: 'phase', Deliverable: 'deliverable',
+  LogEntry: 'deliverable', TrainingPath: 'training_path', TrainingSession: 'training_session', Attendance: 'attendance',
+  Offer: 'offer', Indicator: 'indicator', BudgetLine: 'budget_line', Cost: 'cost', Contribution: 'contribution',
+  Instalment: 'instalment', PaymentRequest: 'payment_request', Receipt: 'receipt',
+};
+
+/**
+ * The demo's history as audit events, one per seeded entity (its creation; a log entry is logged
+ * on its deliverable), in the project's chain or the consortium's. Their ids are stable, so that a
+ * seed redone after an interruption puts the same events again; the sealer links them in time order.
+ */
+export function demoHistory(demo: Demo, items: Item[]): { chain: AuditChain; record: AuditRecord; eventId: string }[] {
+  const projectOf = new Map(demo.deliverables.map((deliverable) => [deliverable.id, deliverable.projectId]));
+  return items.flatMap((item) => {
+    const entity = HISTORY_ENTITY[String(item.itemType)];
+    if (!entity) return [];
+    const { itemType, PK: _pk, SK: _sk, GSI1PK: _1, GSI1SK: _2, GSI2PK: _3, GSI2SK: _4, GSI3PK: _5, GSI3SK: _6, ...fields } = item;
+    const logged = itemType === 'LogEntry';
+    const projectId = itemType === 'Project' ? String(item.id) : logged ? projectOf.get(String(item.deliverableId)) : (item.projectId as string | undefined);
+    const chain = { consortiumId: demo.consortium.id, ...(itemType === 'TrainingPath' || !projectId ? {} : { projectId }) };
+    const at = String(item.createdAt ?? item.at);
+    const entityId = logged ? String(item.deliverableId) : itemType === 'Attendance' ? `${String(item.sessionId)}:${String(item.memberId)}` : String(item.id);
+    const actor = String(item.by ?? item.recordedBy ?? item.reportedBy ?? 'demo-seed');
+    const action = logged ? `log_${String(item.type)}` : itemType === 'Attendance' ? 'attend' : 'create';
+    const record = { at, actor, entity, entityId, action, changes: diffFields(undefined, fields) };
+    return [{ chain, record, eventId: `${at}#seed#${String(itemType)}#${logged ? String(item.id) : entityId}` }];
+  });
 }
 
 /**
@@ -88,7 +122,11 @@ export async function seedDemo(
 
   // Plain puts with stable ids: redoing them after an interruption is harmless.
   await store.db.putAll(items);
+  const history = demoHistory(demo, items);
+  await store.db.putAll(history.flatMap(({ chain, record, eventId }) => eventItems(chain, record, eventId).items));
   await store.db.putAll([consortiumItem(demo.consortium)]);
-  onProgress?.(`seeded ${items.length + 1} items`);
+  // The history is sealed like any write's events (the next start's sweep ends an interrupted one).
+  const sealed = await sweepConsortium(store.db, demo.consortium.id);
+  onProgress?.(`seeded ${items.length + 1} items, and ${sealed.sealed} events of their history in the audit chains`);
   return 'seeded';
 }

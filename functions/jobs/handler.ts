@@ -1,5 +1,5 @@
-// Lambda entry of the scheduled jobs: EventBridge Scheduler sends {"job":"weekly-digest"} or
-// {"job":"reporting-schedules"}, and the job runs for every consortium. A consortium that failed
+// Lambda entry of the scheduled jobs: EventBridge Scheduler sends {"job":"weekly-digest"},
+// {"job":"reporting-schedules"} or {"job":"seal-sweep"}, and the job runs for every consortium. A consortium that failed
 // fails the invocation (so the scheduler retries and the error alarm sees it); the jobs do each
 // period's work once, so a retry redoes only what is missing.
 import { systemClock } from '../../shared/api/system';
@@ -21,7 +21,7 @@ const deps = {
 
 export async function handler(event: unknown): Promise<JobReport> {
   const parsed = JobEvent.safeParse(event);
-  if (!parsed.success) throw new Error(`Unknown job event ${JSON.stringify(event)}: expected {"job":"weekly-digest"} or {"job":"reporting-schedules"}`);
+  if (!parsed.success) throw new Error(`Unknown job event ${JSON.stringify(event)}: expected {"job":"weekly-digest"}, {"job":"reporting-schedules"} or {"job":"seal-sweep"}`);
   const report = await runForEveryConsortium(deps, parsed.data.job);
   console.log(JSON.stringify({ level: report.failed.length > 0 ? 'error' : 'info', message: 'Job run', ...report }));
   if (report.failed.length > 0) {

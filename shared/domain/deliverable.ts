@@ -183,12 +183,8 @@ export function logProgress(deliverable: Deliverable, input: ProgressInput, cont
         (deliverable.status === 'submitted' ? ': wait for the review' : ''),
     );
   }
-  const status =
-    deliverable.status === 'in_progress'
-      ? deliverable.status
-      : deliverableStatusMachine.move(deliverable.status, 'in_progress');
   return {
-    after: { ...deliverable, status, reportedPercent: input.percent, updatedAt: context.now },
+    after: progressApplied(deliverable, { percent: input.percent, at: context.now })!,
     entry: entryOf(deliverable, context, {
       type: 'progress',
       note: input.note,
@@ -196,6 +192,16 @@ export function logProgress(deliverable: Deliverable, input: ProgressInput, cont
       evidence: input.evidence,
     }),
   };
+}
+
+/**
+ * What a progress entry does to its deliverable once sealed: the percent it reports and, on work not
+ * yet started or sent back, status in progress. Nothing once the deliverable is submitted or accepted.
+ */
+export function progressApplied(deliverable: Deliverable, entry: { percent: number; at: string }): Deliverable | undefined {
+  if (deliverable.status === 'submitted' || deliverable.status === 'accepted') return undefined;
+  const status = deliverable.status === 'in_progress' ? deliverable.status : deliverableStatusMachine.move(deliverable.status, 'in_progress');
+  return { ...deliverable, status, reportedPercent: entry.percent, updatedAt: entry.at };
 }
 
 export function submit(deliverable: Deliverable, input: SubmitInput, context: ActionContext): Change {

@@ -85,3 +85,11 @@ export function loadJobsConfig(env: Record<string, string | undefined>): JobsCon
   const parsed = parseEnvironment(TableEnvironment.extend(QueueEnvironment.shape).extend(MailEnvironment.shape), env);
   return { ...tableConfig(parsed), ...mailConfig(parsed), exportQueueUrl: parsed.EXPORT_QUEUE_URL };
 }
+
+export type SealerConfig = TableConfig & { functionName: string };
+
+/** The sealer: reads and writes the table only. */
+export function loadSealerConfig(env: Record<string, string | undefined>): SealerConfig {
+  const parsed = parseEnvironment(TableEnvironment.extend({ AWS_LAMBDA_FUNCTION_NAME: z.string().min(1).default('sealer') }), env);
+  return { ...tableConfig(parsed), functionName: parsed.AWS_LAMBDA_FUNCTION_NAME };
+}

@@ -8,7 +8,8 @@ import { TABLE_KEYS, beginsWith, type Db, type TxOp } from './db';
 import { mustExist, putNew, versionedUpdate } from './expressions';
 import { entityOf } from './items';
 import { budgetLineKey, budgetLinesOf, phaseKey, projectKey } from './keys';
-import { addCounters, moneyWrites } from './money';
+import { moneyProjections, moneyWrites } from './money';
+import { countersMoved, type Projection } from './projections';
 
 export const budgetLineItem = (line: BudgetLine) => ({
   ...budgetLineKey(line.consortiumId, line.projectId, line.id),
@@ -21,16 +22,9 @@ export const budgetLineNotFound = (id: string) => new NotFoundError(`No budget l
 /** The counters on a line that costs move, outside the line's version. */
 const SPENDING = ['submittedCents', 'approvedCents'] as const;
 
-/** Moves a line's spending by the cost delta (the line must exist). */
-export function lineSpendingWrite(tableName: string, line: { consortiumId: string; projectId: string; id: string }, delta: MoneyDelta): TxOp[] {
-  const moved = Object.fromEntries(SPENDING.map((name) => [name, delta[name] ?? 0]).filter(([, value]) => value !== 0));
-  if (Object.keys(moved).length === 0) return [];
-  return [
-    {
-      write: { Update: addCounters(tableName, budgetLineKey(line.consortiumId, line.projectId, line.id), moved) },
-      onConditionFailed: () => budgetLineNotFound(line.id),
-    },
-  ];
+/** Moves a line's spending by the cost delta, when the cost's event is sealed. */
+export function lineSpendingProjection(line: { consortiumId: string; projectId: string; id: string }, delta: MoneyDelta): Projection[] {
+  return countersMoved(budgetLineKey(line.consortiumId, line.projectId, line.id), Object.fromEntries(SPENDING.map((name) => [name, delta[name] ?? 0])));
 }
 
 function phaseCheck(db: Db, line: Pick<BudgetLine, 'consortiumId' | 'projectId' | 'phaseId'>): TxOp[] {
@@ -109,9 +103,9 @@ export function budgetRepository(db: Db) {
             onConditionFailed: () => new StaleVersionError('budget line'),
           },
           ...(phaseId !== before.phaseId ? phaseCheck(db, after) : []),
-          ...moneyWrites(db.tableName, chainOf(before), lineBudgetDelta(before, after), before.memberId),
         ],
         auditRecord(actor, 'budget_line', before.id, 'update', before, updated),
+        moneyProjections(chainOf(before), lineBudgetDelta(before, after), before.memberId),
       );
       return updated;
     },

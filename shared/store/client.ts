@@ -55,7 +55,10 @@ export function clientConfig(options: ClientOptions): DynamoDBClientConfig {
 }
 
 export function createDocumentClient(options: ClientOptions): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig(options)), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  return documentClientOf(new DynamoDBClient(clientConfig(options)));
+}
+
+/** The DocumentClient the store uses, over a client made elsewhere (the command-line tools' tables). */
+export function documentClientOf(client: DynamoDBClient): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }

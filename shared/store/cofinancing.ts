@@ -8,7 +8,7 @@ import { TABLE_KEYS, beginsWith, type Db, type TxOp } from './db';
 import { mustExist, putNew, versionedUpdate } from './expressions';
 import { entityOf } from './items';
 import { budgetLineKey, contributionKey, contributionsOf, projectKey } from './keys';
-import { moneyWrites } from './money';
+import { moneyProjections } from './money';
 import type { Page } from './pagination';
 
 export const contributionItem = (contribution: Contribution) => ({
@@ -22,7 +22,7 @@ const notFound = (id: string) => new NotFoundError(`No contribution ${id} in thi
 export function cofinancingRepository(db: Db) {
   const audit = auditStore(db);
   const refOf = (c: Pick<Contribution, 'consortiumId' | 'projectId'>) => ({ consortiumId: c.consortiumId, projectId: c.projectId });
-  const moneyOf = (contribution: Contribution) => moneyWrites(db.tableName, refOf(contribution), contributionDelta(contribution), contribution.memberId);
+  const moneyOf = (contribution: Contribution) => moneyProjections(refOf(contribution), contributionDelta(contribution), contribution.memberId);
 
   return {
     async get(consortiumId: string, projectId: string, contributionId: string): Promise<Contribution> {
@@ -67,9 +67,9 @@ export function cofinancingRepository(db: Db) {
             onConditionFailed: () => new ConflictError(`A contribution ${contribution.id} exists already`),
           },
           ...checks,
-          ...moneyOf(contribution),
         ],
         auditRecord(actor, 'contribution', contribution.id, 'create', undefined, contribution),
+        moneyOf(contribution),
       );
       return contribution;
     },
@@ -95,9 +95,9 @@ export function cofinancingRepository(db: Db) {
             write: { Put: putNew(db.tableName, contributionItem(reversal)) },
             onConditionFailed: () => new ConflictError(`A contribution ${reversal.id} exists already`),
           },
-          ...moneyOf(reversal),
         ],
         auditRecord(actor, 'contribution', reversal.id, 'reverse', undefined, reversal),
+        moneyOf(reversal),
       );
       return { original: { ...original, version: expectedVersion + 1 }, reversal };
     },

@@ -1,5 +1,5 @@
 // Costs: one partition per project's costs, listed by line and by status on the indexes. Every status
-// change moves the line's, partner's and project's spending by ADD in the same transaction.
+// change moves the line's, partner's and project's spending, as projections of its audit event.
 import { costDelta, type Cost } from '../domain/cost';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
 import { auditRecord, auditStore, type Actor } from './audit';
@@ -7,8 +7,9 @@ import { TABLE_KEYS, beginsWith, type Db, type TxOp } from './db';
 import { putNew, versionedUpdate } from './expressions';
 import { entityOf } from './items';
 import { budgetLineKey, costIndexKeys, costKey, costsInStatus, costsOf, costsOfLine } from './keys';
-import { lineSpendingWrite } from './budget';
-import { moneyWrites } from './money';
+import { lineSpendingProjection } from './budget';
+import { moneyProjections } from './money';
+import type { Projection } from './projections';
 import type { Page } from './pagination';
 import { INDEXES } from './table';
 
@@ -27,14 +28,11 @@ function mutableFields(cost: Cost): Record<string, unknown> {
   return fields;
 }
 
-/** The writes that keep spending true for one cost change: its line, its partner and the project. */
-export function spendingWrites(tableName: string, before: Cost | undefined, after: Cost): TxOp[] {
+/** What keeps spending true for one cost change: its line, its partner and the project. */
+export function spendingProjections(before: Cost | undefined, after: Cost): Projection[] {
   const delta = costDelta(before, after);
   const ref = { consortiumId: after.consortiumId, projectId: after.projectId };
-  return [
-    ...lineSpendingWrite(tableName, { ...ref, id: after.budgetLineId }, delta),
-    ...moneyWrites(tableName, ref, delta, after.memberId),
-  ];
+  return [...lineSpendingProjection({ ...ref, id: after.budgetLineId }, delta), ...moneyProjections(ref, delta, after.memberId)];
 }
 
 /** The line a cost names must exist and belong to the cost's member: 400 naming `budgetLineId`. */
@@ -99,9 +97,9 @@ export function costRepository(db: Db) {
             onConditionFailed: () => new ConflictError(`A cost ${cost.id} exists already`),
           },
           lineCheck(db.tableName, cost),
-          ...spendingWrites(db.tableName, undefined, cost),
         ],
         auditRecord(actor, 'cost', cost.id, 'create', undefined, cost),
+        spendingProjections(undefined, cost),
       );
       return cost;
     },
@@ -128,10 +126,9 @@ export function costRepository(db: Db) {
           onConditionFailed: () => new StaleVersionError('cost'),
         },
         ...(after.budgetLineId !== before.budgetLineId ? [lineCheck(db.tableName, after)] : []),
-        ...spendingWrites(db.tableName, before, after),
       ];
       const updated = { ...after, version: expectedVersion + 1 };
-      await audit.transact(chainOf(before), ops, auditRecord(actor, 'cost', before.id, action, before, updated));
+      await audit.transact(chainOf(before), ops, auditRecord(actor, 'cost', before.id, action, before, updated), spendingProjections(before, after));
       return updated;
     },
 
@@ -157,9 +154,9 @@ export function costRepository(db: Db) {
             write: { Put: putNew(db.tableName, costItem(reversal)) },
             onConditionFailed: () => new ConflictError(`A cost ${reversal.id} exists already`),
           },
-          ...spendingWrites(db.tableName, undefined, reversal),
         ],
         auditRecord(actor, 'cost', reversal.id, 'reverse', undefined, reversal),
+        spendingProjections(undefined, reversal),
       );
       return { original: { ...original, version: expectedVersion + 1 }, reversal };
     },

@@ -1,6 +1,7 @@
 // The only module that sends commands: a thin wrapper of the DocumentClient bound to one table,
 // translating the SDK's faults and transaction cancellations into the application's errors.
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   DeleteCommand,
   GetCommand,
@@ -14,7 +15,7 @@ import {
 import { ConflictError, type AppError } from '../domain/errors';
 import type { PutInput, TransactItem, UpdateInput } from './expressions';
 import { translateFault } from './faults';
-import type { Key } from './keys';
+import type { AuditChain, Key } from './keys';
 import { decodeCursor, encodeCursor, type Page } from './pagination';
 import { PARTITION_KEY, SORT_KEY } from './table';
 
@@ -48,11 +49,30 @@ export interface QuerySpec {
   descending?: boolean;
 }
 
+/** Told of every audit event written, once its transaction has committed (the in-process sealer). */
+export type EventListener = (chain: AuditChain) => Promise<void> | void;
+
 export class Db {
+  private readonly listeners: EventListener[] = [];
+
   constructor(
     readonly client: DynamoDBDocumentClient,
     readonly tableName: string,
   ) {}
+
+  /** Calls `listener` after each audited write; answers the function that stops it. */
+  onEvent(listener: EventListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const index = this.listeners.indexOf(listener);
+      if (index >= 0) this.listeners.splice(index, 1);
+    };
+  }
+
+  /** Tells the listeners of a committed event, and waits for those that answer a promise. */
+  async eventWritten(chain: AuditChain): Promise<void> {
+    for (const listener of this.listeners) await listener(chain);
+  }
 
   async get(key: Key, consistent = true): Promise<Item | undefined> {
     try {
@@ -63,6 +83,26 @@ export class Db {
     } catch (error) {
       return translateFault(error);
     }
+  }
+
+  /** Several items by key, strongly consistent, 100 per request; absent items are left out. */
+  async getMany(keys: Key[]): Promise<Item[]> {
+    const items: Item[] = [];
+    for (let start = 0; start < keys.length; start += 100) {
+      let requested: Record<string, unknown>[] = keys.slice(start, start + 100).map((key) => ({ ...key }));
+      for (let attempt = 0; requested.length > 0; attempt++) {
+        if (attempt > 8) throw new Error('DynamoDB kept keys unprocessed; giving up');
+        try {
+          const result = await this.client.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requested, ConsistentRead: true } } }));
+          items.push(...(result.Responses?.[this.tableName] ?? []));
+          requested = result.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+        } catch (error) {
+          return translateFault(error);
+        }
+        if (requested.length > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+      }
+    }
+    return items;
   }
 
   /** One page of one Query; the cursor is opaque to callers and tied to this partition. */
@@ -105,21 +145,7 @@ export class Db {
 
   /** Writes items unconditionally, 25 per request (seeding and administration only). */
   async putAll(items: Item[]): Promise<void> {
-    for (let start = 0; start < items.length; start += 25) {
-      let requests = items.slice(start, start + 25).map((item) => ({ PutRequest: { Item: item } }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        if (attempt > 8) throw new Error('DynamoDB kept items unprocessed; giving up');
-        try {
-          const result = await this.client.send(
-            new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
-          );
-          requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
-        } catch (error) {
-          return translateFault(error);
-        }
-        if (requests.length > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-      }
-    }
+    await this.batchWrite(items.map((item) => ({ PutRequest: { Item: item } })));
   }
 
   async update(update: UpdateInput, onConditionFailed: () => AppError): Promise<Item> {
@@ -129,6 +155,28 @@ export class Db {
     } catch (error) {
       if (error instanceof Error && error.name === 'ConditionalCheckFailedException') throw onConditionFailed();
       return translateFault(error);
+    }
+  }
+
+  /** Deletes items by key, 25 per request (migrations and administration only). */
+  async deleteAll(keys: Key[]): Promise<void> {
+    await this.batchWrite(keys.map((key) => ({ DeleteRequest: { Key: { ...key } } })));
+  }
+
+  /** BatchWriteItem, 25 requests at a time, sending again what DynamoDB left unprocessed. */
+  private async batchWrite(all: Record<string, unknown>[]): Promise<void> {
+    for (let start = 0; start < all.length; start += 25) {
+      let requests = all.slice(start, start + 25);
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        if (attempt > 8) throw new Error('DynamoDB kept items unprocessed; giving up');
+        try {
+          const result = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+          requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+        } catch (error) {
+          return translateFault(error);
+        }
+        if (requests.length > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      }
     }
   }
 

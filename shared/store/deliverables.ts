@@ -1,12 +1,14 @@
-// Deliverables and their logs. Every write moves the phase and project counters in the same
-// transaction, so that the overview reads counts instead of counting.
+// Deliverables and their logs. Every write carries the phase and project counters it moves in its
+// audit event (the sealer applies them), so that the overview reads counts instead of counting and
+// writes to different deliverables share no item. A progress entry is an append: its transaction
+// holds the entry and its event only, and the deliverable's percent and status follow at sealing.
 import type { Deliverable, LogEntry } from '../domain/deliverable';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
 import { addCounters, counterDeltas, isZero, zeroCounters, type ProgressCounters } from '../domain/progress';
 import { TABLE_KEYS, beginsWith, type Db, type TxOp } from './db';
-import { counterUpdate, putNew, versionedUpdate, type TransactItem } from './expressions';
+import { counterAttributes, putNew, versionedUpdate, type TransactItem } from './expressions';
 import { auditRecord, auditStore, type Actor } from './audit';
-import { projectNotFound } from './projects';
+import { countersMoved, type Projection } from './projections';
 import { entityOf } from './items';
 import {
   deliverableIndexKeys,
@@ -42,29 +44,20 @@ export const logEntryItem = (deliverable: Pick<Deliverable, 'consortiumId' | 'pr
 const notFound = (id: string) => new NotFoundError(`No deliverable ${id} in this project`);
 
 /**
- * The writes that keep counters true for one deliverable change: ADD on each touched phase
- * (refused if the phase is closed) and on the project.
+ * The counters one deliverable change moves, as projections its audit event carries: on each
+ * touched phase and on the project. Phases closed meanwhile are the routes' to refuse (they read
+ * the phase); the sealer only adds.
  */
-export function counterWrites(tableName: string, before: Deliverable | undefined, after: Deliverable): TxOp[] {
-  const deltas = counterDeltas(before, after);
+export function counterProjections(before: Deliverable | undefined, after: Deliverable): Projection[] {
   let projectDelta: ProgressCounters = zeroCounters();
-  const ops: TxOp[] = [];
-  for (const [phaseId, delta] of deltas) {
+  const projections: Projection[] = [];
+  for (const [phaseId, delta] of counterDeltas(before, after)) {
     projectDelta = addCounters(projectDelta, delta);
-    ops.push({
-      write: { Update: counterUpdate(tableName, phaseKey(after.consortiumId, after.projectId, phaseId), delta, true) },
-      onConditionFailed: () =>
-        new ConflictError(`Phase ${phaseId} is closed (or gone): its deliverables cannot change; reopen it first`),
-    });
+    projections.push(...countersMoved(phaseKey(after.consortiumId, after.projectId, phaseId), counterAttributes(delta)));
   }
   // A move between phases may leave the project's counters as they were.
-  if (!isZero(projectDelta)) {
-    ops.push({
-      write: { Update: counterUpdate(tableName, projectKey(after.consortiumId, after.projectId), projectDelta, false) },
-      onConditionFailed: () => projectNotFound(after.projectId),
-    });
-  }
-  return ops;
+  if (!isZero(projectDelta)) projections.push(...countersMoved(projectKey(after.consortiumId, after.projectId), counterAttributes(projectDelta)));
+  return projections;
 }
 
 /** The fields a deliverable write sets: everything but its identity and creation stamp. */
@@ -150,7 +143,7 @@ export function deliverableRepository(db: Db) {
       return { items: result.items.map((item) => entityOf<LogEntry>(item)), nextCursor: result.nextCursor };
     },
 
-    /** Creates a deliverable and counts it in its phase (which must not be closed) and project. */
+    /** Creates a deliverable; its phase and project count it once sealed. */
     async create(deliverable: Deliverable, actor: Actor): Promise<Deliverable> {
       await audit.transact(
         { consortiumId: deliverable.consortiumId, projectId: deliverable.projectId },
@@ -159,9 +152,9 @@ export function deliverableRepository(db: Db) {
             write: { Put: putNew(db.tableName, deliverableItem(deliverable)) },
             onConditionFailed: () => new ConflictError(`A deliverable ${deliverable.id} exists already`),
           },
-          ...counterWrites(db.tableName, undefined, deliverable),
         ],
         auditRecord(actor, 'deliverable', deliverable.id, 'create', undefined, deliverable),
+        counterProjections(undefined, deliverable),
       );
       return deliverable;
     },
@@ -184,6 +177,9 @@ export function deliverableRepository(db: Db) {
           throw new StaleVersionError('deliverable', expectedVersion, current.version);
         }
         const { after, entry } = apply(current);
+        if (entry?.type === 'progress' && current.status === 'in_progress') {
+          return { deliverable: await this.appendProgress(current, after, entry, action, actor), entry };
+        }
         try {
           return { deliverable: await this.write(current, after, entry, action, actor), entry };
         } catch (error) {
@@ -193,8 +189,8 @@ export function deliverableRepository(db: Db) {
     },
 
     /**
-     * Writes a changed deliverable, its new log entry if any, the counter changes and the audit
-     * entry, in one transaction conditional on the version it was read at.
+     * Writes a changed deliverable, its new log entry if any and its audit event (carrying the
+     * counter changes), in one transaction conditional on the version it was read at.
      */
     async write(before: Deliverable, after: Deliverable, entry: LogEntry | undefined, action: string, actor: Actor): Promise<Deliverable> {
       const indexKeys = deliverableIndexKeys(after);
@@ -205,14 +201,15 @@ export function deliverableRepository(db: Db) {
               tableName: db.tableName,
               key: deliverableKey(before.consortiumId, before.projectId, before.id),
               expectedVersion: before.version,
-              set: { ...mutableFields(after), ...indexKeys.set },
+              set: { ...mutableFields(after), ...indexKeys.set, ...(entry?.type === 'progress' ? { progressAt: entry.at } : {}) },
               remove: indexKeys.remove,
+              // The sealer moves the percent outside the version: a write read before it is stale.
+              unchanged: { reportedPercent: before.reportedPercent },
               now: after.updatedAt,
             }),
           },
           onConditionFailed: () => new StaleVersionError('deliverable'),
         },
-        ...counterWrites(db.tableName, before, after),
       ];
       if (entry) {
         ops.push({
@@ -225,8 +222,32 @@ export function deliverableRepository(db: Db) {
         { consortiumId: before.consortiumId, projectId: before.projectId },
         ops,
         auditRecord(actor, 'deliverable', before.id, action, before, updated),
+        counterProjections(before, after),
       );
       return updated;
+    },
+
+    /**
+     * Appends a progress entry to work in progress: its transaction puts the entry and its event,
+     * nothing another writer touches, so that appends never conflict, with or without a version.
+     * The deliverable's percent follows when the event is sealed, outside its version (`after` is
+     * what it will be, answered to the caller). The first entry on planned or returned work is a
+     * write of the deliverable (its status changes), as any other action.
+     */
+    async appendProgress(before: Deliverable, after: Deliverable, entry: LogEntry, action: string, actor: Actor): Promise<Deliverable> {
+      const progress = { consortiumId: before.consortiumId, projectId: before.projectId, deliverableId: before.id, at: entry.at, percent: entry.percent ?? after.reportedPercent };
+      await audit.transact(
+        { consortiumId: before.consortiumId, projectId: before.projectId },
+        [
+          {
+            write: { Put: putNew(db.tableName, logEntryItem(before, entry)) },
+            onConditionFailed: () => new ConflictError('This log entry exists already'),
+          },
+        ],
+        auditRecord(actor, 'deliverable', before.id, action, before, after),
+        [{ progress }],
+      );
+      return after;
     },
   };
 }

@@ -37,6 +37,8 @@ export interface VersionedUpdate {
   remove?: string[];
   /** Counter attributes that must be zero (a gate, such as closing a phase). */
   requireZero?: string[];
+  /** Attributes that must still hold the values read (those the sealer changes outside the version). */
+  unchanged?: Record<string, unknown>;
   now: string;
 }
 
@@ -53,6 +55,7 @@ export function versionedUpdate(update: VersionedUpdate): UpdateInput {
   assignments.push(`${version} = ${version} + ${names.value(1)}`);
   const removals = (update.remove ?? []).map((attribute) => names.name(attribute));
   const conditions = [`attribute_exists(PK)`, `${version} = ${names.value(update.expectedVersion)}`];
+  for (const [attribute, value] of Object.entries(update.unchanged ?? {})) conditions.push(`${names.name(attribute)} = ${names.value(value)}`);
   for (const attribute of update.requireZero ?? []) {
     const name = names.name(attribute);
     conditions.push(`(attribute_not_exists(${name}) OR ${name} = ${names.value(0)})`);

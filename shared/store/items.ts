@@ -11,6 +11,10 @@ const STORAGE_ONLY = new Set<string>([
   COUNTER_ATTRIBUTES.weightTotal,
   TTL_ATTRIBUTE,
   'itemType',
+  // Which audit event recorded the item's last write (verification follows it), and up to which
+  // instant the deliverable's progress entries are applied (the sealer's mark).
+  'auditEvent',
+  'progressAt',
 ]);
 
 /** The entity an item stores, without its keys, counters and item type. */

@@ -175,15 +175,48 @@ export type AuditChain = { consortiumId: string; projectId?: string };
 const chainPartition = ({ consortiumId, projectId }: AuditChain) =>
   projectId ? `${projectPartition(consortiumId, projectId)}#AUDIT` : `${consortiumPartition(consortiumId)}#AUDIT`;
 
-export const auditHeadKey = (chain: AuditChain): Key => ({ PK: chainPartition(chain), SK: 'HEAD' });
+/** The chain's head: the seq and hash of its last sealed entry. Only the sealer writes it. */
+export const chainHeadKey = (chain: AuditChain): Key => ({ PK: chainPartition(chain), SK: 'CHAIN' });
 
-/** Entries sort by their zero-padded sequence number, so that a Query reads them in chain order. */
-export const auditEntryKey = (chain: AuditChain, seq: number): Key => ({
+/** Sealed entries sort by their zero-padded sequence number, so that a Query reads them in chain order. */
+export const chainLinkKey = (chain: AuditChain, seq: number): Key => ({
   PK: chainPartition(chain),
-  SK: `ENTRY#${String(seq).padStart(12, '0')}`,
+  SK: `LINK#${String(seq).padStart(12, '0')}`,
 });
 
-export const auditEntriesOf = (chain: AuditChain) => ({ PK: chainPartition(chain), skPrefix: 'ENTRY#' });
+export const chainLinksOf = (chain: AuditChain) => ({ PK: chainPartition(chain), skPrefix: 'LINK#' });
+
+/** An event, written with the change it records; keyed on its own id, so that no two writes share an item. */
+export const auditEventKey = (chain: AuditChain, eventId: string): Key => ({ PK: chainPartition(chain), SK: `EVENT#${eventId}` });
+
+export const auditEventsOf = (chain: AuditChain) => ({ PK: chainPartition(chain), skPrefix: 'EVENT#' });
+
+/** The personal values an event names, kept beside the chain (which holds only their salted hashes). */
+export const personalValuesKey = (chain: AuditChain, eventId: string): Key => ({ PK: chainPartition(chain), SK: `PERSONAL#${eventId}` });
+
+/**
+ * The sparse index of events not yet sealed: an event carries these GSI1 keys until the sealer
+ * links it, under its consortium (the sweep reads every chain's at once) and its chain's prefix.
+ */
+export const unsealedOf = (consortiumId: string) => ({ GSI1PK: `${consortiumPartition(consortiumId)}#UNSEALED` });
+export const unsealedOfChain = (chain: AuditChain) => ({ ...unsealedOf(chain.consortiumId), skPrefix: `${chainPartition(chain)}#` });
+
+export function unsealedIndexKeys(chain: AuditChain, eventId: string) {
+  return {
+    [INDEXES.byParent.partitionKey]: unsealedOf(chain.consortiumId).GSI1PK,
+    [INDEXES.byParent.sortKey]: `${unsealedOfChain(chain).skPrefix}${eventId}`,
+  };
+}
+
+/** Events the sealer could not read (malformed): out of the queue, listed by verification. */
+export const unsealableOf = (consortiumId: string) => ({ GSI1PK: `${consortiumPartition(consortiumId)}#UNSEALABLE` });
+
+/** The chains of the format before events (entries appended in the request): read by the migration only. */
+export const legacyChainHeadKey = (chain: AuditChain): Key => ({ PK: chainPartition(chain), SK: 'HEAD' });
+export const legacyEntriesOf = (chain: AuditChain) => ({ PK: chainPartition(chain), skPrefix: 'ENTRY#' });
+
+/** The progress of one migration of one chain: resumable, and a no-op once done. */
+export const migrationKey = (chain: AuditChain, name: string): Key => ({ PK: chainPartition(chain), SK: `MIGRATION#${name}` });
 
 /** Per person as well as per consortium: one person's key never replays another's answer. */
 export const idempotencyKey = (consortiumId: string, personId: string, scopeHash: string): Key => ({

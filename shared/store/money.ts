@@ -3,6 +3,7 @@
 import { ConflictError, type AppError } from '../domain/errors';
 import { moneyCountersOf, nonZero, type MoneyCounters, type MoneyDelta } from '../domain/money';
 import type { Item, TxOp } from './db';
+import { countersMoved, type Projection } from './projections';
 import type { UpdateInput } from './expressions';
 import { MONEY_SUMMARY_SK, PARTNER_MONEY_PREFIX, moneySummaryKey, partnerMoneyKey, type Key } from './keys';
 
@@ -66,8 +67,25 @@ export function addCounters(
 type ProjectRef = { consortiumId: string; projectId: string };
 
 /**
- * The writes that move the project's money summary and, when `memberId` is given, that partner's
- * share, by `delta`. Nothing when the delta is zero.
+ * The projections that move the project's money summary and, when `memberId` is given, that
+ * partner's share, by `delta` (applied when the write's event is sealed). Nothing when zero.
+ */
+export function moneyProjections(project: ProjectRef, delta: MoneyDelta, memberId?: string): Projection[] {
+  const moved = nonZero(delta) as Record<string, number>;
+  return [
+    ...countersMoved(moneySummaryKey(project.consortiumId, project.projectId), moved, { itemType: 'MoneySummary', fields: { projectId: project.projectId } }),
+    ...(memberId
+      ? countersMoved(partnerMoneyKey(project.consortiumId, project.projectId, memberId), moved, {
+          itemType: 'PartnerMoney',
+          fields: { projectId: project.projectId, memberId },
+        })
+      : []),
+  ];
+}
+
+/**
+ * The same moves as writes of the request's own transaction, for the few writes bounded by a
+ * total (at most so many budget lines or instalments): the bound must hold when the write commits.
  */
 export function moneyWrites(
   tableName: string,

@@ -8,7 +8,7 @@ import { TABLE_KEYS, beginsWith, type Db, type TxOp } from './db';
 import { mustExist, putNew, versionedUpdate } from './expressions';
 import { entityOf } from './items';
 import { costKey, instalmentKey, paymentItemsOf, paymentRequestKey, projectKey, receiptKey } from './keys';
-import { addCounters, moneyWrites } from './money';
+import { addCounters, moneyProjections, moneyWrites } from './money';
 import type { Page } from './pagination';
 
 export const instalmentItem = (instalment: Instalment) => ({
@@ -120,9 +120,9 @@ export function paymentRepository(db: Db) {
             },
             onConditionFailed: () => new ConflictError('The instalment changed meanwhile or was requested; reload and retry'),
           },
-          ...moneyWrites(db.tableName, refOf(before), { instalmentsCents: amountCents - before.amountCents }),
         ],
         auditRecord(actor, 'instalment', before.id, 'update', before, updated),
+        moneyProjections(refOf(before), { instalmentsCents: amountCents - before.amountCents }),
       );
       return updated;
     },
@@ -150,9 +150,9 @@ export function paymentRepository(db: Db) {
               new ValidationError([{ path: 'amountCents', message: `asks instalment ${request.instalmentId} for more than its unrequested amount` }]),
           },
           ...request.costIds.map((costId, index) => claimCost(db.tableName, ref, costId, request.id, index, actor.at)),
-          ...moneyWrites(db.tableName, ref, { requestedCents: request.amountCents }),
         ],
         auditRecord(actor, 'payment_request', request.id, 'create', undefined, request),
+        moneyProjections(ref, { requestedCents: request.amountCents }),
       );
       return request;
     },
@@ -187,9 +187,9 @@ export function paymentRepository(db: Db) {
                 },
               ]
             : []),
-          ...moneyWrites(db.tableName, ref, { receivedCents: receipt.amountCents }),
         ],
         auditRecord(actor, 'receipt', receipt.id, 'create', undefined, receipt),
+        moneyProjections(ref, { receivedCents: receipt.amountCents }),
       );
       return receipt;
     },

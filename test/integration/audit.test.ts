@@ -2,7 +2,7 @@
 // that verifies, resists racing writers, and exposes an entry altered behind the API's back.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEntryKey } from '../../shared/store/keys';
+import { chainLinkKey } from '../../shared/store/keys';
 import { CONSORTIUM, addDeliverable, addPerson, createFixture, createTestApi, v1, type Fixture, type TestApi } from '../support/api';
 import { installConflictHarness } from '../support/conflicts';
 
@@ -76,7 +76,7 @@ describe('the audit trail', () => {
     const after = (await api.call('GET', `${fixture.projectPath}/audit?limit=1`)).body.items[0].seq;
     expect(after - before).toBe(20);
     const verification = await api.call('GET', `${fixture.projectPath}/audit/verification`);
-    expect(verification.body).toEqual({ valid: true, checked: after });
+    expect(verification.body).toEqual({ valid: true, checked: after, unsealed: 0 });
   });
 
   it('fails verification at an entry altered directly in DynamoDB', async () => {
@@ -85,7 +85,7 @@ describe('the audit trail', () => {
     await api.table.client.send(
       new UpdateCommand({
         TableName: api.table.tableName,
-        Key: auditEntryKey({ consortiumId: CONSORTIUM, projectId: fixture.project.id }, target.seq),
+        Key: chainLinkKey({ consortiumId: CONSORTIUM, projectId: fixture.project.id }, target.seq),
         UpdateExpression: 'SET actor = :someoneElse',
         ExpressionAttributeValues: { ':someoneElse': 'someone-else' },
       }),

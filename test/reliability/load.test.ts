@@ -13,7 +13,8 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
 const CLIENTS_PER_KIND = 8;
 const DELIVERABLES = 2;
 
-const api = await createTestApi();
+// Sealing runs in the background, as the table's stream runs it on AWS: no write waits for it.
+const api = await createTestApi('2026-11-23T09:00:00Z', { sealing: 'background' });
 // Transactions in flight on one item cancel each other, as on AWS (DynamoDB Local never does).
 const conflicts = installConflictHarness(api.table.client);
 let fixture: Fixture;
@@ -143,7 +144,8 @@ describe(`${CLIENTS_PER_KIND * 2} clients for ${SECONDS} s on the same records`,
 
     const finals: Record<string, unknown> = {};
     for (const target of deliverableTargets) {
-      // Every successful log is one entry and one version; the deliverable started at version 1.
+      // Every successful log is one entry. The first one started the work (planned to in progress,
+      // version 2); the later ones are appends, which move the percent but not the version.
       const { body } = await api.call('GET', target.read);
       const entries = [];
       for (let cursor: string | null = null, first = true; first || cursor; first = false) {
@@ -151,7 +153,7 @@ describe(`${CLIENTS_PER_KIND * 2} clients for ${SECONDS} s on the same records`,
         entries.push(...page.body.items);
         cursor = page.body.nextCursor;
       }
-      expect({ target: target.name, version: body.version, entries: entries.length }).toEqual({ target: target.name, version: 1 + target.successes, entries: target.successes });
+      expect({ target: target.name, version: body.version, entries: entries.length }).toEqual({ target: target.name, version: target.successes > 0 ? 2 : 1, entries: target.successes });
       finals[target.name] = { successes: target.successes, version: body.version };
     }
     const { body: attendance } = await api.call('GET', attendanceTargets[0]!.read);

@@ -37,9 +37,9 @@ export interface CallOptions {
   token?: string;
 }
 
-export async function createTestApi(start = '2026-11-23T09:00:00Z') {
-  const table = await createTestTable();
+export async function createTestApi(start = '2026-11-23T09:00:00Z', options: { sealing?: 'inline' | 'background' } = {}) {
   const clock = testClock(start);
+  const table = await createTestTable({ sealing: options.sealing, now: clock.now });
   const issuer = await createDevIssuer('https://issuer.rete.test/dev');
   let counter = 0;
   const newId = () => `id${String(++counter).padStart(5, '0')}`;
