@@ -21,6 +21,7 @@ import {
 } from '../domain/training';
 import type { Member } from '../domain/member';
 import { auditRecord, auditStore, type Actor } from './audit';
+import { countersMoved } from './projections';
 import { TABLE_KEYS, beginsWith, type Db, type Item, type TxOp } from './db';
 import { mustExist, putNew, versionedUpdate, type TransactItem } from './expressions';
 import { entityOf } from './items';
@@ -293,8 +294,9 @@ export function trainingRepository(db: Db) {
 
     /**
      * Records, changes (`before` and `after`) or removes (`after` absent) a member's attendance of a
-     * held session, moving every total in the same transaction. Tallies that moved meanwhile make
-     * it read again, a few times.
+     * held session (the route checks it is held), with the member's own tallies in the same
+     * transaction and the shared totals at sealing. Tallies that moved meanwhile make it read
+     * again, a few times.
      */
     async writeAttendance(path: TrainingPath, before: Attendance | undefined, after: Attendance | undefined, actor: Actor): Promise<void> {
       const record = (after ?? before)!;
@@ -314,21 +316,26 @@ export function trainingRepository(db: Db) {
         const pathRead = Number(pathTally?.sessionsAttended ?? 0);
         const projectRead = Number(projectTally?.sessionsAttended ?? 0);
         const key = attendanceKey(consortiumId, trainingId, sessionId, memberId);
+        // The session's, path's and project's totals are shared by every member's attendance: they
+        // travel in the event and move when it is sealed. Each member's own tallies stay here, where
+        // their condition decides a first attendance once.
+        const projections = [
+          ...countersMoved(sessionKey(consortiumId, trainingId, sessionId), shared),
+          ...countersMoved(trainingPathKey(consortiumId, trainingId), { ...shared, membersTakingPart: joins(pathRead) }),
+          ...(path.projectId ? countersMoved(projectTrainingKey(consortiumId, path.projectId), { ...shared, membersTakingPart: joins(projectRead) }, { itemType: 'ProjectTraining' }) : []),
+        ];
         const ops: TxOp[] = [
           attendanceWrite(db, key, before, after, actor),
-          op(countersOp(db.tableName, sessionKey(consortiumId, trainingId, sessionId), shared, { condition: '#status = :held', values: { ':held': 'held' } }), () => new ConflictError('The session is not held (any more): attendance cannot change')),
-          op(countersOp(db.tableName, trainingPathKey(consortiumId, trainingId), { ...shared, membersTakingPart: joins(pathRead) }), () => pathNotFound(trainingId)),
           op(countersOp(db.tableName, pathTallyKey(consortiumId, trainingId, memberId), memberDelta, { ...tallyCondition(pathRead), set: tallySet, create: true }), () => new TallyMoved('tally moved')),
           op(countersOp(db.tableName, traineeKey(consortiumId, memberId), { ...memberDelta, paths: joins(pathRead) }, { set: tallySet, create: true }), () => new TallyMoved('tally moved')),
           op({ ConditionCheck: mustExist(db.tableName, memberKey(consortiumId, memberId)) }, () => new ValidationError([{ in: 'path', path: 'memberId', message: `no member ${memberId} in this consortium` }])),
         ];
         if (path.projectId) {
-          ops.push(op(countersOp(db.tableName, projectTrainingKey(consortiumId, path.projectId), { ...shared, membersTakingPart: joins(projectRead) }, { create: true }), () => new TallyMoved('tally moved')));
           ops.push(op(countersOp(db.tableName, projectTraineeKey(consortiumId, path.projectId, memberId), memberDelta, { ...tallyCondition(projectRead), set: tallySet, create: true }), () => new TallyMoved('tally moved')));
         }
         const action = !before ? 'attend' : after ? 'update_attendance' : 'remove_attendance';
         try {
-          await audit.transact(chain(consortiumId), ops, auditRecord(actor, 'attendance', `${sessionId}:${memberId}`, action, before, after));
+          await audit.transact(chain(consortiumId), ops, auditRecord(actor, 'attendance', `${sessionId}:${memberId}`, action, before, after), projections);
           return;
         } catch (error) {
           if (!(error instanceof TallyMoved) || attempt >= 5) throw error instanceof TallyMoved ? new ConflictError('Attendance changed meanwhile; retry', { cause: error }) : error;
