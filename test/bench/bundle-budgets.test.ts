@@ -1,9 +1,10 @@
 // The API bundle keeps its budget against the baseline bundle (bench/lib/budgets.ts): a change that
 // grows its cold-start part or its whole beyond the ceiling fails here, naming what it holds beyond
-// the baseline. Built as `npm run build` builds it, into a temporary folder.
+// the baseline; and it loads no route group at cold start. Built as `npm run build` builds it, into
+// a temporary folder.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_BUNDLE_BUDGET, buildBaseline, bundleBudgetFailures } from '../../bench/lib/budgets';
 import { buildFunctions, bundle, type BundleFigures } from '../../dev/build';
@@ -27,6 +28,17 @@ describe('the API bundle budget', () => {
     expect(bundleBudgetFailures(api, baseline, API_BUNDLE_BUDGET)).toEqual([]);
     const ratio = (bytes: number) => (bytes / baseline.bytes).toFixed(2);
     console.log(`The API bundle: cold-start part ${ratio(api.coldStartBytes)}x, whole ${ratio(api.bytes)}x the baseline's ${(baseline.bytes / 1024).toFixed(0)} KB.`);
+  });
+
+  it('loads no route group, route schema or OpenAPI code at cold start', () => {
+    const coldFiles = new Set(api.files.slice(0, api.coldStartFiles));
+    const coldInputs = Object.entries(api.metafile.outputs)
+      .filter(([file]) => coldFiles.has(relative(api.dir, resolve(file))))
+      .flatMap(([, output]) => Object.keys(output.inputs));
+    const routeCode = /(^shared\/api\/(routes\/|openapi|group-app|guard))|node_modules\/(@asteasolutions\/zod-to-openapi|@hono\/zod-openapi)\//;
+
+    expect([...new Set(coldInputs.filter((input) => routeCode.test(input)))]).toEqual([]);
+    expect(coldInputs).toContain('shared/api/route-groups.ts');
   });
 
   it('fails a bundle that loads more at cold start, naming what it holds beyond the baseline', async () => {
