@@ -6,7 +6,7 @@
 import '../dev/quiet-sdk-warning';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -18,6 +18,7 @@ import { BENCH_PERSON, FULL_PLAN, QUICK_PLAN, writeDataset } from './data/datase
 import { createBenchApp } from './lib/bench-app';
 import { installCallCounter } from './lib/call-counter';
 import type { BenchContext, SectionRunner } from './lib/context';
+import { measureUnderLoad } from './lib/load';
 import { say } from './lib/progress';
 import { updateReadme } from './lib/readme';
 import { formatTable, machine, resultsPath, writeResults, type Results, type Section } from './lib/results';
@@ -73,12 +74,13 @@ try {
   const context: BenchContext = { quick, root, workDir, endpoint: dynamo.endpoint, client, store, calls, dataset, app };
 
   const sections: Section[] = [];
-  for (const [, name, run] of selected) {
+  for (const [id, name, run] of selected) {
     say(`\n${name}`);
     const sectionStarted = performance.now();
-    const section = await run(context);
+    // The load is recorded with the section; a timed one measured under a high load runs again.
+    const section = await measureUnderLoad(id, machine().cores, () => run(context), { say, repeat: !quick });
     const seconds = Number(((performance.now() - sectionStarted) / 1000).toFixed(1));
-    sections.push({ ...section, measuredAt: new Date().toISOString(), seconds, loadAverage: Number(loadavg()[0]!.toFixed(2)) });
+    sections.push({ ...section, measuredAt: new Date().toISOString(), seconds });
     say(`${name}: ${seconds.toFixed(0)} s`);
   }
   if (calls.scans > 0) throw new Error(`A Scan was sent during the run (${calls.scans}): no request path may scan`);

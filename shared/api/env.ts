@@ -50,5 +50,7 @@ export interface AppEnv {
     /** The cost or budget line a policy rule read for this request (member and funder callers): the handler uses it rather than read it again. */
     checkedCost?: Cost;
     checkedLine?: BudgetLine;
+    /** The route a group's app chose (route-groups.ts), as registered: for the request log. */
+    route?: string;
   };
 }

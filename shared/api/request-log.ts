@@ -23,8 +23,13 @@ export interface RequestRecord {
   durationMs: number;
 }
 
-/** `GET /api/v1/consortia/:consortiumId/projects`: the handler the router chose, or `unmatched`. */
+/**
+ * `GET /api/v1/consortia/:consortiumId/projects`: the handler the router chose (or the route group's
+ * app, which says so in `route`), or `unmatched`.
+ */
 export function routeOf(c: Context): string {
+  const chosen = (c as Context<AppEnv>).get('route');
+  if (chosen) return chosen;
   const handler = matchedRoutes(c).findLast((route) => route.method !== 'ALL');
   return handler ? `${handler.method} ${handler.path}` : 'unmatched';
 }

@@ -3,7 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { AuditEntry, ChainVerification } from '../../domain/audit';
 import type { AppDeps } from '../env';
 import { ConsortiumParams, PageQuery, ProjectParams, json, newRouter, pageOf, readErrors } from '../openapi';
-import { guarded } from '../policy';
+import { guarded } from '../guard';
 
 const AuditPage = pageOf(AuditEntry, 'AuditPage');
 

@@ -13,7 +13,7 @@ import { actorOf } from '../access';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
 import { IdempotencyHeaders, ProjectParams, body, json, newRouter, readErrors, writeErrors } from '../openapi';
-import { checkedLine, guarded } from '../policy';
+import { checkedLine, guarded } from '../guard';
 
 export const BudgetLineParams = ProjectParams.extend({ budgetLineId: Id });
 

@@ -11,7 +11,7 @@ import { actorOf, todayIn } from '../access';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
 import { IdempotencyHeaders, PageQuery, ProjectParams, body, json, newRouter, pageOf, readErrors, writeErrors } from '../openapi';
-import { guarded } from '../policy';
+import { guarded } from '../guard';
 
 const ContributionParams = ProjectParams.extend({ contributionId: Id });
 const ContributionReversal = z.object({ original: Contribution, reversal: Contribution }).meta({ id: 'ContributionReversal' });

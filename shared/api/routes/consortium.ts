@@ -3,7 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { Consortium } from '../../domain/consortium';
 import type { AppDeps } from '../env';
 import { ConsortiumParams, json, newRouter, readErrors } from '../openapi';
-import { guarded } from '../policy';
+import { guarded } from '../guard';
 
 export function consortiumRoutes(deps: AppDeps) {
   const app = newRouter();

@@ -32,7 +32,7 @@ import { IdempotencyHeaders, PageQuery, ProjectParams, body, json, newRouter, pa
 import { notifyCostSubmitted } from '../../jobs/notify';
 import { documentFolder, documentKey, type DocumentOwner } from '../../files/layout';
 import { FileLink, UploadAnswer, assertUploaded, fileLink, namesFile, uploadForm, type KeyOf } from '../uploads';
-import { checkedCost, checkedLine, guarded } from '../policy';
+import { checkedCost, checkedLine, guarded } from '../guard';
 import { BudgetLineParams } from './budget';
 
 const CostParams = ProjectParams.extend({ costId: Id });

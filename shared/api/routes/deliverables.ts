@@ -41,7 +41,8 @@ import {
   readErrors,
   writeErrors,
 } from '../openapi';
-import { guarded, type OperationId } from '../policy';
+import { guarded } from '../guard';
+import type { OperationId } from '../policy';
 import { actorOf, todayIn } from '../access';
 import type { Consortium } from '../../domain/consortium';
 import type { Access } from '../../domain/person';

@@ -21,7 +21,7 @@ import {
   readErrors,
   writeErrors,
 } from '../openapi';
-import { guarded } from '../policy';
+import { guarded } from '../guard';
 
 export function memberRoutes(deps: AppDeps) {
   const { members, deliverables } = deps.store;

@@ -13,7 +13,7 @@ import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
 import { IdempotencyHeaders, PageQuery, ProjectParams, body, json, newRouter, pageOf, readErrors, writeErrors } from '../openapi';
 import { DOWNLOAD_LINK_SECONDS } from '../links';
-import { guarded } from '../policy';
+import { guarded } from '../guard';
 
 const ExportParams = ProjectParams.extend({ exportId: Id });
 

@@ -8,7 +8,7 @@ import { actorOf, todayIn } from '../access';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
 import { IdempotencyHeaders, PageQuery, ProjectParams, body, json, newRouter, pageOf, readErrors, writeErrors } from '../openapi';
-import { guarded } from '../policy';
+import { guarded } from '../guard';
 
 const IndicatorParams = ProjectParams.extend({ indicatorId: Id });
 

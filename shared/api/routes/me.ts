@@ -7,7 +7,8 @@ import { Consortium } from '../../domain/consortium';
 import { Person } from '../../domain/person';
 import type { AppDeps } from '../env';
 import { json, newRouter, problemOf } from '../openapi';
-import { PERSONAL_OPERATIONS, guarded } from '../policy';
+import { guarded } from '../guard';
+import { PERSONAL_OPERATIONS } from '../policy';
 
 export const Me = z
   .object({

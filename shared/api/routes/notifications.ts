@@ -5,7 +5,7 @@ import { MarkRead, Notification, Preferences } from '../../domain/notification';
 import { actorOf } from '../access';
 import type { AppDeps } from '../env';
 import { ConsortiumParams, PageQuery, body, json, newRouter, pageOf, readErrors, writeErrors } from '../openapi';
-import { guarded } from '../policy';
+import { guarded } from '../guard';
 
 export function notificationRoutes(deps: AppDeps) {
   const { notifications, people } = deps.store;

@@ -24,7 +24,7 @@ import { actorOf, todayIn } from '../access';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
 import { IdempotencyHeaders, PageQuery, ProjectParams, body, json, newRouter, pageOf, readErrors, writeErrors } from '../openapi';
-import { guarded } from '../policy';
+import { guarded } from '../guard';
 
 const InstalmentParams = ProjectParams.extend({ instalmentId: Id });
 const InstalmentList = z.object({ items: z.array(InstalmentWithStatus) }).meta({ id: 'InstalmentList' });

@@ -8,7 +8,7 @@ import { actorOf } from '../access';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
 import { ConsortiumParams, IdempotencyHeaders, PageQuery, body, json, newRouter, pageOf, readErrors, writeErrors } from '../openapi';
-import { guarded } from '../policy';
+import { guarded } from '../guard';
 
 const PersonParams = ConsortiumParams.extend({ personId: PersonId });
 

@@ -9,7 +9,7 @@ import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
 import { actorOf } from '../access';
 import { IdempotencyHeaders, PhaseParams, ProjectParams, body, json, newRouter, readErrors, writeErrors } from '../openapi';
-import { guarded } from '../policy';
+import { guarded } from '../guard';
 
 export function phaseRoutes(deps: AppDeps) {
   const { projects } = deps.store;

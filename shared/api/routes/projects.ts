@@ -32,7 +32,7 @@ import {
   readErrors,
   writeErrors,
 } from '../openapi';
-import { guarded } from '../policy';
+import { guarded } from '../guard';
 
 /** How many overdue and due-soon deliverables the overview lists (it says when there are more). */
 export const OVERVIEW_LIST_LIMIT = 20;

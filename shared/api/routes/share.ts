@@ -13,7 +13,7 @@ import { actorOf } from '../access';
 import type { AppDeps } from '../env';
 import { dashboardOrigin } from '../links';
 import { ProjectParams, body, json, newRouter, problemOf, readErrors, writeErrors } from '../openapi';
-import { guarded } from '../policy';
+import { guarded } from '../guard';
 import { DOWNLOAD_LINK_SECONDS } from '../links';
 
 const ExportParams = ProjectParams.extend({ exportId: Id });

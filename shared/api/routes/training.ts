@@ -25,7 +25,7 @@ import { actorOf, todayIn } from '../access';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
 import { ConsortiumParams, IdempotencyHeaders, PageQuery, ProjectParams, body, json, newRouter, pageOf, readErrors, writeErrors } from '../openapi';
-import { guarded } from '../policy';
+import { guarded } from '../guard';
 
 const TrainingParams = ConsortiumParams.extend({ trainingId: Id });
 const SessionParams = TrainingParams.extend({ sessionId: Id });
