@@ -103,7 +103,7 @@ afterAll(async () => {
 
 describe('the bundles', () => {
   it('are one per function, with fonts beside the export worker only', async () => {
-    expect(bundles.map((bundle) => bundle.name).sort()).toEqual(['api', 'export-worker', 'jobs']);
+    expect(bundles.map((bundle) => bundle.name).sort()).toEqual(['api', 'export-worker', 'jobs', 'sealer']);
     for (const bundle of bundles) {
       expect(bundle.files[0]).toBe('index.mjs');
       expect(bundle.coldStartFiles).toBeLessThan(bundle.files.length);
