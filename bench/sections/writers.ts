@@ -2,7 +2,8 @@
 // the sealer in the background and DynamoDB's transaction conflicts simulated, against the same
 // writes by hand (one PutItem each, no audit, no counters), same run; then the sealing lag, and
 // the counters checked against a recount.
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
 import { writeSyntheticProject } from '../../dev/synthetic-project';
 import type { Deliverable } from '../../shared/domain/deliverable';
 import { recount } from '../../shared/domain/progress';
@@ -15,6 +16,7 @@ import { personItem } from '../../shared/store/people';
 import { installConflictHarness } from '../../test/support/conflicts';
 import { rawAppendLogEntry, rawLogProgress } from '../data/raw-routes';
 import { createBenchApp } from '../lib/bench-app';
+import { coreShare, countOf, joined, statusText, writeFor, type Window } from '../lib/concurrent';
 import type { SectionRunner } from '../lib/context';
 import { progress } from '../lib/progress';
 import { figure } from '../lib/results';
@@ -35,62 +37,6 @@ const PERSON = 'bench-writers';
 /** The synthetic project's deliverables cycle through five statuses; index 1 mod 5 is in progress. */
 const inProgress = (count: number) => Array.from({ length: count }, (_, index) => `d${String(5 * index + 1).padStart(6, '0')}`);
 
-interface Window {
-  seconds: number;
-  ok: number;
-  statuses: Map<number, number>;
-  latencyMs: number[];
-  loadAtStart: number;
-  loadAtEnd: number;
-  /** This process's CPU time (user + system) over the window, in ms: the app's, the SDK's and the sealer's work, not DynamoDB Local's. */
-  cpuMs: number;
-}
-
-const oneMinuteLoad = () => Number(loadavg()[0]!.toFixed(2));
-
-/** Runs every writer for `seconds`, each write after the last; answers what was written and how fast. */
-async function writeFor(seconds: number, write: (writer: number, round: number) => Promise<number>, label: string): Promise<Window> {
-  const statuses = new Map<number, number>();
-  const latencyMs: number[] = [];
-  let ok = 0;
-  const loadAtStart = oneMinuteLoad();
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const until = started + seconds * 1000;
-  const ticker = setInterval(() => progress(`  ${label}: ${ok.toLocaleString('en')} writes in ${((performance.now() - started) / 1000).toFixed(0)} s`), 1000);
-  try {
-    await Promise.all(
-      Array.from({ length: WRITERS }, async (_, writer) => {
-        for (let round = 0; performance.now() < until; round++) {
-          const sent = performance.now();
-          const status = await write(writer, round);
-          latencyMs.push(performance.now() - sent);
-          statuses.set(status, (statuses.get(status) ?? 0) + 1);
-          if (status === 200) ok++;
-        }
-      }),
-    );
-  } finally {
-    clearInterval(ticker);
-  }
-  const { user, system } = process.cpuUsage(cpu);
-  return { seconds: (performance.now() - started) / 1000, ok, statuses, latencyMs, loadAtStart, loadAtEnd: oneMinuteLoad(), cpuMs: (user + system) / 1000 };
-}
-
-/** Two windows of one side as one (the writes by hand run before and after the app's, so that a drift falls on both alike). */
-const joined = (first: Window, second: Window): Window => ({
-  seconds: first.seconds + second.seconds,
-  ok: first.ok + second.ok,
-  statuses: new Map([...new Set([...first.statuses.keys(), ...second.statuses.keys()])].map((status) => [status, (first.statuses.get(status) ?? 0) + (second.statuses.get(status) ?? 0)])),
-  latencyMs: [...first.latencyMs, ...second.latencyMs],
-  loadAtStart: first.loadAtStart,
-  loadAtEnd: second.loadAtEnd,
-  cpuMs: first.cpuMs + second.cpuMs,
-});
-
-/** Share of one core this process used over a window. */
-const coreShare = (window: Window) => window.cpuMs / 1000 / window.seconds;
-
 async function allDeliverables(store: Store, projectId: string): Promise<Deliverable[]> {
   const items: Deliverable[] = [];
   let cursor: string | undefined;
@@ -107,13 +53,13 @@ async function recountProblems(store: Store, projectId: string, lastPercent: Map
   const problems: string[] = [];
   const deliverables = await allDeliverables(store, projectId);
   const project = await store.projects.get(CONSORTIUM, projectId);
-  if (JSON.stringify(project.counters) !== JSON.stringify(recount(deliverables))) {
+  if (!isDeepStrictEqual(project.counters, recount(deliverables))) {
     problems.push(`project counters ${JSON.stringify(project.counters)}, recount ${JSON.stringify(recount(deliverables))}`);
   }
   for (const phaseId of new Set(deliverables.map((d) => d.phaseId))) {
     const phase = await store.projects.getPhase(CONSORTIUM, projectId, phaseId);
     const counted = recount(deliverables.filter((d) => d.phaseId === phaseId));
-    if (JSON.stringify(phase.counters) !== JSON.stringify(counted)) problems.push(`${phaseId} counters ${JSON.stringify(phase.counters)}, recount ${JSON.stringify(counted)}`);
+    if (!isDeepStrictEqual(phase.counters, counted)) problems.push(`${phaseId} counters ${JSON.stringify(phase.counters)}, recount ${JSON.stringify(counted)}`);
   }
   for (const deliverable of deliverables) {
     const expected = lastPercent.get(deliverable.id);
@@ -121,9 +67,6 @@ async function recountProblems(store: Store, projectId: string, lastPercent: Map
   }
   return problems;
 }
-
-const countOf = (window: Window, status: number) => window.statuses.get(status) ?? 0;
-const statusText = (window: Window) => [...window.statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(', ');
 
 let attempts = 0;
 
@@ -173,17 +116,17 @@ export const writersSection: SectionRunner = async (context) => {
   try {
     // Warm-up (caches, connections, compiled code in this process and in DynamoDB Local's), sealed before the clock starts.
     const warmup = context.quick ? 0.2 : 3;
-    await writeFor(warmup, rawWrite, 'warming up by hand');
-    await writeFor(warmup, appWrite, 'warming up through the app');
+    await writeFor(WRITERS, warmup, rawWrite, 'warming up by hand');
+    await writeFor(WRITERS, warmup, appWrite, 'warming up through the app');
     await sealing.flush();
     const sealedBefore = sealing.figures.lagMillis.length;
     const headBefore = Number((await store.db.get(chainHeadKey(chain)))?.seq ?? 0);
     harness.reset();
 
-    const byHandBefore = await writeFor(seconds / 2, rawWrite, 'by hand (first half)');
+    const byHandBefore = await writeFor(WRITERS, seconds / 2, rawWrite, 'by hand (first half)');
     const conflictsByHand = harness.conflicts;
     harness.reset();
-    const app = await writeFor(seconds, appWrite, 'through the app');
+    const app = await writeFor(WRITERS, seconds, appWrite, 'through the app');
     const transactionsWhileWriting = harness.transactions;
     const flushStarted = performance.now();
     progress(`  sealing what is left of ${app.ok.toLocaleString('en')} writes`);
@@ -208,11 +151,11 @@ export const writersSection: SectionRunner = async (context) => {
     if (problems.length > 0) throw new Error(`Writers: after sealing, the project is not what its writes make it:\n  ${problems.join('\n  ')}`);
 
     harness.reset();
-    const byHand = joined(byHandBefore, await writeFor(seconds / 2, rawWrite, 'by hand (second half)'));
+    const byHand = joined(byHandBefore, await writeFor(WRITERS, seconds / 2, rawWrite, 'by hand (second half)'));
     const conflictsRaw = conflictsByHand + harness.conflicts;
     // Last, and not a baseline: the app's own calls by hand, without the app and without the sealer
     // (their events are left pending), to tell DynamoDB Local's share of the difference from the app's.
-    const appCalls = await writeFor(seconds / 2, appCallsWrite, "the app's calls by hand");
+    const appCalls = await writeFor(WRITERS, seconds / 2, appCallsWrite, "the app's calls by hand");
 
     const rate = (window: Window) => window.ok / window.seconds;
     const ratio = rate(app) / rate(byHand);
