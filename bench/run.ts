@@ -29,6 +29,7 @@ import { dashboardSection } from './sections/dashboard';
 import { exportsSection } from './sections/exports';
 import { overheadSection } from './sections/overhead';
 import { scalingSection } from './sections/scaling';
+import { writersSection } from './sections/writers';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const { values: options } = parseArgs({
@@ -47,9 +48,10 @@ const SECTIONS: [string, string, SectionRunner][] = [
   ['scaling', '5. scaling', scalingSection],
   ['exports', '6. exports', exportsSection],
   ['dashboard', '7. dashboard', dashboardSection],
+  ['writers', '8. writers', writersSection],
 ];
 /** Sections that bring their own data (or need none): a run of only these skips the data set. */
-const WITHOUT_DATA = new Set(['bundle', 'dashboard']);
+const WITHOUT_DATA = new Set(['bundle', 'dashboard', 'writers']);
 const only = options.only?.split(',').map((id) => id.trim());
 const unknown = only?.filter((id) => !SECTIONS.some(([known]) => known === id)) ?? [];
 if (unknown.length > 0) throw new Error(`--only: no section ${unknown.join(', ')} (sections: ${SECTIONS.map(([id]) => id).join(', ')})`);

@@ -1,7 +1,7 @@
 // The baselines of the request-overhead figures: the DynamoDB calls each measured route makes,
 // sent by hand through the DocumentClient (keys from the store's key builders), with no
 // framework, validation, authorisation or mapping around them.
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { eventOf, newEventId } from '../../shared/domain/audit';
 import { addDays, calendarDateIn } from '../../shared/domain/clock';
@@ -90,6 +90,29 @@ export async function rawLogProgress(raw: Raw, ids: { consortiumId: string; proj
         },
         { Put: { TableName: tableName, Item: eventItem(chain, event, [{ progress }]), ConditionExpression: 'attribute_not_exists(PK)' } },
       ],
+    }),
+  );
+}
+
+/**
+ * A progress log entry written by hand, as a store without audit or counters would: one PutItem of
+ * the entry (the app's item and condition), no read of the deliverable, no event, nothing sealed.
+ */
+export async function rawAppendLogEntry(
+  raw: Raw,
+  ids: { consortiumId: string; projectId: string; deliverableId: string },
+  entry: { personId: string; note: string; percent: number },
+) {
+  const at = new Date().toISOString();
+  const id = randomUUID();
+  await raw.client.send(
+    new PutCommand({
+      TableName: raw.tableName,
+      Item: {
+        ...logEntryKey(ids.consortiumId, ids.projectId, ids.deliverableId, at, id), itemType: 'LogEntry',
+        id, deliverableId: ids.deliverableId, at, by: entry.personId, type: 'progress', note: entry.note, percent: entry.percent, evidence: [],
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
     }),
   );
 }

@@ -37,7 +37,7 @@ describe('the quick benchmark', () => {
 
   it('has figures with a baseline and a ratio in every measured section', () => {
     const ids = results.sections.map((section) => section.id);
-    expect(ids).toEqual(['coldStart', 'bundle', 'overhead', 'calls', 'scaling', 'exports', 'dashboard']);
+    expect(ids).toEqual(['coldStart', 'bundle', 'overhead', 'calls', 'scaling', 'exports', 'dashboard', 'writers']);
     for (const section of results.sections) {
       expect(section.notMeasured, section.id).toBeUndefined();
       expect(section.figures.length, section.id).toBeGreaterThan(0);
@@ -78,8 +78,17 @@ describe('the quick benchmark', () => {
     expect(dashboard.figures.map((figure) => figure.id)).toEqual(['dashboard.js.gzip', 'dashboard.timeline', 'dashboard.deliverables']);
   });
 
+  it('measures 32 writers through the app against the same writes by hand, with the sealing lag, and its goal', () => {
+    const writers = results.sections.find((s) => s.id === 'writers')!;
+    expect(writers.figures.map((figure) => figure.id)).toEqual(['writers.throughput', 'writers.lag.p50', 'writers.lag.p95', 'writers.sealing', 'writers.appCalls']);
+    const throughput = writers.figures[0]!;
+    expect(throughput.goal?.text).toMatch(/at least 0\.7x the writes by hand/);
+    expect(throughput.details).toMatchObject({ writers: 32, app: { status409: expect.any(Number), status503: expect.any(Number) } });
+  });
+
   it('prints the table', () => {
     expect(table).toContain('1. Cold start');
     expect(table).toContain('7. Dashboard');
+    expect(table).toContain('8. Writers');
   });
 });
