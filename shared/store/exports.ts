@@ -49,8 +49,9 @@ export function exportRepository(db: Db) {
     },
 
     /**
-     * Marks a done export as submitted to the funder, with its files' new keys, as an audit entry
-     * of the project's chain that carries the snapshot's hash: proof of which figures were sent.
+     * Marks a done export as submitted to the funder, with its files' new keys, as an audit event
+     * of the project's chain that carries the snapshot's and each file's hash, sealed as any other:
+     * proof of which figures, and which bytes, were sent.
      */
     async submit(current: Export, expectedVersion: number, files: Export['files'], actor: Actor): Promise<Export> {
       if (current.version !== expectedVersion) throw new StaleVersionError('export', expectedVersion, current.version);
@@ -76,6 +77,8 @@ export function exportRepository(db: Db) {
           changes: {
             submittedAt: { before: null, after: actor.at },
             snapshotSha256: { before: null, after: current.snapshot?.sha256 ?? null },
+            // Each file as sent: the chain proves which bytes the funder received.
+            fileSha256: { before: null, after: Object.fromEntries(files.map((file) => [file.format, file.sha256])) },
           },
         },
       );
