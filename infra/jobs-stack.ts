@@ -3,7 +3,7 @@
 // scheduled jobs (reporting schedules and weekly digests every hour, the sealing sweep every five
 // minutes) that EventBridge Scheduler starts. Every path that can fail ends in a dead-letter queue the
 // alarms watch. Mail leaves through the auth stack's SES identity.
-import { Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -166,6 +166,9 @@ export class JobsStack extends Stack {
       ...SEALER_STREAM,
     });
     table.grantStreamRead(sealer.function);
+
+    // For running a job by hand, e.g. the sealing sweep (docs/deploy.md, "When a sealing alarm rings").
+    new CfnOutput(this, 'JobsFunctionName', { value: jobs.function.functionName });
 
     this.exportWorker = worker;
     this.jobs = jobs;

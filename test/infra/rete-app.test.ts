@@ -458,6 +458,12 @@ describe('jobs', () => {
     expect(byJob['weekly-digest'].Target.RetryPolicy.MaximumEventAgeInSeconds).toBe(3600);
   });
 
+  it('outputs the jobs function name, for running the sweep by hand', () => {
+    const output = templates.jobs.toJSON().Outputs.JobsFunctionName;
+    const jobsId = Object.entries(templates.jobs.findResources('AWS::Lambda::Function')).find(([, fn]) => isJobs(fn as Resource))![0];
+    expect(output.Value).toEqual({ Ref: jobsId });
+  });
+
   it('sends a failed scheduled run to a dead-letter queue', () => {
     const config = only(templates.jobs, 'AWS::Lambda::EventInvokeConfig').Properties;
     expect(config.MaximumRetryAttempts).toBe(2);
