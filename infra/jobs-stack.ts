@@ -150,9 +150,11 @@ export class JobsStack extends Stack {
       bundlesDir,
       description: "Rete: links new audit events into their chains and applies their counters (the table's stream)",
       memorySize: 512,
-      // A batch seals each chain it names, a transaction per 25 events, retrying conflicts with the API.
-      timeout: Duration.minutes(1),
+      // A batch seals the chains it names one after the other, a transaction per 25 events; a busy
+      // chain may take tens of seconds of retried conflicts with its writers.
+      timeout: Duration.minutes(2),
     }).bindTable(table);
+    if (!table.tableStreamArn) throw new Error("The sealer reads the table's stream: turn it on in the data stack");
     sealer.function.addEventSourceMapping('Stream', {
       eventSourceArn: table.tableStreamArn,
       // From the oldest record the stream keeps (24 hours), so that events written before the mapping
