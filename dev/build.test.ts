@@ -1,5 +1,6 @@
 // The build refuses a bundle that would carry development-only code into a Lambda function, and
-// keeps the PDF and XLSX code out of what the export worker loads for a CSV job.
+// keeps the PDF and XLSX code out of what the export worker loads for a CSV job, and anything but the
+// store and the DynamoDB client out of the sealer.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -66,5 +67,18 @@ describe('the export worker bundle', () => {
     console.log(`The export worker loads ${(csvJob.bytes / 1024).toFixed(0)} KB for a CSV job (${(worker!.coldStartBytes / 1024).toFixed(0)} KB at cold start, ${(worker!.bytes / 1024).toFixed(0)} KB in all).`);
     // The check sees them where they are: a PDF job loads pdfkit, fontkit and brotli.
     expect(offending(pdfJob.inputs)).toEqual(expect.arrayContaining(['pdfkit', 'fontkit', 'brotli', 'shared/reports/pdf-layout.ts']));
+  });
+});
+
+describe('the sealer bundle', () => {
+  it('holds the store and the DynamoDB client only: no HTTP app, no other AWS client, no report builder', async () => {
+    const [sealer] = await buildFunctions({ outRoot: join(folder, 'functions'), names: ['sealer'] });
+
+    const inputs = Object.keys(sealer!.metafile.inputs);
+
+    expect(inputs).toContain('functions/sealer/handler.ts');
+    expect(inputs.some((input) => /node_modules\/@aws-sdk\/client-dynamodb\//.test(input))).toBe(true);
+    expect(inputs.filter((input) => /node_modules\/(hono|@hono|@aws-sdk\/client-(s3|sqs|sesv2|cognito-identity-provider))\//.test(input))).toEqual([]);
+    expect(inputs.filter((input) => /^shared\/(api|reports|files|mail)\//.test(input))).toEqual([]);
   });
 });

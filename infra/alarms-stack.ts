@@ -1,6 +1,7 @@
 // What wakes somebody up: API 5xx answers, Lambda errors and throttles per function, anything in a
 // dead-letter queue, DynamoDB throttling, an export that failed for good, export requests waiting
-// too long, mail that bounces or is marked as spam, and the month's cost passing its budget. Alarms
+// too long, sealing falling behind (the stream's iterator age, the lag from write to sealing), mail
+// that bounces or is marked as spam, and the month's cost passing its budget. Alarms
 // notify one SNS topic (an email, if one is given); the budget mails the address directly too.
 import { Aws, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -27,6 +28,8 @@ export interface AlarmsStackProps extends StackProps {
   exportWorker: IFunction;
   /** The queue of export requests, whose oldest message should not wait long. */
   exportQueue: IQueue;
+  /** The sealer: how far behind the table's stream it reads, and its SealingLag metric (shared/jobs/seal-stream.ts). */
+  sealer: IFunction;
   /** The SES configuration set every mail is sent with (the auth stack's). */
   mailConfigurationSet: string;
   /** Who gets the alarms by email; without it, subscribe to the topic yourself. */
@@ -42,6 +45,22 @@ export interface AlarmsStackProps extends StackProps {
 export const EXPORT_QUEUE_MAX_AGE = Duration.hours(1);
 
 /**
+ * The oldest stream record the sealer has yet to read: it keeps up within seconds, so minutes mean it
+ * fails or is throttled (and past an hour its records go to the dead-letter queue, left to the sweep).
+ */
+export const SEALER_ITERATOR_AGE_MAX = Duration.minutes(5);
+
+/**
+ * The 95th percentile of the time from a write to its event's sealing (counters, summaries and the
+ * chain lag behind by that much). A healthy stream seals within a few seconds; a minute means the
+ * sealer retries conflicts or waits on throttling, and people notice counts that lag behind.
+ */
+export const SEALING_LAG_P95_MAX = Duration.seconds(60);
+
+/** The sealer's embedded metric, in METRICS_NAMESPACE (SEALING_LAG in shared/jobs/seal-stream.ts; a test keeps them equal). */
+export const SEALING_LAG_METRIC = 'SealingLag';
+
+/**
  * SES puts an account under review at a 5% bounce rate or a 0.1% complaint rate (and may pause its
  * sending at 10% or 0.5%): the alarms ring well before, at under half of each.
  */
@@ -51,6 +70,7 @@ export const MAIL_COMPLAINT_RATE_ALARM = 0.0004;
 /** The operations Rete's store sends (shared/store): an alarm's math may sum at most ten metrics. */
 const TABLE_OPERATIONS = [
   Operation.GET_ITEM,
+  Operation.BATCH_GET_ITEM,
   Operation.QUERY,
   Operation.PUT_ITEM,
   Operation.UPDATE_ITEM,
@@ -113,6 +133,27 @@ export class AlarmsStack extends Stack {
       `an export request has waited in the export queue for ${EXPORT_QUEUE_MAX_AGE.toHumanString()} or more`,
       props.exportQueue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(5), statistic: 'Maximum' }),
       EXPORT_QUEUE_MAX_AGE.toSeconds(),
+    );
+
+    // Sealing: the stream read late (the sealer fails, is throttled or cannot keep up), and events
+    // sealed late (the chain, counters and summaries lag behind the writes).
+    alarm(
+      'SealerIteratorAge',
+      `the sealer reads the table's stream ${SEALER_ITERATOR_AGE_MAX.toHumanString()} or more behind`,
+      props.sealer.metric('IteratorAge', { period: Duration.minutes(5), statistic: 'Maximum' }),
+      SEALER_ITERATOR_AGE_MAX.toMilliseconds(),
+    );
+    alarm(
+      'SealingLag',
+      `the 95th percentile of the time from a write to its sealing reached ${SEALING_LAG_P95_MAX.toHumanString()}`,
+      new Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: SEALING_LAG_METRIC,
+        dimensionsMap: { [FUNCTION_DIMENSION]: props.sealer.functionName },
+        period: Duration.minutes(5),
+        statistic: 'p95',
+      }),
+      SEALING_LAG_P95_MAX.toMilliseconds(),
     );
 
     // Mail: the account's reputation (what SES judges the account by), and this installation's own

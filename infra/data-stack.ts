@@ -1,9 +1,10 @@
-// The stateful stack: Rete's one DynamoDB table, built from the table definition in shared/store, and
-// the private bucket of export files and evidence. Both are kept when the stack goes away, and AWS
-// Backup copies both every week into a retained vault, for as many years as the settings say.
+// The stateful stack: Rete's one DynamoDB table, built from the table definition in shared/store (its
+// stream feeds the sealer), and the private bucket of export files and evidence. Both are kept when
+// the stack goes away, and AWS Backup copies both every week into a retained vault, for as many years
+// as the settings say.
 import { CfnOutput, Duration, RemovalPolicy, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
 import { BackupPlan, BackupPlanRule, BackupResource, BackupVault } from 'aws-cdk-lib/aws-backup';
-import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Schedule } from 'aws-cdk-lib/aws-events';
 import { ManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
@@ -35,7 +36,7 @@ export interface DataStackProps extends StackProps {
 }
 
 export class DataStack extends Stack {
-  /** The table later stacks bind to their functions (env + grant). */
+  /** The table later stacks bind to their functions (env + grant); its stream triggers the sealer. */
   readonly table: TableV2;
   /** Export files and evidence; the web stack adds the CORS rule for the dashboard's origin. */
   readonly filesBucket: Bucket;
@@ -60,7 +61,9 @@ export class DataStack extends Stack {
       encryption: TableEncryptionV2.awsManagedKey(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
-      // No stream: no function consumes one (notifications and digests are written and scheduled).
+      // The sealer (jobs stack) reads new audit events from the stream: the new image is all it
+      // reads (the event's chain and type), so no old image is kept.
+      dynamoStream: StreamViewType.NEW_IMAGE,
       removalPolicy: RemovalPolicy.RETAIN,
     });
 

@@ -20,7 +20,7 @@ import { WebStack } from './web-stack';
  */
 export type ReteSettings = Omit<AppSettings, keyof DefaultedSettings> &
   Partial<DefaultedSettings> & {
-    /** Holds `api/`, `export-worker/`, `jobs/` and `web/`, as `npm run build` writes them in `dist/`. */
+    /** Holds `api/`, `export-worker/`, `jobs/`, `sealer/` and `web/`, as `npm run build` writes them in `dist/`. */
     buildDir: string;
   };
 
@@ -71,7 +71,7 @@ export function addRete(app: App, given: ReteSettings) {
   });
   const jobs = new JobsStack(app, name('jobs'), {
     env,
-    description: `Rete (${stage}): the export worker and queue, the scheduled jobs`,
+    description: `Rete (${stage}): the export worker and queue, the sealer on the table's stream, the scheduled jobs`,
     table: data.table,
     filesBucket: data.filesBucket,
     bundlesDir: buildDir,
@@ -104,13 +104,14 @@ export function addRete(app: App, given: ReteSettings) {
   });
   const alarms = new AlarmsStack(app, name('alarms'), {
     env,
-    description: `Rete (${stage}): alarms on errors, throttling, dead letters, failed exports, mail reputation and cost`,
+    description: `Rete (${stage}): alarms on errors, throttling, dead letters, failed exports, sealing lag, mail reputation and cost`,
     httpApi: web.httpApi,
-    functions: { Api: api.api.function, ExportWorker: jobs.exportWorker.function, Jobs: jobs.jobs.function },
-    deadLetterQueues: { Export: jobs.exportDeadLetters, Jobs: jobs.jobsDeadLetters },
+    functions: { Api: api.api.function, ExportWorker: jobs.exportWorker.function, Jobs: jobs.jobs.function, Sealer: jobs.sealer.function },
+    deadLetterQueues: { Export: jobs.exportDeadLetters, Jobs: jobs.jobsDeadLetters, Sealer: jobs.sealerDeadLetters },
     table: data.table,
     exportWorker: jobs.exportWorker.function,
     exportQueue: jobs.exportQueue,
+    sealer: jobs.sealer.function,
     mailConfigurationSet: auth.mailEvents.configurationSetName,
     alarmEmail: settings.alarmEmail,
     monthlyBudgetUsd: settings.monthlyBudgetUsd,

@@ -4,7 +4,7 @@
 import { PREFIXES } from '../../shared/files/layout';
 
 /** The names of the bundles in `dist/` (functions/<name>/handler.ts). */
-export type FunctionName = 'api' | 'export-worker' | 'jobs';
+export type FunctionName = 'api' | 'export-worker' | 'jobs' | 'sealer';
 
 /**
  * DynamoDB actions. A transaction (TransactWriteItems) is authorized per item action: Put, Update,
@@ -26,8 +26,14 @@ export const TABLE_ACTIONS = {
   // Reads the export and the project's snapshot, and advances the export (a conditional Update).
   'export-worker': ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
   // Reads every consortium's projects, people and due deliverables; puts the week's digest markers and
-  // the scheduled exports (with their audit entries), and stores notifications in batches.
-  jobs: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:BatchWriteItem'],
+  // the scheduled exports (with their audit events), and stores notifications in batches. The sweep
+  // (`seal-sweep`) runs the sealer's code, so it needs what the sealer needs too.
+  jobs: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+  // shared/store/sealer.ts: queries a chain's pending events (GSI1), reads the chain's head and migration
+  // marker (GetItem) and the deliverables of progress entries (BatchGetItem); seals in transactions that
+  // put chain links and the head, delete the sealed events and update counters and deliverables; moves
+  // an unreadable event aside (UpdateItem). Nothing else: no ConditionCheckItem, no batch writes.
+  sealer: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
 } as const satisfies Record<FunctionName, readonly `dynamodb:${string}`[]>;
 
 /** The object actions Rete calls, on current versions only: no *Version action, so every old version stays restorable. */

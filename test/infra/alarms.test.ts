@@ -1,9 +1,11 @@
 // Failures nobody would hear of otherwise: an export that failed for good, export requests left
-// waiting, mail that bounces or is marked as spam, and a month that costs more than its budget. Each
+// waiting, sealing that falls behind, mail that bounces or is marked as spam, and a month that costs
+// more than its budget. Each
 // notifies the alarm topic; the budget mails the alarm address too.
 import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { MAIL_BOUNCE_RATE_ALARM, MAIL_COMPLAINT_RATE_ALARM } from '../../infra/alarms-stack';
+import { MAIL_BOUNCE_RATE_ALARM, MAIL_COMPLAINT_RATE_ALARM, SEALER_ITERATOR_AGE_MAX, SEALING_LAG_METRIC, SEALING_LAG_P95_MAX } from '../../infra/alarms-stack';
+import { SEALING_LAG } from '../../shared/jobs/seal-stream';
 import type { Resource } from './policies';
 import { synthRete } from './rete-app';
 
@@ -36,6 +38,35 @@ describe('alarms on failures nobody hears of', () => {
     expect(queue).not.toMatch(/DeadLetters/);
   });
 
+  it("watch how far behind the sealer reads the table's stream: 5 minutes is too far", () => {
+    const alarm = describing(templates.alarms, "the sealer reads the table's stream");
+    expect(alarm).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'IteratorAge', Statistic: 'Maximum', Period: 300, Threshold: 300_000 });
+    expect(SEALER_ITERATOR_AGE_MAX.toMinutes()).toBe(5);
+    expect(alarm.Dimensions).toEqual([{ Name: 'FunctionName', Value: expect.anything() }]);
+    expect(JSON.stringify(alarm.Dimensions[0].Value)).toMatch(/Sealer/);
+  });
+
+  it("watch the 95th percentile of the sealer's lag from write to sealing: a minute is too long", () => {
+    const alarm = describing(templates.alarms, 'from a write to its sealing');
+    expect(alarm).toMatchObject({ Namespace: 'Rete', MetricName: 'SealingLag', ExtendedStatistic: 'p95', Period: 300, Threshold: 60_000 });
+    expect(SEALING_LAG_P95_MAX.toSeconds()).toBe(60);
+    expect(alarm.Dimensions).toHaveLength(1);
+    expect(alarm.Dimensions[0].Name).toBe('FunctionName');
+    expect(JSON.stringify(alarm.Dimensions[0].Value)).toMatch(/Sealer/);
+  });
+
+  it("name the sealer's metric as the sealer writes it", () => {
+    expect(SEALING_LAG_METRIC).toBe(SEALING_LAG);
+  });
+
+  it("watch the sealer's errors and throttles, and what its stream gave up on", () => {
+    expect(describing(templates.alarms, 'the Sealer function failed')).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors' });
+    expect(describing(templates.alarms, 'the Sealer function was throttled')).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Throttles' });
+    const deadLetters = describing(templates.alarms, 'the Sealer dead-letter queue');
+    expect(deadLetters).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
+    expect(JSON.stringify(deadLetters.Dimensions[0].Value)).toMatch(/SealerDeadLetters/);
+  });
+
   it("watch SES's bounce and complaint rates of the account, well below where SES reviews it", () => {
     expect(describing(templates.alarms, 'bounce rate')).toMatchObject({ Namespace: 'AWS/SES', MetricName: 'Reputation.BounceRate', Threshold: MAIL_BOUNCE_RATE_ALARM });
     expect(describing(templates.alarms, 'complaint rate')).toMatchObject({ Namespace: 'AWS/SES', MetricName: 'Reputation.ComplaintRate', Threshold: MAIL_COMPLAINT_RATE_ALARM });
@@ -56,7 +87,7 @@ describe('alarms on failures nobody hears of', () => {
 
   it('all notify the alarm topic', () => {
     const alarms = alarmsOf(templates.alarms);
-    expect(alarms.length).toBeGreaterThanOrEqual(16);
+    expect(alarms.length).toBeGreaterThanOrEqual(21);
     for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
   });
 });

@@ -94,8 +94,8 @@ describe('DataStack', () => {
     expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
   });
 
-  it('has no stream, since no function consumes one', () => {
-    expect(table.Properties.StreamSpecification).toBeUndefined();
+  it('streams the new image of every change, for the sealer', () => {
+    expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
   });
 
   it('lets CloudFormation generate the table name', () => {

@@ -2,7 +2,7 @@
 // infra/constructs/function-access.ts, written out here again so that a change to it is a change
 // to a test too), and no policy anywhere may delete an old version of a file.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allowStatements, covers, isWorker, roleStatements, type Resource } from './policies';
+import { allowStatements, covers, isJobs, isSealer, isWorker, roleStatements } from './policies';
 import { synthRete } from './rete-app';
 
 let templates: ReturnType<typeof synthRete>['templates'];
@@ -13,7 +13,8 @@ beforeAll(() => {
 
 const api = () => roleStatements(templates.api, () => true);
 const worker = () => roleStatements(templates.jobs, isWorker);
-const jobs = () => roleStatements(templates.jobs, (fn: Resource) => !isWorker(fn));
+const jobs = () => roleStatements(templates.jobs, isJobs);
+const sealer = () => roleStatements(templates.jobs, isSealer);
 
 /** The role's actions of one service, sorted. */
 const actionsIn = (statements: ReturnType<typeof api>, service: string) =>
@@ -58,12 +59,46 @@ describe('DynamoDB', () => {
     expect(actionsIn(worker(), 'dynamodb')).toEqual(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
   });
 
-  it('lets the scheduled jobs read, put digest markers and scheduled exports, and batch-store notifications', () => {
-    expect(actionsIn(jobs(), 'dynamodb')).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+  it('lets the scheduled jobs read, put digest markers and scheduled exports, batch-store notifications, and seal (the sweep)', () => {
+    expect(actionsIn(jobs(), 'dynamodb')).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
+  });
+
+  it("lets the sealer read pending events, heads and deliverables, and seal in transactions (put links and heads, delete events, update counters), and read the table's stream", () => {
+    expect(actionsIn(sealer(), 'dynamodb')).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:DescribeStream',
+      'dynamodb:GetItem',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+      'dynamodb:ListStreams',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
+  });
+
+  it("grants the sealer's stream actions on the table's stream only", () => {
+    const streaming = sealer().filter((statement) => statement.actions.some((action) => /^dynamodb:(\w*Stream\w*|GetRecords|GetShardIterator)$/.test(action)));
+    expect(streaming.length).toBeGreaterThan(0);
+    for (const statement of streaming) {
+      expect(statement.actions.every((action) => ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'].includes(action))).toBe(true);
+      expect(statement.resources.length).toBe(1);
+      expect(JSON.stringify(statement.resources)).toMatch(/ExportsOutputFnGetAttTable\w*StreamArn/);
+    }
   });
 
   it('grants them on the table and its indexes only', () => {
-    for (const statements of [api(), worker(), jobs()]) {
+    const withoutStream = (statements: ReturnType<typeof api>) => statements.filter((statement) => !JSON.stringify(statement.resources).includes('StreamArn'));
+    for (const statements of [api(), worker(), jobs(), withoutStream(sealer())]) {
       for (const statement of statements.filter((candidate) => candidate.actions.some((action) => action.startsWith('dynamodb:')))) {
         expect(statement.resources).toHaveLength(2);
         expect(JSON.stringify(statement.resources)).toMatch(/ExportsOutputFnGetAttTable.*\/index\/\*/);
@@ -96,6 +131,10 @@ describe('the files bucket', () => {
     expect(actionsIn(jobs(), 's3')).toEqual([]);
   });
 
+  it('gives the sealer no file at all', () => {
+    expect(actionsIn(sealer(), 's3')).toEqual([]);
+  });
+
   it('keeps every version: the bucket is versioned and no policy may delete a version of a file', () => {
     const files = Object.values(templates.data.findResources('AWS::S3::Bucket')).find((bucket) => bucket.Properties.VersioningConfiguration);
     expect(files?.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
@@ -111,12 +150,25 @@ describe('the files bucket', () => {
   });
 
   it('never names s3:DeleteObjectVersion, nor an s3 action group that covers it, in a function role', () => {
-    for (const statements of [api(), worker(), jobs()]) {
+    for (const statements of [api(), worker(), jobs(), sealer()]) {
       for (const statement of statements) {
         expect(statement.actions.filter((action) => covers(action, 's3:DeleteObjectVersion')), statement.where).toEqual([]);
         expect(statement.actions.filter((action) => /^s3:.*Version/.test(action)), statement.where).toEqual([]);
       }
     }
+  });
+});
+
+describe('the sealer', () => {
+  it('touches nothing but the table, its stream and its own dead-letter queue: no file, mail, identity or other queue', () => {
+    const services = new Set(sealer().flatMap((statement) => statement.actions.map((action) => action.split(':')[0])));
+    expect([...services].sort()).toEqual(['dynamodb', 'logs', 'sqs']);
+  });
+
+  it("may only send to its dead-letter queue (the stream mapping's on-failure destination)", () => {
+    const queueing = sealer().filter((statement) => statement.actions.some((action) => action.startsWith('sqs:')));
+    expect([...new Set(queueing.flatMap((statement) => statement.actions))].sort()).toEqual(['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
+    for (const statement of queueing) expect(JSON.stringify(statement.resources)).toMatch(/^\[\{"Fn::GetAtt":\["SealerDeadLetters[0-9A-F]{8}","Arn"\]\}\]$/);
   });
 });
 

@@ -66,5 +66,13 @@ export function roleStatements(template: Template, fnFilter: (fn: Resource) => b
 export const actionsOf = (template: Template, fnFilter: (fn: Resource) => boolean) =>
   new Set(roleStatements(template, fnFilter).flatMap((statement) => statement.actions));
 
+const variablesOf = (fn: Resource) => Object.keys(fn.Properties.Environment?.Variables ?? {});
+
 /** The export worker is the function with the files bucket and no export queue to send to. */
-export const isWorker = (fn: Resource) => !('EXPORT_QUEUE_URL' in fn.Properties.Environment.Variables);
+export const isWorker = (fn: Resource) => variablesOf(fn).includes('FILES_BUCKET') && !variablesOf(fn).includes('EXPORT_QUEUE_URL');
+
+/** The scheduled jobs function is the jobs stack's one with the export queue to send to. */
+export const isJobs = (fn: Resource) => variablesOf(fn).includes('EXPORT_QUEUE_URL');
+
+/** The sealer is the function with the table and nothing else. */
+export const isSealer = (fn: Resource) => variablesOf(fn).join() === 'TABLE_NAME';

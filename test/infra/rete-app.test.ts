@@ -5,13 +5,13 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SCHEDULED_JOBS } from '../../infra/jobs-stack';
+import { SCHEDULED_JOBS, SEALER_STREAM } from '../../infra/jobs-stack';
 import { cloudFrontLogsReach } from '../../infra/web-stack';
 import { THROTTLE_DEFAULTS } from '../../infra/settings';
 import { ORIGIN_HEADER } from '../../shared/api/origin-header';
 import { PUBLIC_OPERATIONS } from '../../shared/api/policy';
 import { securityHeaders } from '../../shared/api/security-headers';
-import { actionsOf, allowStatements, isWorker, type Resource } from './policies';
+import { actionsOf, allowStatements, isJobs, isSealer, isWorker, type Resource } from './policies';
 import { ORIGIN_SECRETS_PARAMETER, synthRete } from './rete-app';
 type Rete = ReturnType<typeof synthRete>;
 
@@ -52,10 +52,10 @@ describe('cdk-nag', () => {
 });
 
 describe('functions', () => {
-  it('deploys the api, export-worker and jobs bundles', () => {
-    expect(appFunctions()).toHaveLength(3);
+  it('deploys the api, export-worker, jobs and sealer bundles', () => {
+    expect(appFunctions()).toHaveLength(4);
     expect(resources(templates.api, 'AWS::Lambda::Function')).toHaveLength(1);
-    expect(resources(templates.jobs, 'AWS::Lambda::Function')).toHaveLength(2);
+    expect(resources(templates.jobs, 'AWS::Lambda::Function')).toHaveLength(3);
   });
 
   it('run Node.js 24 on arm64 with their own log group', () => {
@@ -86,10 +86,13 @@ describe('functions', () => {
     expect(api.Properties.Environment.Variables.METRICS_NAMESPACE).toBe('Rete/test');
   });
 
-  it('give the worker the table and the bucket, and the jobs the table, queue, sender, configuration set and dashboard', () => {
+  it('give the worker the table and the bucket, the jobs the table, queue, sender, configuration set and dashboard, and the sealer the table only', () => {
     const variables = resources(templates.jobs, 'AWS::Lambda::Function').map((fn) => Object.keys(fn.Properties.Environment.Variables).sort());
-    expect(variables).toContainEqual(['FILES_BUCKET', 'TABLE_NAME']);
-    expect(variables).toContainEqual(['DASHBOARD_ORIGIN', 'EXPORT_QUEUE_URL', 'MAIL_CONFIGURATION_SET', 'MAIL_FROM', 'TABLE_NAME']);
+    expect(variables.sort()).toEqual([
+      ['DASHBOARD_ORIGIN', 'EXPORT_QUEUE_URL', 'MAIL_CONFIGURATION_SET', 'MAIL_FROM', 'TABLE_NAME'],
+      ['FILES_BUCKET', 'TABLE_NAME'],
+      ['TABLE_NAME'],
+    ]);
   });
 });
 
@@ -133,9 +136,17 @@ describe('least privilege', () => {
   });
 
   it('lets the scheduled jobs use the store, enqueue exports and send mail, but not touch the files', () => {
-    const actions = actionsOf(templates.jobs, (fn) => !isWorker(fn));
+    const actions = actionsOf(templates.jobs, isJobs);
     for (const action of ['dynamodb:Query', 'sqs:SendMessage', 'ses:SendEmail']) expect(actions).toContain(action);
     expect([...actions].filter((action) => action.startsWith('s3:'))).toEqual([]);
+  });
+
+  it('lets the sealer use the table and its stream, and send to its dead-letter queue only: no files, mail, identities or exports', () => {
+    const actions = actionsOf(templates.jobs, isSealer);
+    for (const action of ['dynamodb:Query', 'dynamodb:GetRecords', 'sqs:SendMessage']) expect(actions).toContain(action);
+    expect([...actions].filter((action) => /^(s3|ses|cognito-idp|sns|lambda|kms):/.test(action))).toEqual([]);
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions).not.toContain('sqs:ReceiveMessage');
   });
 
   it('scopes sending mail to the sender identity and the configuration set', () => {
@@ -417,8 +428,9 @@ describe('jobs', () => {
     const withRedrive = Object.values(queues).filter((queue) => queue.Properties.RedrivePolicy);
     expect(withRedrive).toHaveLength(1);
     expect(withRedrive[0]!.Properties.RedrivePolicy.maxReceiveCount).toBe(3);
-    const mapping = only(templates.jobs, 'AWS::Lambda::EventSourceMapping').Properties;
-    expect(mapping).toMatchObject({ BatchSize: 1, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    const mappings = resources(templates.jobs, 'AWS::Lambda::EventSourceMapping').filter((mapping) => JSON.stringify(mapping.Properties.EventSourceArn).includes('ExportQueue'));
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]!.Properties).toMatchObject({ BatchSize: 1, FunctionResponseTypes: ['ReportBatchItemFailures'] });
   });
 
   it('encrypts its queues and refuses requests without TLS', () => {
@@ -426,14 +438,30 @@ describe('jobs', () => {
     expect(resources(templates.jobs, 'AWS::SQS::QueuePolicy').length).toBeGreaterThanOrEqual(3);
   });
 
-  it('schedules every job hourly with its own input, retries and a dead-letter queue', () => {
+  it('schedules every job with its own input, retries and a dead-letter queue: the sweep every 5 minutes, the others hourly', () => {
     const schedules = resources(templates.jobs, 'AWS::Scheduler::Schedule');
-    expect(schedules.map((schedule) => JSON.parse(schedule.Properties.Target.Input).job).sort()).toEqual([...SCHEDULED_JOBS].sort());
+    const byJob = Object.fromEntries(schedules.map((schedule) => [JSON.parse(schedule.Properties.Target.Input).job, schedule.Properties]));
+    expect(Object.keys(byJob).sort()).toEqual(Object.keys(SCHEDULED_JOBS).sort());
+    expect(Object.keys(byJob).sort()).toEqual(['reporting-schedules', 'seal-sweep', 'weekly-digest']);
+    expect(byJob['reporting-schedules'].ScheduleExpression).toBe('rate(1 hour)');
+    expect(byJob['weekly-digest'].ScheduleExpression).toBe('rate(1 hour)');
+    expect(byJob['seal-sweep'].ScheduleExpression).toBe('rate(5 minutes)');
+    expect(JSON.parse(byJob['seal-sweep'].Target.Input)).toEqual({ job: 'seal-sweep' });
+    const deadLetters = new Set(schedules.map((schedule) => JSON.stringify(schedule.Properties.Target.DeadLetterConfig.Arn)));
+    expect(deadLetters.size).toBe(1);
     for (const schedule of schedules) {
-      expect(schedule.Properties.ScheduleExpression).toBe('rate(1 hour)');
       expect(schedule.Properties.Target.DeadLetterConfig.Arn).toBeDefined();
       expect(schedule.Properties.Target.RetryPolicy).toMatchObject({ MaximumRetryAttempts: 3 });
     }
+    // A sweep not delivered within its 5 minutes is given up: the next one does its work.
+    expect(byJob['seal-sweep'].Target.RetryPolicy.MaximumEventAgeInSeconds).toBe(300);
+    expect(byJob['weekly-digest'].Target.RetryPolicy.MaximumEventAgeInSeconds).toBe(3600);
+  });
+
+  it('outputs the jobs function name, for running the sweep by hand', () => {
+    const output = templates.jobs.toJSON().Outputs.JobsFunctionName;
+    const jobsId = Object.entries(templates.jobs.findResources('AWS::Lambda::Function')).find(([, fn]) => isJobs(fn as Resource))![0];
+    expect(output.Value).toEqual({ Ref: jobsId });
   });
 
   it('sends a failed scheduled run to a dead-letter queue', () => {
@@ -443,6 +471,65 @@ describe('jobs', () => {
     expect(jobs?.Properties.DeadLetterConfig.TargetArn).toBeDefined();
   });
 
+});
+
+describe('the sealer', () => {
+  const functionId = () => Object.entries(templates.jobs.findResources('AWS::Lambda::Function')).find(([, fn]) => isSealer(fn as Resource))![0];
+  const mapping = () => {
+    const found = resources(templates.jobs, 'AWS::Lambda::EventSourceMapping').filter((candidate) => JSON.stringify(candidate.Properties.EventSourceArn).includes('StreamArn'));
+    expect(found).toHaveLength(1);
+    return found[0]!.Properties;
+  };
+
+  it("turns the table's stream on, with the new image (all the sealer reads)", () => {
+    const table = only(templates.data, 'AWS::DynamoDB::GlobalTable');
+    expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
+  });
+
+  it("triggers the sealer from the table's stream, from the oldest record kept", () => {
+    expect(mapping().FunctionName).toEqual({ Ref: functionId() });
+    expect(JSON.stringify(mapping().EventSourceArn)).toMatch(/rete-test-data:ExportsOutputFnGetAttTable\w*StreamArn/);
+    expect(mapping().StartingPosition).toBe('TRIM_HORIZON');
+  });
+
+  it('is given only new audit events', () => {
+    const filters = mapping().FilterCriteria.Filters;
+    expect(filters).toHaveLength(1);
+    expect(JSON.parse(filters[0].Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { itemType: { S: ['AuditEvent'] } } } });
+  });
+
+  it("retries only a failed chain's records (partial batch responses), splits a failing batch, and gives up after bounded retries and age", () => {
+    expect(mapping()).toMatchObject({
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: SEALER_STREAM.retryAttempts,
+      MaximumRecordAgeInSeconds: SEALER_STREAM.maxRecordAge.toSeconds(),
+    });
+    expect(SEALER_STREAM.retryAttempts).toBeGreaterThan(0);
+    expect(SEALER_STREAM.retryAttempts).toBeLessThanOrEqual(10);
+    expect(mapping().MaximumRecordAgeInSeconds).toBeLessThanOrEqual(3600);
+  });
+
+  it('reads each shard in order, in batches handed over at once (no batching window)', () => {
+    expect(mapping()).toMatchObject({ ParallelizationFactor: 1, BatchSize: 100, MaximumBatchingWindowInSeconds: 0 });
+  });
+
+  it('sends what it gave up on to an encrypted dead-letter queue of its own', () => {
+    const destination = mapping().DestinationConfig.OnFailure.Destination;
+    const queueId = destination['Fn::GetAtt'][0];
+    expect(queueId).toMatch(/^SealerDeadLetters/);
+    const queue = templates.jobs.findResources('AWS::SQS::Queue')[queueId]!;
+    expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    // The queue of the scheduled runs is another one.
+    const jobs = resources(templates.jobs, 'AWS::Lambda::Function').find(isJobs)!;
+    expect(JSON.stringify(jobs.Properties.DeadLetterConfig)).not.toContain(queueId);
+  });
+
+  it('runs Node.js 24 on arm64 with its own log group and the table as its only configuration', () => {
+    const sealer = resources(templates.jobs, 'AWS::Lambda::Function').find(isSealer)!;
+    expect(sealer.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' });
+    expect(Object.keys(sealer.Properties.Environment.Variables)).toEqual(['TABLE_NAME']);
+  });
 });
 
 describe('alarms', () => {
@@ -455,7 +542,7 @@ describe('alarms', () => {
   });
 
   it('watch errors and throttles of each function', () => {
-    for (const name of ['Api', 'ExportWorker', 'Jobs']) {
+    for (const name of ['Api', 'ExportWorker', 'Jobs', 'Sealer']) {
       expect(describing(`the ${name} function failed`)[0]!.Properties.MetricName).toBe('Errors');
       expect(describing(`the ${name} function was throttled`)[0]!.Properties.MetricName).toBe('Throttles');
     }
@@ -463,7 +550,8 @@ describe('alarms', () => {
 
   it('watch every dead-letter queue', () => {
     const deadLetterAlarms = alarms().filter((alarm) => alarm.Properties.MetricName === 'ApproximateNumberOfMessagesVisible');
-    expect(deadLetterAlarms).toHaveLength(2);
+    expect(deadLetterAlarms).toHaveLength(3);
+    expect(resources(templates.jobs, 'AWS::SQS::Queue').filter((queue) => !queue.Properties.RedrivePolicy)).toHaveLength(3);
   });
 
   it('watch DynamoDB throttling', () => {

@@ -12,7 +12,7 @@ const root = join(import.meta.dirname, '..', '..');
 /** One stand-in file per bundle, as `npm run build` lays them out in dist/. */
 function standInBuild(): string {
   const dir = mkdtempSync(join(tmpdir(), 'rete-build-'));
-  for (const name of ['api', 'export-worker', 'jobs']) {
+  for (const name of ['api', 'export-worker', 'jobs', 'sealer']) {
     mkdirSync(join(dir, name));
     writeFileSync(join(dir, name, 'index.mjs'), `export const handler = async () => '${name}';\n`);
   }

@@ -1,17 +1,18 @@
-// The bundles `npm run build` makes, run as Lambda runs them: the api, the export worker and the
-// jobs function, each imported from dist and configured only by its environment, against DynamoDB
-// Local, fauxqs (SQS and S3, in this process) and a recorder of SES v2 calls.
+// The bundles `npm run build` makes, run as Lambda runs them: the api, the export worker, the jobs
+// function and the sealer, each imported from dist and configured only by its environment, against
+// DynamoDB Local, fauxqs (SQS and S3, in this process) and a recorder of SES v2 calls.
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context, DynamoDBBatchResponse, DynamoDBStreamEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { startFauxqs } from 'fauxqs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildFunctions, type BundleFigures } from '../../dev/build';
 import { COORDINATOR, addDeliverable, addPerson, createFixture, createTestApi, seedConsortium, type Fixture, type TestApi } from '../support/api';
 import { ORIGIN_HEADER } from '../../shared/api/origin-header';
+import { sealerStore } from '../../shared/store/sealer';
 import { httpApiEvent, sqsEvent } from '../support/lambda-events';
 import { startSesRecorder } from '../support/ses-recorder';
 
@@ -23,6 +24,7 @@ const ORIGIN_SECRET = 'bundles-origin-secret-0123456789abcdef';
 type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 type WorkerHandler = (event: SQSEvent) => Promise<SQSBatchResponse>;
 type JobsHandler = (event: unknown) => Promise<{ job: string; consortia: number; done: number; failed: unknown[] }>;
+type SealerHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
 let outRoot: string;
 let bundles: BundleFigures[];
@@ -32,7 +34,7 @@ let fauxqs: Awaited<ReturnType<typeof startFauxqs>>;
 let ses: Awaited<ReturnType<typeof startSesRecorder>>;
 let sqs: SQSClient;
 let queueUrl: string;
-let handlers: { api: ApiHandler; worker: WorkerHandler; jobs: JobsHandler };
+let handlers: { api: ApiHandler; worker: WorkerHandler; jobs: JobsHandler; sealer: SealerHandler };
 
 const today = new Date().toISOString().slice(0, 10);
 const daysFromToday = (days: number) => new Date(Date.parse(today) + days * 86_400_000).toISOString().slice(0, 10);
@@ -90,6 +92,7 @@ beforeAll(async () => {
     api: (await load('api')).handler,
     worker: (await load('export-worker')).handler,
     jobs: (await load('jobs')).handler,
+    sealer: (await load('sealer')).handler,
   };
 }, 120_000);
 
@@ -277,5 +280,64 @@ describe('the jobs bundle', () => {
 
   it('refuses an event that names no known job', async () => {
     await expect(handlers.jobs({ job: 'vacuum' })).rejects.toThrow(/Unknown job event/);
+  });
+});
+
+describe('sealing, by the sealer bundle from the stream and by the jobs bundle as a sweep', () => {
+  const pendingChains = () => sealerStore(api.store.db).pendingChains(fixture.project.consortiumId);
+  /** An audited write through the API bundle: on AWS nothing seals in the request. */
+  async function writeThroughApi(frequency: 'monthly' | 'quarterly') {
+    const project = (await call('GET', fixture.projectPath)).body;
+    const changed = await call('PATCH', fixture.projectPath, { version: project.version, reportingSchedule: { frequency, formats: ['json'], language: 'en' } });
+    expect(changed.status).toBe(200);
+  }
+  /** The stream record of a new audit event of the project's chain, as Lambda hands it over. */
+  const streamRecord = (sequence: string) => ({
+    eventName: 'INSERT',
+    dynamodb: {
+      SequenceNumber: sequence,
+      NewImage: { itemType: { S: 'AuditEvent' }, chainConsortiumId: { S: fixture.project.consortiumId }, chainProjectId: { S: fixture.project.id } },
+    },
+  });
+
+  it("seals the chain a stream record names and writes its lag as Rete's SealingLag metric", async () => {
+    await writeThroughApi('quarterly');
+    expect(await pendingChains()).toContainEqual({ consortiumId: fixture.project.consortiumId, projectId: fixture.project.id });
+
+    const written: string[] = [];
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
+    let result: DynamoDBBatchResponse;
+    try {
+      result = await handlers.sealer({ Records: [streamRecord('100')] } as DynamoDBStreamEvent);
+    } finally {
+      stdout.mockRestore();
+    }
+
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(await pendingChains()).not.toContainEqual({ consortiumId: fixture.project.consortiumId, projectId: fixture.project.id });
+    const metrics = written.filter((line) => line.startsWith('{') && line.includes('"_aws"')).map((line) => JSON.parse(line));
+    expect(metrics).toEqual([
+      expect.objectContaining({
+        _aws: expect.objectContaining({ CloudWatchMetrics: [{ Namespace: 'Rete', Dimensions: [['FunctionName']], Metrics: [{ Name: 'SealingLag', Unit: 'Milliseconds' }] }] }),
+        FunctionName: 'rete-test-jobs-ExportWorker',
+        SealingLag: expect.arrayContaining([expect.any(Number)]),
+      }),
+    ]);
+  });
+
+  it('changes nothing when the same record comes again', async () => {
+    expect(await handlers.sealer({ Records: [streamRecord('100')] } as DynamoDBStreamEvent)).toEqual({ batchItemFailures: [] });
+    expect(await pendingChains()).not.toContainEqual({ consortiumId: fixture.project.consortiumId, projectId: fixture.project.id });
+  });
+
+  it('seals what no stream record named when the jobs bundle runs {"job":"seal-sweep"}', async () => {
+    await writeThroughApi('monthly');
+    expect(await pendingChains()).not.toEqual([]);
+
+    const report = await handlers.jobs({ job: 'seal-sweep' });
+
+    expect(report).toMatchObject({ job: 'seal-sweep', failed: [] });
+    expect(report.done).toBeGreaterThanOrEqual(1);
+    expect(await pendingChains()).toEqual([]);
   });
 });
