@@ -13,8 +13,8 @@ import { ConflictError } from '../domain/errors';
 import { personalItem } from './audit';
 import { TABLE_KEYS, beginsWith, type Db, type Item, type TxOp } from './db';
 import { entityOf } from './items';
-import { chainHeadKey, chainLinkKey, legacyChainHeadKey, legacyEntriesOf, migrationKey, type AuditChain, type Key } from './keys';
-import { AUDIT_EVENTS_MIGRATION, sealerStore } from './sealer';
+import { chainHeadKey, legacyChainHeadKey, legacyEntriesOf, migrationKey, type AuditChain, type Key } from './keys';
+import { AUDIT_EVENTS_MIGRATION, headMove, linkPut, sealerStore } from './sealer';
 
 export { AUDIT_EVENTS_MIGRATION };
 
@@ -103,19 +103,10 @@ export async function migrateChainToEvents(db: Db, chain: AuditChain, now: () =>
       const { event, personal } = eventOf(record, eventId);
       const entry = chainEntry(event, head);
       head = entry;
-      ops.push({ write: { Put: { TableName: db.tableName, Item: { ...chainLinkKey(chain, entry.seq), itemType: 'AuditEntry', ...entry }, ConditionExpression: 'attribute_not_exists(PK)' } } });
+      ops.push({ write: linkPut(db.tableName, chain, entry) });
       if (personal) ops.push({ write: { Put: { TableName: db.tableName, Item: personalItem(chain, eventId, personal) } } });
     }
-    ops.push({
-      write: {
-        Put: {
-          TableName: db.tableName,
-          Item: { ...chainHeadKey(chain), itemType: 'AuditHead', seq: head!.seq, hash: head!.hash, sealedAt: now().toISOString() },
-          ConditionExpression: previousSeq === undefined ? 'attribute_not_exists(PK)' : 'seq = :seq',
-          ExpressionAttributeValues: previousSeq === undefined ? undefined : { ':seq': previousSeq },
-        },
-      },
-    });
+    ops.push({ write: headMove(db.tableName, chain, head!, previousSeq, now()) });
     await db.transact(ops);
   }
 

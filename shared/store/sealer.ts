@@ -60,6 +60,21 @@ export interface SealingResult {
   unreadable: string[];
 }
 
+/** The put of a sealed entry: never over another one (a second sealer at the same seq loses). */
+export const linkPut = (tableName: string, chain: AuditChain, entry: AuditEntry): TxOp['write'] => ({
+  Put: { TableName: tableName, Item: { ...chainLinkKey(chain, entry.seq), itemType: 'AuditEntry', ...entry }, ConditionExpression: 'attribute_not_exists(PK)' },
+});
+
+/** The move of a chain's head to `head`, on the condition that it is still at `previousSeq` (absent: no head yet). */
+export const headMove = (tableName: string, chain: AuditChain, head: { seq: number; hash: string }, previousSeq: number | undefined, at: Date): TxOp['write'] => ({
+  Put: {
+    TableName: tableName,
+    Item: { ...chainHeadKey(chain), itemType: 'AuditHead', seq: head.seq, hash: head.hash, sealedAt: at.toISOString() },
+    ConditionExpression: previousSeq === undefined ? 'attribute_not_exists(PK)' : 'seq = :seq',
+    ExpressionAttributeValues: previousSeq === undefined ? undefined : { ':seq': previousSeq },
+  },
+});
+
 const keyId = (key: { PK: string; SK: string }) => `${key.PK}\u0000${key.SK}`;
 const pause = (round: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 * 2 ** Math.min(round, 6))));
 
@@ -176,28 +191,14 @@ export function sealerStore(db: Db, now: () => Date = () => new Date()) {
       entries.push(entry);
       head = entry;
       ops.push(
-        {
-          write: { Put: { TableName: db.tableName, Item: { ...chainLinkKey(chain, entry.seq), itemType: 'AuditEntry', ...entry }, ConditionExpression: 'attribute_not_exists(PK)' } },
-          onConditionFailed: () => new ChainMoved('The chain moved'),
-        },
+        { write: linkPut(db.tableName, chain, entry), onConditionFailed: () => new ChainMoved('The chain moved') },
         {
           write: { Delete: { TableName: db.tableName, Key: auditEventKey(chain, event.eventId), ConditionExpression: 'attribute_exists(GSI1PK)' } },
           onConditionFailed: () => new ChainMoved('The event was sealed meanwhile'),
         },
       );
     }
-    const previous = headItem ? Number(headItem.seq) : undefined;
-    ops.push({
-      write: {
-        Put: {
-          TableName: db.tableName,
-          Item: { ...chainHeadKey(chain), itemType: 'AuditHead', seq: head!.seq, hash: head!.hash, sealedAt: now().toISOString() },
-          ConditionExpression: previous === undefined ? 'attribute_not_exists(PK)' : 'seq = :seq',
-          ExpressionAttributeValues: previous === undefined ? undefined : { ':seq': previous },
-        },
-      },
-      onConditionFailed: () => new ChainMoved('The chain moved'),
-    });
+    ops.push({ write: headMove(db.tableName, chain, head!, headItem ? Number(headItem.seq) : undefined, now()), onConditionFailed: () => new ChainMoved('The chain moved') });
 
     const all = events.flatMap(({ projections }) => projections);
     const progress = await progressWrites(all.flatMap((p) => ('progress' in p ? [p.progress] : [])));
