@@ -28,8 +28,12 @@ import { addCounters } from './money';
 import { mergeCounters, type CounterProjection, type ProgressProjection, type Projection } from './projections';
 import { INDEXES } from './table';
 
-/** Events sealed per transaction: two items each, the head, and at most one per touched counter or deliverable. */
-export const SEAL_BATCH = 25;
+/**
+ * Events read per batch: two items each in the transaction (entry, event), one per deliverable
+ * whose percent moves, the head and the counters: 32 fits DynamoDB's 100 items with up to three
+ * counter items; a batch that does not fit is sealed in halves.
+ */
+export const SEAL_BATCH = 32;
 /** DynamoDB's limit of items in one transaction. */
 const MAX_TRANSACTION_ITEMS = 100;
 /** Rounds of one sealing before it gives up (the next trigger or the sweep carries on). */
@@ -164,12 +168,14 @@ export function sealerStore(db: Db, now: () => Date = () => new Date()) {
     return { ops, counters };
   }
 
-  /** Seals up to one batch; answers how many events it sealed (0: nothing pending). */
-  async function sealBatch(chain: AuditChain, dropped: Set<string>, result: SealingResult, limit: number): Promise<number> {
+  /** Seals up to one batch; answers how many events it sealed, and whether more may be pending. */
+  async function sealBatch(chain: AuditChain, dropped: Set<string>, result: SealingResult, limit: number): Promise<{ sealed: number; more: boolean }> {
     const [headItem, items] = await Promise.all([db.get(chainHeadKey(chain)), pending(chain)]);
     // A chain of the format before events opens with its migrated history: until `npm run migrate`
     // has written it, new events wait (the migration seals them after the history).
-    if (!headItem && (await awaitsMigration(chain))) return 0;
+    if (!headItem && (await awaitsMigration(chain))) return { sealed: 0, more: false };
+    // A full page of pending events, or a part of it left for the next batch: read again after.
+    const more = items.length >= SEAL_BATCH || items.length > limit;
     const events: { event: AuditEvent; projections: Projection[] }[] = [];
     for (const item of items.slice(0, limit)) {
       const parsed = AuditEvent.safeParse(entityOf(item));
@@ -180,7 +186,7 @@ export function sealerStore(db: Db, now: () => Date = () => new Date()) {
       }
       events.push({ event: parsed.data, projections: Array.isArray(item.projections) ? (item.projections as Projection[]) : [] });
     }
-    if (events.length === 0) return items.length > 0 ? -1 : 0;
+    if (events.length === 0) return { sealed: 0, more: items.length > 0 };
     events.sort((a, b) => sealingOrder(a.event, b.event));
 
     let head = headItem ? { seq: Number(headItem.seq), hash: String(headItem.hash) } : undefined;
@@ -217,14 +223,14 @@ export function sealerStore(db: Db, now: () => Date = () => new Date()) {
     await db.transact(ops);
     const sealedAt = now().getTime();
     for (const entry of entries) result.lagMillis.push(Math.max(0, sealedAt - Date.parse(entry.at)));
-    return entries.length;
+    return { sealed: entries.length, more };
   }
 
   return {
     /**
      * Seals the pending events of a chain, batch after batch, until a batch finds fewer than a
-     * full one (events written later are their own triggers' to seal: a run never chases a busy
-     * chain for ever). Safe to run twice at once or after a crash: each batch is all or nothing
+     * full page pending (events written later are their own triggers' to seal: a run never chases
+     * a busy chain for ever). Safe to run twice at once or after a crash: each batch is all or nothing
      * and conditional on the head.
      */
     async sealChain(chain: AuditChain): Promise<SealingResult> {
@@ -232,9 +238,9 @@ export function sealerStore(db: Db, now: () => Date = () => new Date()) {
       const dropped = new Set<string>();
       for (let round = 1; round <= MAX_ROUNDS; round++) {
         try {
-          const sealed = await sealBatch(chain, dropped, result, SEAL_BATCH);
-          if (sealed > 0) result.sealed += sealed;
-          if (sealed >= 0 && sealed < SEAL_BATCH) return result;
+          const { sealed, more } = await sealBatch(chain, dropped, result, SEAL_BATCH);
+          result.sealed += sealed;
+          if (!more) return result;
         } catch (error) {
           if (error instanceof TargetMissing) {
             // Counted on an item deleted meanwhile: nothing is left to count on.

@@ -8,7 +8,7 @@ import { recount } from '../../shared/domain/progress';
 import { EVENT_STAMP } from '../../shared/store/audit';
 import { readConsortiumItems } from '../../shared/store/backup';
 import { auditEventKey, chainLinksOf, unsealedIndexKeys } from '../../shared/store/keys';
-import { sealerStore } from '../../shared/store/sealer';
+import { SEAL_BATCH, sealerStore } from '../../shared/store/sealer';
 import { addDeliverable, createFixture, createTestApi, CONSORTIUM, type Fixture } from '../support/api';
 import { installConflictHarness } from '../support/conflicts';
 
@@ -84,8 +84,8 @@ describe('sealing', () => {
     await expect(sealer().sealChain(chain())).rejects.toThrow(/crashed before/);
     restore();
     // The first batch is sealed, the rest waits.
-    expect((await sealedEventIds()).length).toBe(before + 25);
-    expect(await pendingCount()).toBe(35);
+    expect((await sealedEventIds()).length).toBe(before + SEAL_BATCH);
+    expect(await pendingCount()).toBe(60 - SEAL_BATCH);
 
     await sealer().sealChain(chain());
     const ids = await sealedEventIds();
