@@ -12,7 +12,8 @@ export interface AppContext {
   api: Api;
   personId: string;
   membership: Membership;
-  consortiumPath: string;
+  /** The consortium's id, the first path parameter of nearly every call. */
+  consortiumId: string;
   language: Language;
   setLanguage(language: Language): void;
   t: Translate;

@@ -34,7 +34,7 @@ export function Timeline(props: { start: string; end: string; today: string; pha
         })}
         {due.map((deliverable) => {
           const cx = x(deliverable.dueDate);
-          const late = deliverable.dueDate < today;
+          const late = deliverable.deadline === 'overdue';
           const row = Math.max(0, phases.findIndex((phase) => phase.id === deliverable.phaseId));
           const y = row * ROW + ROW - 4;
           return late ? (

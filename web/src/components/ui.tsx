@@ -47,9 +47,12 @@ export function Status({ value }: { value: string }) {
   );
 }
 
-export function Overdue() {
+/** The server's word on a deliverable's due date: overdue, due soon, or nothing to say. */
+export function Deadline({ value }: { value: 'overdue' | 'due_soon' | null }) {
   const { t } = useApp();
-  return <span class="status status-overdue"><span aria-hidden="true">! </span>{t('overdue')}</span>;
+  if (value === 'overdue') return <span class="status status-overdue"><span aria-hidden="true">! </span>{t('overdue')}</span>;
+  if (value === 'due_soon') return <span class="status status-due-soon"><span aria-hidden="true">◷ </span>{t('deadline.dueSoon')}</span>;
+  return null;
 }
 
 /** A bar with its value in words beside it. */

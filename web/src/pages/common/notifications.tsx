@@ -1,6 +1,5 @@
 // The signed-in person's notifications, newest first; unread ones say so and can be marked read.
 import { useState } from 'preact/hooks';
-import type { Notification, Page } from '../../api/types';
 import { Link, Loading, useAction } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
 import { useApp } from '../../context';
@@ -16,9 +15,9 @@ export function NotificationsPage() {
 }
 
 export function NotificationList({ limit = 25 }: { limit?: number }) {
-  const { api, consortiumPath, t, f } = useApp();
+  const { api, consortiumId, t, f } = useApp();
   const [cursor, setCursor] = useState<string | undefined>(undefined);
-  const list = useLoad(() => api.get<Page<Notification>>(`${consortiumPath}/notifications?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`), [cursor]);
+  const list = useLoad(() => api.get('/api/v1/consortia/{consortiumId}/notifications', { consortiumId }, { limit, cursor }), [cursor]);
   const { busy, run, feedback } = useAction();
   return (
     <Loading state={list}>
@@ -39,7 +38,7 @@ export function NotificationList({ limit = 25 }: { limit?: number }) {
             )}
             <div class="actions">
               {unread.length > 0 ? (
-                <button type="button" disabled={busy} onClick={() => run(async () => { await api.post(`${consortiumPath}/notifications/read`, { notificationIds: unread.map((n) => n.id) }); list.reload(); })}>
+                <button type="button" disabled={busy} onClick={() => run(async () => { await api.post('/api/v1/consortia/{consortiumId}/notifications/read', { consortiumId }, { notificationIds: unread.map((n) => n.id) }); list.reload(); })}>
                   {t('notifications.markRead')}
                 </button>
               ) : null}

@@ -1,24 +1,24 @@
 // Training paths (hours and participants per topic and per member), the offer pipeline (by stage,
 // values, win rate) and the indicators (actual against target).
-import type { MemberTrainingTotals, Offer, Page, ProjectOverview, TrainingPath, TrainingTotals } from '../../api/types';
+import { allPages } from '../../api/client';
+import type { ProjectOverview, TrainingPath } from '../../api/types';
 import { BarPairs } from '../../components/bars';
 import { Bar, Loading, Section } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
 import { memberName, useApp } from '../../context';
 import type { MessageKey } from '../../i18n/messages';
 
-type PathWithTotals = TrainingPath & { totals: TrainingTotals };
-
-export function TrainingTab({ overview, base }: { overview: ProjectOverview; base: string }) {
+export function TrainingTab({ overview }: { overview: ProjectOverview }) {
   const app = useApp();
-  const { api, consortiumPath, t, f } = app;
+  const { api, consortiumId, t, f } = app;
+  const ids = { consortiumId, projectId: overview.project.id };
   const data = useLoad(() =>
     Promise.all([
-      api.get<Page<PathWithTotals>>(`${base}/training?limit=100`),
-      api.get<{ members: MemberTrainingTotals[]; membersNotYetTakingPart: string[] }>(`${consortiumPath}/training-members`),
+      allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/training', ids, { limit: 100, cursor })),
+      api.get('/api/v1/consortia/{consortiumId}/training-members', { consortiumId }),
     ]),
   );
-  const byTopic = (paths: PathWithTotals[]) => {
+  const byTopic = (paths: TrainingPath[]) => {
     const topics = new Map<string, { hours: number; participants: number; personHours: number }>();
     for (const path of paths) {
       const sum = topics.get(path.topic) ?? { hours: 0, participants: 0, personHours: 0 };
@@ -38,7 +38,7 @@ export function TrainingTab({ overview, base }: { overview: ProjectOverview; bas
             <div class="table-wrap" tabIndex={0}><table>
               <thead><tr><th scope="col">{t('training.topic')}</th><th scope="col">{t('training.hours')}</th><th scope="col">{t('training.participants')}</th><th scope="col">{t('training.personHours')}</th></tr></thead>
               <tbody>
-                {byTopic(paths.items).map(([topic, sum]) => (
+                {byTopic(paths).map(([topic, sum]) => (
                   <tr key={topic}><th scope="row">{t(`topic.${topic}` as MessageKey)}</th><td>{f.number(sum.hours)}</td><td>{sum.participants}</td><td>{f.number(sum.personHours)}</td></tr>
                 ))}
               </tbody>
@@ -65,9 +65,9 @@ export function TrainingTab({ overview, base }: { overview: ProjectOverview; bas
 
 const STAGES = ['draft', 'proposed', 'negotiating', 'won', 'lost'] as const;
 
-export function OffersTab({ overview, base }: { overview: ProjectOverview; base: string }) {
-  const { api, t, f } = useApp();
-  const offers = useLoad(() => api.get<Page<Offer>>(`${base}/offers?limit=100`));
+export function OffersTab({ overview }: { overview: ProjectOverview }) {
+  const { api, consortiumId, t, f } = useApp();
+  const offers = useLoad(() => allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/offers', { consortiumId, projectId: overview.project.id }, { limit: 100, cursor })));
   const summary = overview.offers;
   return (
     <>
@@ -77,20 +77,20 @@ export function OffersTab({ overview, base }: { overview: ProjectOverview; base:
           {STAGES.map((stage) => (
             <li key={stage} class={`stage stage-${stage}`}>
               <strong>{t(`stage.${stage}`)}</strong>
-              <span>{t('offers.count', { count: summary.byStage[stage].count })}</span>
-              <span>{f.euro(summary.byStage[stage].valueCents)}</span>
+              <span>{t('offers.count', { count: summary.byStage[stage]?.count ?? 0 })}</span>
+              <span>{f.euro(summary.byStage[stage]?.valueCents ?? 0)}</span>
             </li>
           ))}
         </ol>
       </Section>
       <Section title={t('offers.list')}>
         <Loading state={offers}>
-          {(page) => (
+          {(items) => (
             <div class="table-wrap" tabIndex={0}>
               <table>
                 <thead><tr><th scope="col">{t('offers.title')}</th><th scope="col">{t('offers.client')}</th><th scope="col">{t('offers.stage')}</th><th scope="col">{t('amount')}</th></tr></thead>
                 <tbody>
-                  {page.items.map((offer) => (
+                  {items.map((offer) => (
                     <tr key={offer.id}><th scope="row">{offer.title}</th><td>{offer.clientName} ({t(`client.${offer.clientType}`)})</td><td>{t(`stage.${offer.stage}`)}</td><td>{f.euro(offer.valueCents)}</td></tr>
                   ))}
                 </tbody>

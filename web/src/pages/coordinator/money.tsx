@@ -1,5 +1,5 @@
 // Money: budget against approved spend per partner and per category, co-financing, instalments.
-import type { BudgetReport, Instalment, MoneyReport, Page, ProjectOverview } from '../../api/types';
+import type { ProjectOverview } from '../../api/types';
 import { BarPairs } from '../../components/bars';
 import { Loading, Section, Status } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
@@ -7,14 +7,15 @@ import { memberName, useApp } from '../../context';
 import type { MessageKey } from '../../i18n/messages';
 import { MoneyFigures } from '../common/money-summary';
 
-export function MoneyTab({ base }: { overview: ProjectOverview; base: string }) {
+export function MoneyTab({ overview }: { overview: ProjectOverview }) {
   const app = useApp();
-  const { api, t, f } = app;
+  const { api, consortiumId, t, f } = app;
+  const ids = { consortiumId, projectId: overview.project.id };
   const data = useLoad(() =>
     Promise.all([
-      api.get<MoneyReport>(`${base}/money`),
-      api.get<BudgetReport>(`${base}/budget`),
-      api.get<Page<Instalment>>(`${base}/instalments?limit=100`),
+      api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/money', ids),
+      api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/budget', ids),
+      api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/instalments', ids),
     ]),
   );
   return (

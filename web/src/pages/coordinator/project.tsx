@@ -18,9 +18,8 @@ const TABS = ['overview', 'deliverables', 'review', 'money', 'training', 'offers
 type Tab = (typeof TABS)[number];
 
 export function ProjectPage({ projectId, tab }: { projectId: string; tab: string }) {
-  const { api, consortiumPath, t } = useApp();
-  const base = `${consortiumPath}/projects/${projectId}`;
-  const overview = useLoad(() => api.get<ProjectOverview>(`${base}/overview`), [projectId, tab]);
+  const { api, consortiumId, t } = useApp();
+  const overview = useLoad(() => api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/overview', { consortiumId, projectId }), [projectId, tab]);
   if (!(TABS as readonly string[]).includes(tab)) return <NotFound />;
   return (
     <Loading state={overview}>
@@ -38,27 +37,27 @@ export function ProjectPage({ projectId, tab }: { projectId: string; tab: string
               ))}
             </ul>
           </nav>
-          <TabContent tab={tab as Tab} overview={data} base={base} reload={overview.reload} />
+          <TabContent tab={tab as Tab} overview={data} reload={overview.reload} />
         </>
       )}
     </Loading>
   );
 }
 
-function TabContent({ tab, overview, base, reload }: { tab: Tab; overview: ProjectOverview; base: string; reload(): void }) {
+function TabContent({ tab, overview, reload }: { tab: Tab; overview: ProjectOverview; reload(): void }) {
   switch (tab) {
-    case 'overview': return <OverviewTab overview={overview} base={base} reload={reload} />;
-    case 'deliverables': return <DeliverablesTab overview={overview} base={base} />;
-    case 'review': return <ReviewTab overview={overview} base={base} reload={reload} />;
-    case 'money': return <MoneyTab overview={overview} base={base} />;
-    case 'training': return <TrainingTab overview={overview} base={base} />;
-    case 'offers': return <OffersTab overview={overview} base={base} />;
+    case 'overview': return <OverviewTab overview={overview} reload={reload} />;
+    case 'deliverables': return <DeliverablesTab overview={overview} />;
+    case 'review': return <ReviewTab overview={overview} reload={reload} />;
+    case 'money': return <MoneyTab overview={overview} />;
+    case 'training': return <TrainingTab overview={overview} />;
+    case 'offers': return <OffersTab overview={overview} />;
     case 'indicators': return <IndicatorsTab overview={overview} />;
-    case 'exports': return <ExportsTab overview={overview} base={base} />;
+    case 'exports': return <ExportsTab overview={overview} />;
   }
 }
 
-function OverviewTab({ overview, base, reload }: { overview: ProjectOverview; base: string; reload(): void }) {
+function OverviewTab({ overview, reload }: { overview: ProjectOverview; reload(): void }) {
   const { t, f } = useApp();
   const { project, phases, today } = overview;
   return (
@@ -69,14 +68,14 @@ function OverviewTab({ overview, base, reload }: { overview: ProjectOverview; ba
       </Section>
       <Section title={t('phases.gates')}>
         <ul class="cards">
-          {phases.map((phase) => <PhaseCard key={phase.id} phase={phase} base={base} reload={reload} />)}
+          {phases.map((phase) => <PhaseCard key={phase.id} phase={phase} reload={reload} />)}
         </ul>
       </Section>
       <Section title={t('overdue')}>
-        <DeadlineList list={overview.overdue} today={today} projectId={project.id} />
+        <DeadlineList list={overview.overdue} projectId={project.id} />
       </Section>
       <Section title={t('dueSoon')}>
-        <DeadlineList list={overview.dueSoon} today={today} projectId={project.id} />
+        <DeadlineList list={overview.dueSoon} projectId={project.id} />
       </Section>
       <p class="muted">{t('today')}: {f.date(today)}</p>
     </>
@@ -84,13 +83,13 @@ function OverviewTab({ overview, base, reload }: { overview: ProjectOverview; ba
 }
 
 /** A phase's progress and its gate: closing needs every deliverable accepted (the API says why not). */
-function PhaseCard({ phase, base, reload }: { phase: Phase; base: string; reload(): void }) {
-  const { api, t, f } = useApp();
+function PhaseCard({ phase, reload }: { phase: Phase; reload(): void }) {
+  const { api, consortiumId, t, f } = useApp();
   const { busy, run, feedback } = useAction();
   const { counts, deliverables } = phase.progress;
   const move = (status: 'active' | 'closed') =>
     run(async () => {
-      await api.patch(`${base}/phases/${phase.id}`, { status, version: phase.version });
+      await api.patch('/api/v1/consortia/{consortiumId}/projects/{projectId}/phases/{phaseId}', { consortiumId, projectId: phase.projectId, phaseId: phase.id }, { status, version: phase.version });
       reload();
     });
   return (

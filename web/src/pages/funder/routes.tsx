@@ -1,7 +1,6 @@
 // A funder's pages: the projects it funds and, for each, progress, money and submitted exports.
 // Nothing here edits anything.
 import { allPages } from '../../api/client';
-import type { Export, Page, Project, ProjectOverview } from '../../api/types';
 import { Timeline } from '../../components/timeline';
 import { Bar, Link, Loading, Section, Status } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
@@ -28,8 +27,8 @@ export function FunderRoutes({ path }: { path: string }) {
 }
 
 function FundedProjects() {
-  const { api, consortiumPath, t, membership, funders } = useApp();
-  const projects = useLoad(() => allPages<Project>(api, `${consortiumPath}/projects`));
+  const { api, consortiumId, t, membership, funders } = useApp();
+  const projects = useLoad(() => allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/projects', { consortiumId }, { limit: 100, cursor })));
   return (
     <>
       <h1>{t('funder.title', { funder: funders.get(membership.funderId ?? '')?.name ?? '' })}</h1>
@@ -50,9 +49,16 @@ function FundedProjects() {
 }
 
 function FundedProject({ projectId }: { projectId: string }) {
-  const { api, consortiumPath, t, f } = useApp();
-  const base = `${consortiumPath}/projects/${projectId}`;
-  const data = useLoad(() => Promise.all([api.get<ProjectOverview>(`${base}/overview`), api.get<Page<Export>>(`${base}/exports?limit=25`)]), [base]);
+  const { api, consortiumId, t, f } = useApp();
+  const ids = { consortiumId, projectId };
+  const data = useLoad(
+    () =>
+      Promise.all([
+        api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/overview', ids),
+        api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/exports', ids, { limit: 25 }),
+      ]),
+    [projectId],
+  );
   const [open, setOpen] = useState<string | undefined>(undefined);
   return (
     <Loading state={data}>
@@ -78,7 +84,7 @@ function FundedProject({ projectId }: { projectId: string }) {
                     <button type="button" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? undefined : e.id)}>
                       {open === e.id ? t('export.hideFiles') : t('export.showFiles')}
                     </button>
-                    {open === e.id ? <ExportFiles base={base} exportId={e.id} /> : null}
+                    {open === e.id ? <ExportFiles projectId={projectId} exportId={e.id} version={e.version} /> : null}
                   </li>
                 ))}
               </ul>

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { allPages } from '../../api/client';
 import { evidenceOf } from '../../api/upload';
-import type { BudgetReport, Cost, Project } from '../../api/types';
+import type { BudgetReport, Cost } from '../../api/types';
 import { CostDocuments } from '../../components/cost-documents';
 import { Field, Loading, Section, Status, useAction } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
@@ -14,9 +14,13 @@ import type { MessageKey } from '../../i18n/messages';
 type Line = BudgetReport['lines'][number];
 
 export function CostsPage() {
-  const { api, consortiumPath, membership, t } = useApp();
+  const { api, consortiumId, membership, t } = useApp();
   const memberId = membership.memberId!;
-  const projects = useLoad(async () => (await allPages<Project>(api, `${consortiumPath}/projects`)).filter((p) => p.partners.some((x) => x.memberId === memberId)));
+  const projects = useLoad(async () =>
+    (await allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/projects', { consortiumId }, { limit: 100, cursor }))).filter((p) =>
+      p.partners.some((x) => x.memberId === memberId),
+    ),
+  );
   const [chosen, setChosen] = useState('');
   return (
     <>
@@ -34,7 +38,7 @@ export function CostsPage() {
                   </select>
                 )}
               </Field>
-              <ProjectCosts key={projectId} base={`${consortiumPath}/projects/${projectId}`} memberId={memberId} />
+              <ProjectCosts key={projectId} projectId={projectId} memberId={memberId} />
             </>
           );
         }}
@@ -43,12 +47,17 @@ export function CostsPage() {
   );
 }
 
-function ProjectCosts({ base, memberId }: { base: string; memberId: string }) {
-  const { api, t, f } = useApp();
+function ProjectCosts({ projectId, memberId }: { projectId: string; memberId: string }) {
+  const { api, consortiumId, t, f } = useApp();
+  const ids = { consortiumId, projectId };
   const data = useLoad(async () => {
-    const budget = await api.get<BudgetReport>(`${base}/budget`);
+    const budget = await api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/budget', ids);
     const lines = budget.lines.filter((line) => line.memberId === memberId);
-    const costs = (await Promise.all(lines.map((line) => allPages<Cost>(api, `${base}/costs?budgetLineId=${line.id}`)))).flat();
+    const costs = (
+      await Promise.all(
+        lines.map((line) => allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/costs', ids, { budgetLineId: line.id, limit: 100, cursor }))),
+      )
+    ).flat();
     costs.sort((a, b) => (a.date < b.date ? 1 : -1));
     return { lines, costs };
   });
@@ -56,11 +65,11 @@ function ProjectCosts({ base, memberId }: { base: string; memberId: string }) {
     <Loading state={data}>
       {({ lines, costs }) => (
         <>
-          <ReportCost lines={lines} base={base} done={data.reload} />
+          <ReportCost lines={lines} projectId={projectId} done={data.reload} />
           <Section title={t('cost.list')}>
             {costs.length === 0 ? <p>{t('cost.none')}</p> : (
               <ul class="cards">
-                {costs.map((cost) => <CostItem key={cost.id} cost={cost} base={base} done={data.reload} line={lines.find((l) => l.id === cost.budgetLineId)} />)}
+                {costs.map((cost) => <CostItem key={cost.id} cost={cost} done={data.reload} line={lines.find((l) => l.id === cost.budgetLineId)} />)}
               </ul>
             )}
           </Section>
@@ -84,8 +93,8 @@ function ProjectCosts({ base, memberId }: { base: string; memberId: string }) {
   );
 }
 
-function ReportCost({ lines, base, done }: { lines: Line[]; base: string; done(): void }) {
-  const { api, t, membership } = useApp();
+function ReportCost({ lines, projectId, done }: { lines: Line[]; projectId: string; done(): void }) {
+  const { api, consortiumId, t, membership } = useApp();
   const today = todayIn(membership.consortium.timeZone);
   const [lineId, setLineId] = useState(lines[0]?.id ?? '');
   const [date, setDate] = useState(today);
@@ -105,8 +114,11 @@ function ReportCost({ lines, base, done }: { lines: Line[]; base: string; done()
           event.preventDefault();
           const form = event.currentTarget;
           void run(async () => {
-            const documents = await evidenceOf(api, link, file, `${base}/budget/lines/${lineId}/document-uploads`);
-            await api.post(`${base}/budget/lines/${lineId}/costs`, {
+            const ids = { consortiumId, projectId, budgetLineId: lineId };
+            const documents = await evidenceOf(link, file, (request) =>
+              api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/budget/lines/{budgetLineId}/document-uploads', ids, request),
+            );
+            await api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/budget/lines/{budgetLineId}/costs', ids, {
               date, description, supplier, amountCents: centsOf(amount), vatCents: centsOf(vat || '0'), documents,
             });
             setDescription(''); setSupplier(''); setAmount(''); setVat('0'); setLink(''); setFile(undefined);
@@ -136,18 +148,18 @@ function ReportCost({ lines, base, done }: { lines: Line[]; base: string; done()
   );
 }
 
-function CostItem({ cost, base, done, line }: { cost: Cost; base: string; done(): void; line?: Line }) {
-  const { api, t, f } = useApp();
+function CostItem({ cost, done, line }: { cost: Cost; done(): void; line?: Line }) {
+  const { api, consortiumId, t, f } = useApp();
   const { busy, run, feedback } = useAction();
   return (
     <li class="card" data-cost={cost.id}>
       <h3>{cost.description}</h3>
       <p>{cost.supplier} · {f.date(cost.date)} · {f.euro(cost.amountCents + cost.vatCents)}{line ? ` · ${t(`category.${line.category}` as MessageKey)}` : ''}</p>
       <p><Status value={cost.status} /></p>
-      {cost.documents.length > 0 ? <CostDocuments cost={cost} base={base} /> : null}
+      {cost.documents.length > 0 ? <CostDocuments cost={cost} /> : null}
       {cost.rejectionReason && cost.status === 'rejected' ? <p>{t('cost.rejectedBecause')}: {cost.rejectionReason}</p> : null}
       {cost.status === 'draft' || cost.status === 'rejected' ? (
-        <button type="button" class="primary" disabled={busy} onClick={() => run(async () => { await api.post(`${base}/costs/${cost.id}/submit`, { version: cost.version }); done(); })}>
+        <button type="button" class="primary" disabled={busy} onClick={() => run(async () => { await api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/costs/{costId}/submit', { consortiumId, projectId: cost.projectId, costId: cost.id }, { version: cost.version }); done(); })}>
           {t('cost.submit')}
         </button>
       ) : null}
