@@ -2075,6 +2075,8 @@ export type components = {
                  * @example 2026-03-31
                  */
                 currentOn: string | null;
+                /** @description Its values (baseline, target, actuals, current) are euro cents: show them as euros */
+                inEuroCents: boolean;
                 /** @description The target date has passed and the target is not achieved */
                 late: boolean;
                 /** @description Share of the way from baseline to target, 0–100 */
@@ -2419,6 +2421,17 @@ export type components = {
             text: string;
             /** @description In the person's language */
             title: string;
+            /** @description The title and text in each language of the dashboard, to show under whichever the person chose (absent on notifications stored before they were kept) */
+            translations?: {
+                en: {
+                    text: string;
+                    title: string;
+                };
+                it: {
+                    text: string;
+                    title: string;
+                };
+            };
         };
         NotificationPage: {
             items: components["schemas"]["Notification"][];
