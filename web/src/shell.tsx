@@ -5,6 +5,7 @@ import { allPages, type Api } from './api/client';
 import { LanguageSwitch } from './components/language-switch';
 import { Link } from './components/ui';
 import { useLoad } from './components/use-load';
+import { glossary } from '../../shared/domain/glossary';
 import { App, type AppContext } from './context';
 import type { Formatters, Language } from './i18n/format';
 import type { Translate } from './i18n/messages';
@@ -70,7 +71,7 @@ export function SignedIn({ api, t, f, language, setLanguage, signOut }: Props) {
   if (!membership) return <>{header([])}<main id="main"><h1>{t('noMembership.title')}</h1><p>{t('noMembership.text')}</p></main></>;
 
   const context: AppContext = {
-    api, personId: me.data.personId, membership, consortiumId, language, setLanguage, t, f, signOut, ...directory.data!,
+    api, personId: me.data.personId, membership, consortiumId, language, setLanguage, t, words: glossary[language], f, signOut, ...directory.data!,
   };
   const nav = membership.role === 'coordinator' ? coordinatorNav(t) : membership.role === 'member' ? memberNav(t) : funderNav(t);
   return (

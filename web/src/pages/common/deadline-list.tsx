@@ -13,7 +13,7 @@ export function DeadlineList({ list, projectId }: { list: { items: Deliverable[]
         {list.items.map((deliverable) => (
           <li key={deliverable.id}>
             <Link href={`/projects/${projectId}/deliverables/${deliverable.id}`}>{deliverable.title}</Link>{' '}
-            — {memberName(app, deliverable.ownerMemberId)}, {f.date(deliverable.dueDate)} <Status value={deliverable.status} />{' '}
+            — {memberName(app, deliverable.ownerMemberId)}, {f.date(deliverable.dueDate)} <Status of="status" value={deliverable.status} />{' '}
             <Deadline value={deliverable.deadline} />
           </li>
         ))}

@@ -29,7 +29,7 @@ export function DeliverablePage({ projectId, deliverableId }: { projectId: strin
             <p><Link href={membership.role === 'coordinator' ? `/projects/${projectId}` : '/'}>{t('back')}</Link></p>
             <h1>{d.title}</h1>
             <dl class="figures">
-              <div><dt>{t('status')}</dt><dd><Status value={d.status} /></dd></div>
+              <div><dt>{t('status')}</dt><dd><Status of="status" value={d.status} /></dd></div>
               <div><dt>{t('member')}</dt><dd>{memberName(app, d.ownerMemberId)}</dd></div>
               <div><dt>{t('dueDate')}</dt><dd>{f.date(d.dueDate)} <Deadline value={d.deadline} /></dd></div>
               <div><dt>{t('progress.reported')}</dt><dd>{f.percent(d.reportedPercent)}</dd></div>
@@ -44,7 +44,7 @@ export function DeliverablePage({ projectId, deliverableId }: { projectId: strin
                   {d.recentLog.map((entry) => (
                     <li key={entry.id}>
                       <strong>{t(`log.${entry.type}`)}</strong> · {f.instant(entry.at)}
-                      {entry.decision ? <> · <Status value={entry.decision} /></> : null}
+                      {entry.decision ? <> · <Status of="status" value={entry.decision} /></> : null}
                       {entry.percent !== undefined ? ` · ${f.percent(entry.percent)}` : ''}
                       {entry.note ? <p>{entry.note}</p> : null}
                       {entry.evidence?.length ? <FileList

@@ -15,7 +15,7 @@ export function NotificationsPage() {
 }
 
 export function NotificationList({ limit = 25 }: { limit?: number }) {
-  const { api, consortiumId, t, f } = useApp();
+  const { api, consortiumId, t, f, language } = useApp();
   const [cursor, setCursor] = useState<string | undefined>(undefined);
   const list = useLoad(() => api.get('/api/v1/consortia/{consortiumId}/notifications', { consortiumId }, { limit, cursor }), [cursor]);
   const { busy, run, feedback } = useAction();
@@ -27,13 +27,17 @@ export function NotificationList({ limit = 25 }: { limit?: number }) {
           <>
             {page.items.length === 0 ? <p>{t('notifications.none')}</p> : (
               <ul class="notifications">
-                {page.items.map((n) => (
-                  <li key={n.id} class={n.readAt ? 'read' : 'unread'}>
-                    {!n.readAt ? <strong class="badge">{t('notifications.unread')}</strong> : null}{' '}
-                    <Link href={n.link}>{n.title}</Link> · <span class="muted">{f.instant(n.createdAt)}</span>
-                    <p>{n.text}</p>
-                  </li>
-                ))}
+                {page.items.map((n) => {
+                  // In the dashboard's language where the notification keeps it; else as it was sent.
+                  const { title, text } = n.translations?.[language] ?? n;
+                  return (
+                    <li key={n.id} class={n.readAt ? 'read' : 'unread'}>
+                      {!n.readAt ? <strong class="badge">{t('notifications.unread')}</strong> : null}{' '}
+                      <Link href={n.link}>{title}</Link> · <span class="muted">{f.instant(n.createdAt)}</span>
+                      <p>{text}</p>
+                    </li>
+                  );
+                })}
               </ul>
             )}
             <div class="actions">

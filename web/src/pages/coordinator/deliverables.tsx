@@ -2,6 +2,7 @@
 // of 100 are read from the API one after the other; the table shows 25 rows at a time, so that a
 // project with thousands of deliverables stays smooth.
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { TableWrap } from '../../components/table-wrap';
 import type { Deliverable, ProjectOverview } from '../../api/types';
 import { Deadline, Field, Link, Status } from '../../components/ui';
 import { memberName, useApp } from '../../context';
@@ -33,7 +34,7 @@ function useAllDeliverables(projectId: string) {
 
 export function DeliverablesTab({ overview }: { overview: ProjectOverview }) {
   const app = useApp();
-  const { t, f } = app;
+  const { t, f, words } = app;
   const { items, done, error } = useAllDeliverables(overview.project.id);
   const [phase, setPhase] = useState('');
   const [member, setMember] = useState('');
@@ -77,7 +78,7 @@ export function DeliverablesTab({ overview }: { overview: ProjectOverview }) {
           {(id) => (
             <select id={id} value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
               <option value="">{t('all')}</option>
-              {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+              {STATUSES.map((s) => <option key={s} value={s}>{words.status[s]}</option>)}
             </select>
           )}
         </Field>
@@ -87,7 +88,7 @@ export function DeliverablesTab({ overview }: { overview: ProjectOverview }) {
         </div>
       </form>
       <p role="status">{error ? `${t('error')}: ${error}` : t('deliverables.count', { shown: shown.length, loaded: items.length })}{done || error ? '' : ` ${t('loading')}`}</p>
-      <div class="table-wrap" tabIndex={0}>
+      <TableWrap label={t('tab.deliverables')}>
         <table>
           <thead>
             <tr>
@@ -110,13 +111,13 @@ export function DeliverablesTab({ overview }: { overview: ProjectOverview }) {
                 <td>{overview.phases.find((p) => p.id === d.phaseId)?.order ?? d.phaseId}</td>
                 <td>{memberName(app, d.ownerMemberId)}</td>
                 <td>{f.date(d.dueDate)} <Deadline value={d.deadline} /></td>
-                <td><Status value={d.status} /></td>
+                <td><Status of="status" value={d.status} /></td>
                 <td>{f.percent(d.reportedPercent)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <nav class="pager" aria-label={t('pages')}>
         <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>{t('previous')}</button>
         <span>{t('pageOf', { page: page + 1, pages })}</span>

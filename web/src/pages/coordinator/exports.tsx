@@ -12,12 +12,15 @@ const FORMATS = ['pdf', 'xlsx', 'csv', 'json', 'iati', '360giving'] as const;
 type Format = Export['formats'][number];
 
 export function ExportsTab({ overview }: { overview: ProjectOverview }) {
-  const { api, consortiumId, t, language } = useApp();
+  const { api, consortiumId, t, f, language } = useApp();
   const ids = { consortiumId, projectId: overview.project.id };
   const list = useLoad(() => api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/exports', ids, { limit: 25 }), [ids.projectId]);
   const [formats, setFormats] = useState<Format[]>(['pdf', 'xlsx']);
   const [exportLanguage, setExportLanguage] = useState(language);
   const { busy, run, feedback } = useAction();
+  // The export asked for here: its line says how it goes, and that it is ready once it is.
+  const [asked, setAsked] = useState<string | undefined>(undefined);
+  const askedNow = list.data?.items.find((e) => e.id === asked);
   const pending = list.data?.items.some((e) => e.status === 'queued' || e.status === 'running');
   // Follow the progress of running exports.
   useEffect(() => {
@@ -33,9 +36,10 @@ export function ExportsTab({ overview }: { overview: ProjectOverview }) {
           onSubmit={(event) => {
             event.preventDefault();
             void run(async () => {
-              await api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/exports', ids, { formats, language: exportLanguage });
+              const created = await api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/exports', ids, { formats, language: exportLanguage });
+              setAsked(created.id);
               list.reload();
-            }, t('export.asked'));
+            });
           }}
         >
           <fieldset>
@@ -62,6 +66,9 @@ export function ExportsTab({ overview }: { overview: ProjectOverview }) {
           </Field>
           <button type="submit" class="primary" disabled={busy || formats.length === 0}>{t('export.submitCreate')}</button>
           {feedback}
+          <p role="status" class={askedNow?.status === 'failed' ? 'error' : 'ok'}>
+            {!askedNow ? '' : askedNow.status === 'done' ? t('export.ready') : askedNow.status === 'failed' ? t('export.failed') : `${t('export.asked')} ${f.percent(askedNow.progress)}`}
+          </p>
         </form>
       </Section>
       <Section title={t('export.list')}>
@@ -86,7 +93,7 @@ function ExportCard({ exported, reload }: { exported: Export; reload(): void }) 
     <li class="card" data-export={exported.id}>
       <h3>{exported.formats.map((x) => x.toUpperCase()).join(', ')} · {exported.language.toUpperCase()} · {f.instant(exported.createdAt)}</h3>
       <p>
-        <Status value={exported.status} /> {exported.status === 'running' || exported.status === 'queued' ? f.percent(exported.progress) : null}
+        <Status of="exportStatus" value={exported.status} /> {exported.status === 'running' || exported.status === 'queued' ? f.percent(exported.progress) : null}
         {exported.submittedAt ? <> · <span class="status status-accepted"><span aria-hidden="true">✓ </span>{t('export.submittedOn', { date: f.instant(exported.submittedAt) })}</span></> : null}
       </p>
       {exported.status === 'failed' ? <p class="error">{exported.failureReason}</p> : null}

@@ -8,6 +8,7 @@ import { useApp } from '../../context';
 import type { MessageKey } from '../../i18n/messages';
 import { DeadlineList } from '../common/deadline-list';
 import { NotFound } from '../common/not-found';
+import { ProjectFacts } from '../common/project-facts';
 import { TrainingTab, OffersTab, IndicatorsTab } from './activity';
 import { DeliverablesTab } from './deliverables';
 import { ExportsTab } from './exports';
@@ -66,6 +67,9 @@ function OverviewTab({ overview, reload }: { overview: ProjectOverview; reload()
         <p>{t('progress.project')}: <Bar percent={overview.progress.acceptedPercent} label={t('progress.accepted')} /></p>
         <Timeline start={project.startDate} end={project.endDate} today={today} phases={phases} due={[...overview.overdue.items, ...overview.dueSoon.items]} />
       </Section>
+      <Section title={t('project.facts')}>
+        <ProjectFacts project={project} />
+      </Section>
       <Section title={t('phases.gates')}>
         <ul class="cards">
           {phases.map((phase) => <PhaseCard key={phase.id} phase={phase} reload={reload} />)}
@@ -94,11 +98,11 @@ function PhaseCard({ phase, reload }: { phase: Phase; reload(): void }) {
     });
   return (
     <li class="card">
-      <h3>{phase.order}. {phase.title} <Status value={phase.status} /></h3>
+      <h3>{phase.order}. {phase.title} <Status of="phaseStatus" value={phase.status} /></h3>
       <p>{f.date(phase.plannedStart)} – {f.date(phase.plannedEnd)}</p>
       <p>{t('progress.accepted')}: <Bar percent={phase.progress.acceptedPercent} label={t('progress.accepted')} /></p>
       <p>{t('progress.reported')}: {f.percent(phase.progress.reportedPercent)}</p>
-      <p>{t('phase.counts', { accepted: counts.accepted ?? 0, total: deliverables, submitted: counts.submitted ?? 0 })}</p>
+      <p>{t('phase.counts', { accepted: counts.accepted ?? 0, count: deliverables, submitted: counts.submitted ?? 0 })}</p>
       {phase.status === 'active' ? (
         <button type="button" disabled={busy} onClick={() => move('closed')}>{t('phase.close')}</button>
       ) : phase.status === 'planned' ? (

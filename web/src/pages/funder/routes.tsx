@@ -10,6 +10,7 @@ import { match } from '../../router';
 import { ExportFiles } from '../common/export-files';
 import { MoneyFigures } from '../common/money-summary';
 import { NotFound } from '../common/not-found';
+import { ProjectFacts } from '../common/project-facts';
 import { NotificationsPage } from '../common/notifications';
 import { useState } from 'preact/hooks';
 
@@ -68,8 +69,11 @@ function FundedProject({ projectId }: { projectId: string }) {
           <h1>{overview.project.title}</h1>
           <Section title={t('funder.progress')}>
             <p>{t('progress.project')}: <Bar percent={overview.progress.acceptedPercent} label={t('progress.accepted')} /></p>
-            <p>{t('funder.counts', { accepted: overview.progress.counts.accepted ?? 0, total: overview.progress.deliverables, overdue: overview.overdue.items.length })}</p>
+            <p>{t('funder.counts', { accepted: overview.progress.counts.accepted ?? 0, count: overview.progress.deliverables, overdue: overview.overdue.items.length })}</p>
             <Timeline start={overview.project.startDate} end={overview.project.endDate} today={overview.today} phases={overview.phases} due={overview.overdue.items} />
+          </Section>
+          <Section title={t('project.facts')}>
+            <ProjectFacts project={overview.project} />
           </Section>
           <Section title={t('tab.money')}>
             <MoneyFigures money={overview.money} approvedOnly />
@@ -80,7 +84,7 @@ function FundedProject({ projectId }: { projectId: string }) {
                 {exports.items.map((e) => (
                   <li class="card" key={e.id} data-export={e.id}>
                     <h3>{e.formats.map((x) => x.toUpperCase()).join(', ')} · {e.submittedAt ? t('export.submittedOn', { date: f.instant(e.submittedAt) }) : ''}</h3>
-                    <p><Status value={e.status} /></p>
+                    <p><Status of="exportStatus" value={e.status} /></p>
                     <button type="button" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? undefined : e.id)}>
                       {open === e.id ? t('export.hideFiles') : t('export.showFiles')}
                     </button>

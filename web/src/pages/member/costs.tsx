@@ -1,6 +1,7 @@
 // A member's costs: report one against its own budget line of a project (with a document link or
 // file), submit drafts for review, follow what was approved or rejected (and why), open documents.
 import { useState } from 'preact/hooks';
+import { TableWrap } from '../../components/table-wrap';
 import { allPages } from '../../api/client';
 import { evidenceOf } from '../../api/upload';
 import type { BudgetReport, Cost } from '../../api/types';
@@ -48,7 +49,7 @@ export function CostsPage() {
 }
 
 function ProjectCosts({ projectId, memberId }: { projectId: string; memberId: string }) {
-  const { api, consortiumId, t, f } = useApp();
+  const { api, consortiumId, t, f, words } = useApp();
   const ids = { consortiumId, projectId };
   const data = useLoad(async () => {
     const budget = await api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/budget', ids);
@@ -74,18 +75,18 @@ function ProjectCosts({ projectId, memberId }: { projectId: string; memberId: st
             )}
           </Section>
           <Section title={t('cost.lines')}>
-            <div class="table-wrap" tabIndex={0}><table>
+            <TableWrap label={t('cost.lines')}><table>
               <thead><tr><th scope="col">{t('cost.category')}</th><th scope="col">{t('money.budget')}</th><th scope="col">{t('money.approved')}</th><th scope="col">{t('money.submitted')}</th><th scope="col">{t('money.remaining')}</th></tr></thead>
               <tbody>
                 {lines.map((line) => (
                   <tr key={line.id}>
-                    <th scope="row">{t(`category.${line.category}` as MessageKey)}</th>
+                    <th scope="row">{words.category[line.category]}</th>
                     <td>{f.euro(line.spending.budgetCents)}</td><td>{f.euro(line.spending.approvedCents)}</td><td>{f.euro(line.spending.submittedCents)}</td>
                     <td>{f.euro(line.spending.remainingCents)} {line.spending.overBudget ? <strong>⚠ {t('cost.overBudget')}</strong> : null}</td>
                   </tr>
                 ))}
               </tbody>
-            </table></div>
+            </table></TableWrap>
           </Section>
         </>
       )}
@@ -94,7 +95,7 @@ function ProjectCosts({ projectId, memberId }: { projectId: string; memberId: st
 }
 
 function ReportCost({ lines, projectId, done }: { lines: Line[]; projectId: string; done(): void }) {
-  const { api, consortiumId, t, membership } = useApp();
+  const { api, consortiumId, t, membership, words } = useApp();
   const today = todayIn(membership.consortium.timeZone);
   const [lineId, setLineId] = useState(lines[0]?.id ?? '');
   const [date, setDate] = useState(today);
@@ -130,7 +131,7 @@ function ReportCost({ lines, projectId, done }: { lines: Line[]; projectId: stri
         <Field label={t('cost.line')}>
           {(id) => (
             <select id={id} value={lineId} onChange={(e) => setLineId(e.currentTarget.value)}>
-              {lines.map((line) => <option key={line.id} value={line.id}>{t(`category.${line.category}` as MessageKey)}</option>)}
+              {lines.map((line) => <option key={line.id} value={line.id}>{words.category[line.category]}</option>)}
             </select>
           )}
         </Field>
@@ -149,13 +150,13 @@ function ReportCost({ lines, projectId, done }: { lines: Line[]; projectId: stri
 }
 
 function CostItem({ cost, done, line }: { cost: Cost; done(): void; line?: Line }) {
-  const { api, consortiumId, t, f } = useApp();
+  const { api, consortiumId, t, f, words } = useApp();
   const { busy, run, feedback } = useAction();
   return (
     <li class="card" data-cost={cost.id}>
       <h3>{cost.description}</h3>
-      <p>{cost.supplier} · {f.date(cost.date)} · {f.euro(cost.amountCents + cost.vatCents)}{line ? ` · ${t(`category.${line.category}` as MessageKey)}` : ''}</p>
-      <p><Status value={cost.status} /></p>
+      <p>{cost.supplier} · {f.date(cost.date)} · {f.euro(cost.amountCents + cost.vatCents)}{line ? ` · ${words.category[line.category]}` : ''}</p>
+      <p><Status of="costStatus" value={cost.status} /></p>
       {cost.documents.length > 0 ? <CostDocuments cost={cost} /> : null}
       {cost.rejectionReason && cost.status === 'rejected' ? <p>{t('cost.rejectedBecause')}: {cost.rejectionReason}</p> : null}
       {cost.status === 'draft' || cost.status === 'rejected' ? (

@@ -1,6 +1,7 @@
 // What the member owes: its open deliverables across projects by due date (one Query per page),
 // and its latest notifications.
 import { useState } from 'preact/hooks';
+import { TableWrap } from '../../components/table-wrap';
 import { allPages } from '../../api/client';
 import { Link, Loading, Deadline, Section, Status } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
@@ -27,7 +28,7 @@ export function MemberHome() {
           {(data) => (
             <>
               {data.items.length === 0 ? <p>{t('member.nothingOpen')}</p> : (
-                <div class="table-wrap" tabIndex={0}>
+                <TableWrap label={t('member.open')}>
                   <table>
                     <thead><tr><th scope="col">{t('deliverable')}</th><th scope="col">{t('project')}</th><th scope="col">{t('dueDate')}</th><th scope="col">{t('status')}</th><th scope="col">{t('progress.reported')}</th></tr></thead>
                     <tbody>
@@ -36,13 +37,13 @@ export function MemberHome() {
                           <td><Link href={`/projects/${d.projectId}/deliverables/${d.id}`}>{d.title}</Link></td>
                           <td>{titleOf(d.projectId)}</td>
                           <td>{f.date(d.dueDate)} <Deadline value={d.deadline} /></td>
-                          <td><Status value={d.status} /></td>
+                          <td><Status of="status" value={d.status} /></td>
                           <td>{f.percent(d.reportedPercent)}</td>
                         </tr>
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableWrap>
               )}
               <nav class="pager" aria-label={t('pages')}>
                 <button type="button" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>{t('previous')}</button>

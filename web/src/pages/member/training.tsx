@@ -9,7 +9,7 @@ import { useApp } from '../../context';
 import type { MessageKey } from '../../i18n/messages';
 
 export function TrainingPage() {
-  const { api, consortiumId, t } = useApp();
+  const { api, consortiumId, t, words } = useApp();
   const paths = useLoad(() => allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/training', { consortiumId }, { limit: 100, cursor })));
   const [chosen, setChosen] = useState('');
   return (
@@ -24,7 +24,7 @@ export function TrainingPage() {
               <Field label={t('training.path')}>
                 {(id) => (
                   <select id={id} value={pathId} onChange={(e) => setChosen(e.currentTarget.value)}>
-                    {items.map((p) => <option key={p.id} value={p.id}>{p.title} ({t(`topic.${p.topic}` as MessageKey)})</option>)}
+                    {items.map((p) => <option key={p.id} value={p.id}>{p.title} ({words.topic[p.topic]})</option>)}
                   </select>
                 )}
               </Field>
@@ -68,11 +68,11 @@ function SessionCard({ session }: { session: TrainingSession }) {
   return (
     <li class="card" data-session={session.id}>
       <h3>{session.title ?? t('training.session')} · {f.date(session.date)}</h3>
-      <p>{f.number(session.hours)} h · {session.trainer} · {session.online ? t('training.online') : session.place} · <Status value={session.status} /></p>
+      <p>{f.number(session.hours)} h · {session.trainer} · {session.online ? t('training.online') : session.place} · <Status of="sessionStatus" value={session.status} /></p>
       <Loading state={{ ...mine, data: mine.loading ? undefined : { found: mine.data } }}>
         {({ found }) => (
           <>
-            {found ? <p>{t('training.recorded', { people: found.people, hours: f.number(found.hours) })}</p> : null}
+            {found ? <p>{t('training.recorded', { count: found.people, hours: f.number(found.hours) })}</p> : null}
             {session.status === 'held' ? (
               <form
                 class="form-grid"
