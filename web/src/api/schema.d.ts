@@ -1562,7 +1562,7 @@ export type components = {
             vatCents?: number;
         };
         CostPage: {
-            items: components["schemas"]["Cost"][];
+            items: components["schemas"]["CostView"][];
             /** @description Pass as `cursor` for the next page; null on the last */
             nextCursor: string | null;
         };
@@ -1603,6 +1603,58 @@ export type components = {
             version: number;
         };
         CostSubmit: {
+            /** @description The version you read; the write fails with 409 if it changed since. */
+            version: number;
+        };
+        CostView: {
+            /** @description What the caller may do to it now: `update` or `submit` a draft or rejected cost of its own member (coordinators: any), `review` a submitted one (coordinators who neither reported nor submitted it), `reverse` an approved one (coordinators) */
+            actions: ("update" | "submit" | "review" | "reverse")[];
+            /** @description Amount before VAT, euro cents */
+            amountCents: number;
+            budgetLineId: string;
+            consortiumId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description When the cost was incurred (the invoice or receipt date)
+             * @example 2026-03-31
+             */
+            date: string;
+            description: string;
+            /** @description Links to the invoice, receipt or contract */
+            documents: components["schemas"]["Evidence"][];
+            id: string;
+            /**
+             * @description A reversal takes back an approved cost: it counts negative
+             * @enum {string}
+             */
+            kind: "cost" | "reversal";
+            /** @description The budget line's partner member */
+            memberId: string;
+            /** @description The payment request this approved cost was claimed in */
+            paymentRequestId?: string;
+            projectId: string;
+            rejectionReason?: string;
+            reportedBy: string;
+            reversalReason?: string;
+            /** @description For a reversed cost: its reversal */
+            reversedBy?: string;
+            /** @description For a reversal: the approved cost it takes back */
+            reversesCostId?: string;
+            /** Format: date-time */
+            reviewedAt?: string;
+            reviewedBy?: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "approved" | "rejected";
+            /** Format: date-time */
+            submittedAt?: string;
+            submittedBy?: string;
+            supplier: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description VAT the member bears and cannot recover (0 if none); it counts against the budget */
+            vatCents: number;
             /** @description The version you read; the write fails with 409 if it changed since. */
             version: number;
         };
@@ -6297,7 +6349,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Cost"];
+                    "application/json": components["schemas"]["CostView"];
                 };
             };
             /** @description Invalid parameters; `errors` names them */
