@@ -259,6 +259,22 @@ describe.each(VIEWPORTS)('the dashboard at $name', { timeout: 180_000 }, (viewpo
     expect(costs.items.find((cost: { description: string }) => cost.description === description)).toMatchObject({ amountCents: 24050, vatCents: 5291, status: 'approved' });
   });
 
+  it("a coordinator is not offered to review a cost they submitted themselves", async () => {
+    const budget = await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork/budget');
+    const description = `Room hire, submitted by the coordinator (${viewport.name})`;
+    const draft = await api.call(COORDINATOR_PERSON_ID, 'POST', `/projects/cultnetwork/budget/lines/${budget.lines[0].id}/costs`, {
+      date: (await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork/overview')).today, description, supplier: 'Sala Civica', amountCents: 15_000, vatCents: 0,
+    });
+    await api.call(COORDINATOR_PERSON_ID, 'POST', `/projects/cultnetwork/costs/${draft.id}/submit`, { version: draft.version });
+    const { page, context } = await open(viewport);
+    await signIn(page, runtime.base, COORDINATOR_PERSON_ID);
+    await page.goto(`${runtime.base}/projects/cultnetwork/review`);
+    const card = page.locator(`[data-cost="${draft.id}"]`);
+    await card.getByText('You reported or submitted this cost: another coordinator reviews it.').waitFor();
+    expect(await card.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    await context.close();
+  });
+
   it('a member records its training attendance of a held session', async () => {
     const project = await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork');
     const memberId: string = project.partners[VIEWPORTS.indexOf(viewport) + 2].memberId;

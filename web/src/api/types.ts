@@ -17,7 +17,8 @@ export type Deliverable = Schemas['DeliverableView'];
 export type DeliverableDetail = Schemas['DeliverableDetail'];
 export type LogEntry = Schemas['LogEntry'];
 export type Evidence = Schemas['Evidence'];
-export type Cost = Schemas['Cost'];
+/** A cost as answered to the caller: with the `actions` it may take. */
+export type Cost = Schemas['CostView'];
 export type BudgetReport = Schemas['BudgetReport'];
 export type MoneyReport = Schemas['MoneyReport'];
 export type MoneySummary = Schemas['MoneySummary'];

@@ -83,15 +83,17 @@ function CostReview({ cost, done }: { cost: Cost; done(): void }) {
       <p>{memberName(app, cost.memberId)} · {cost.supplier} · {f.date(cost.date)}</p>
       <p>{t('cost.amount')}: {f.euro(cost.amountCents)} + {t('cost.vat')} {f.euro(cost.vatCents)}</p>
       {cost.documents.length > 0 ? <CostDocuments cost={cost} /> : null}
-      <Decision
-        textLabel={t('review.reason')}
-        acceptLabel={t('review.approve')}
-        sendBackLabel={t('review.reject')}
-        decide={async (approve, reason) => {
-          await api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/costs/{costId}/review', { consortiumId, projectId: cost.projectId, costId: cost.id }, { decision: approve ? 'approved' : 'rejected', reason, version: cost.version });
-          done();
-        }}
-      />
+      {cost.actions.includes('review') ? (
+        <Decision
+          textLabel={t('review.reason')}
+          acceptLabel={t('review.approve')}
+          sendBackLabel={t('review.reject')}
+          decide={async (approve, reason) => {
+            await api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/costs/{costId}/review', { consortiumId, projectId: cost.projectId, costId: cost.id }, { decision: approve ? 'approved' : 'rejected', reason, version: cost.version });
+            done();
+          }}
+        />
+      ) : <p class="muted">{t('review.notYours')}</p>}
     </li>
   );
 }

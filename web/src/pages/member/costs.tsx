@@ -159,7 +159,7 @@ function CostItem({ cost, done, line }: { cost: Cost; done(): void; line?: Line 
       <p><Status of="costStatus" value={cost.status} /></p>
       {cost.documents.length > 0 ? <CostDocuments cost={cost} /> : null}
       {cost.rejectionReason && cost.status === 'rejected' ? <p>{t('cost.rejectedBecause')}: {cost.rejectionReason}</p> : null}
-      {cost.status === 'draft' || cost.status === 'rejected' ? (
+      {cost.actions.includes('submit') ? (
         <button type="button" class="primary" disabled={busy} onClick={() => run(async () => { await api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/costs/{costId}/submit', { consortiumId, projectId: cost.projectId, costId: cost.id }, { version: cost.version }); done(); })}>
           {t('cost.submit')}
         </button>
