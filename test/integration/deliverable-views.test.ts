@@ -65,3 +65,23 @@ describe("a deliverable's actions", () => {
     expect(list.body.items.find((d: { id: string }) => d.id === overdue.id).actions).toEqual([]);
   });
 });
+
+describe("a phase's actions", () => {
+  const phasePath = (index: number) => `${fixture.projectPath}/phases/${fixture.phases[index].id}`;
+
+  it('are start for a planned phase, and nothing for an active one whose deliverables are open, nor for a member', async () => {
+    expect((await api.call('GET', phasePath(1))).body.actions).toEqual(['start']);
+    expect((await api.call('GET', phasePath(0))).body.actions).toEqual([]);
+    expect((await api.call('GET', phasePath(1), undefined, { as: 'owner' })).body.actions).toEqual([]);
+    const overview = await api.call('GET', `${fixture.projectPath}/overview`);
+    expect(overview.body.phases.map((p: { actions: string[] }) => p.actions)).toEqual([[], ['start']]);
+  });
+
+  it('are close once every deliverable of an active phase is accepted, then reopen', async () => {
+    const { body: started } = await api.call('PATCH', phasePath(1), { version: fixture.phases[1].version, status: 'active' });
+    expect((await api.call('GET', phasePath(1))).body.actions).toEqual(['close']);
+    await api.call('PATCH', phasePath(1), { version: started.version, status: 'closed' });
+    const list = await api.call('GET', `${fixture.projectPath}/phases`);
+    expect(list.body.items.map((p: { actions: string[] }) => p.actions)).toEqual([[], ['reopen']]);
+  });
+});

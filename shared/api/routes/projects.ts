@@ -7,7 +7,7 @@ import type { Deliverable } from '../../domain/deliverable';
 import { DeliverableView, deliverableView } from '../../domain/deliverable-view';
 import type { Access } from '../../domain/person';
 import { ValidationError } from '../../domain/errors';
-import { PhaseWithProgress } from '../../domain/phase';
+import { PhaseView, phaseView } from '../../domain/phase-view';
 import { Progress, progressOf } from '../../domain/progress';
 import { Project, ProjectCreate, ProjectPatch, ProjectWithProgress, projectIssues } from '../../domain/project';
 import { dueSoonUntil } from '../../domain/schedule';
@@ -55,7 +55,7 @@ export const ProjectOverview = z
   .object({
     today: CalendarDate.meta({ description: "Today in the consortium's time zone" }),
     project: ProjectWithProgress,
-    phases: z.array(PhaseWithProgress),
+    phases: z.array(PhaseView),
     progress: Progress,
     overdue: DeadlineList,
     dueSoon: DeadlineList.meta({ description: 'Open deliverables due from today to 14 days ahead' }),
@@ -172,7 +172,7 @@ export function projectRoutes(deps: AppDeps) {
         {
           today,
           project: withProgress(collection.project),
-          phases: collection.phases.map(withProgress),
+          phases: collection.phases.map((phase) => phaseView(phase, c.get('access'))),
           progress: progressOf(collection.project.counters),
           overdue: bounded(overdue.items, today, c.get('access')),
           dueSoon: bounded(dueSoon.items, today, c.get('access')),

@@ -2809,7 +2809,9 @@ export type components = {
             /** @description The version you read; the write fails with 409 if it changed since. */
             version: number;
         };
-        PhaseWithProgress: {
+        PhaseView: {
+            /** @description What the caller may do to it now (coordinators): `start` a planned phase, `close` an active one whose deliverables are all accepted, `reopen` a closed one */
+            actions: ("start" | "close" | "reopen")[];
             /** Format: date-time */
             closedAt?: string;
             consortiumId: string;
@@ -2974,7 +2976,7 @@ export type components = {
                 /** @description True when more deliverables than listed are in this list */
                 more: boolean;
             };
-            phases: components["schemas"]["PhaseWithProgress"][];
+            phases: components["schemas"]["PhaseView"][];
             progress: components["schemas"]["Progress"];
             project: components["schemas"]["ProjectWithProgress"];
             /**
@@ -9863,7 +9865,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["PhaseWithProgress"][];
+                        items: components["schemas"]["PhaseView"][];
                     };
                 };
             };
@@ -10026,7 +10028,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PhaseWithProgress"];
+                    "application/json": components["schemas"]["PhaseView"];
                 };
             };
             /** @description Invalid parameters; `errors` names them */
