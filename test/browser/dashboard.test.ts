@@ -148,6 +148,18 @@ describe.each(VIEWPORTS)('the dashboard at $name', { timeout: 180_000 }, (viewpo
     }
     await screenshot(page, viewport, 'project-overview');
 
+    // Each phase offers the status changes the server allows: an active phase with open work, none.
+    const shown = (await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork/overview')).phases;
+    expect(shown.some((p: { status: string; actions: string[] }) => p.status === 'active' && p.actions.length === 0)).toBe(true);
+    for (const phase of shown) {
+      const card = page.getByRole('region', { name: 'Phases and gates' }).locator('li.card').filter({ hasText: phase.title });
+      for (const [action, name] of [['start', 'Start the phase'], ['close', 'Close the phase'], ['reopen', 'Reopen the phase']]) {
+        expect(await card.getByRole('button', { name }).count(), `${phase.id} ${action}`).toBe(phase.actions.includes(action) ? 1 : 0);
+      }
+      const gateShut = phase.status === 'active' && !phase.actions.includes('close');
+      expect(await card.getByText('It closes once every deliverable of it is accepted.').count()).toBe(gateShut ? 1 : 0);
+    }
+
     // A table wider than the screen says so; one that fits says nothing.
     await page.getByRole('navigation', { name: 'Project areas' }).getByRole('link', { name: 'Deliverables' }).click();
     await page.locator('tbody tr').first().waitFor();

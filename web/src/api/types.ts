@@ -11,7 +11,8 @@ export type Person = Schemas['Person'];
 export type Role = Person['role'];
 export type Project = Schemas['ProjectWithProgress'];
 export type ProjectOverview = Schemas['ProjectOverview'];
-export type Phase = Schemas['PhaseWithProgress'];
+/** A phase as answered to the caller: with its progress and the `actions` it may take. */
+export type Phase = Schemas['PhaseView'];
 /** A deliverable as answered to the caller: with its `deadline` and the `actions` it may take. */
 export type Deliverable = Schemas['DeliverableView'];
 export type DeliverableDetail = Schemas['DeliverableDetail'];
