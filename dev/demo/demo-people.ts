@@ -15,7 +15,9 @@ export function demoPeople(demo: Pick<Demo, 'consortium' | 'members' | 'funders'
   const consortiumId = demo.consortium.id;
   const stamp = { version: 1, createdAt: now, updatedAt: now };
   const person = (index: number, fields: Omit<Person, 'consortiumId' | 'version' | 'createdAt' | 'updatedAt' | 'name' | 'email'>, domain: string): Person => {
-    const name = `${FIRST_NAMES[index % FIRST_NAMES.length]} ${SURNAMES[(index * 3) % SURNAMES.length]}`;
+    // Every tenth person moves one surname on, so that no two of the first hundred share a name.
+    const surname = SURNAMES[(index * 3 + Math.floor(index / FIRST_NAMES.length)) % SURNAMES.length];
+    const name = `${FIRST_NAMES[index % FIRST_NAMES.length]} ${surname}`;
     return { ...fields, consortiumId, name, email: `${slug(name)}@${domain}`, ...stamp };
   };
   return [

@@ -22,10 +22,10 @@ describe('indicators', () => {
 
   it('show progress from baseline to target from the latest actual, in either direction', () => {
     const rising = indicator({ actuals: [{ on: '2026-05-01', value: 200, at: context.now, by: 'p' }] });
-    expect(progressOf(rising, undefined, '2026-06-01')).toEqual({ current: 200, currentOn: '2026-05-01', percent: 50, achieved: false, late: false });
+    expect(progressOf(rising, undefined, '2026-06-01')).toEqual({ current: 200, currentOn: '2026-05-01', percent: 50, achieved: false, late: false, inEuroCents: false });
     const falling = indicator({ baseline: 50, target: 10, actuals: [{ on: '2026-05-01', value: 5, at: context.now, by: 'p' }] });
     expect(progressOf(falling, undefined, '2026-06-01')).toMatchObject({ percent: 100, achieved: true });
-    expect(progressOf(indicator(), undefined, '2027-01-01')).toEqual({ current: null, currentOn: null, percent: 0, achieved: false, late: true });
+    expect(progressOf(indicator(), undefined, '2027-01-01')).toEqual({ current: null, currentOn: null, percent: 0, achieved: false, late: true, inEuroCents: false });
   });
 
   it('read computed values from the suite’s own data', () => {
@@ -33,6 +33,11 @@ describe('indicators', () => {
     expect(progressOf(computed, sources, '2026-06-01')).toMatchObject({ current: 40, currentOn: '2026-06-01', percent: 50 });
     const summary = indicatorSummary([computed, indicator({ metric: 'members_admitted', baseline: 0, target: 1 })], sources, '2026-06-01');
     expect(summary).toMatchObject({ indicators: 2, achieved: 1, late: 0 });
+  });
+
+  it('say when their values are euro cents: the value of offers won', () => {
+    expect(progressOf(indicator({ metric: 'offers_won_value', baseline: 0, target: 100_000 }), sources, '2026-06-01').inEuroCents).toBe(true);
+    expect(progressOf(indicator({ metric: 'offers_won', baseline: 0, target: 4 }), sources, '2026-06-01').inEuroCents).toBe(false);
   });
 
   it('count won offers, on-time acceptances from the counters and members admitted during the project', () => {

@@ -119,6 +119,7 @@ export const IndicatorProgress = z.object({
   percent: z.number().min(0).max(100).meta({ description: 'Share of the way from baseline to target, 0–100' }),
   achieved: z.boolean(),
   late: z.boolean().meta({ description: 'The target date has passed and the target is not achieved' }),
+  inEuroCents: z.boolean().meta({ description: 'Its values (baseline, target, actuals, current) are euro cents: show them as euros' }),
 });
 export type IndicatorProgress = z.infer<typeof IndicatorProgress>;
 
@@ -134,7 +135,7 @@ export function progressOf(indicator: Indicator, sources: ComputedSources | unde
   const share = current === null ? 0 : (current - indicator.baseline) / span;
   const percent = Math.round(Math.min(1, Math.max(0, share)) * 1000) / 10;
   const achieved = current !== null && share >= 1;
-  return { current, currentOn, percent, achieved, late: !achieved && indicator.targetDate < today };
+  return { current, currentOn, percent, achieved, late: !achieved && indicator.targetDate < today, inEuroCents: indicator.metric === 'offers_won_value' };
 }
 
 export const IndicatorSummary = z

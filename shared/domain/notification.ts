@@ -7,6 +7,8 @@ import { PersonId } from './person';
 export const NotificationKind = z.enum(['deliverable_submitted', 'cost_submitted', 'changes_requested', 'deliverable_accepted', 'weekly_digest']);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
+const NotificationText = z.object({ title: z.string(), text: z.string() });
+
 export const Notification = z
   .object({
     id: Id.meta({ description: 'Starts with its creation time, so that ids sort oldest first' }),
@@ -15,6 +17,10 @@ export const Notification = z
     kind: NotificationKind,
     title: z.string().meta({ description: "In the person's language" }),
     text: z.string(),
+    translations: z
+      .object({ it: NotificationText, en: NotificationText })
+      .optional()
+      .meta({ description: 'The title and text in each language of the dashboard, to show under whichever the person chose (absent on notifications stored before they were kept)' }),
     link: z.string().meta({ description: 'A path into the dashboard, such as /projects/<id>/deliverables/<id>' }),
     createdAt: Instant,
     readAt: Instant.optional(),

@@ -8,11 +8,16 @@ const NOW = '2026-03-02T10:00:00.000Z';
 describe('instalments', () => {
   const instalment = newInstalment({ order: 1, plannedDate: '2026-06-30', amountCents: 1_000, condition: '' }, ids, NOW);
 
-  it('are planned until requested, requested until received in full', () => {
+  it('are planned until requested, requested until what was asked for is received', () => {
     expect(instalmentStatus(instalment)).toBe('planned');
     expect(instalmentStatus({ ...instalment, requestedCents: 1_000 })).toBe('requested');
     expect(instalmentStatus({ ...instalment, requestedCents: 1_000, receivedCents: 600 })).toBe('requested');
     expect(instalmentStatus({ ...instalment, requestedCents: 1_000, receivedCents: 1_000 })).toBe('received');
+  });
+
+  it('are received, not requested, when a request for less than the plan is paid', () => {
+    expect(instalmentStatus({ ...instalment, requestedCents: 600, receivedCents: 600 })).toBe('received');
+    expect(instalmentStatus({ ...instalment, requestedCents: 900, receivedCents: 600 })).toBe('requested');
   });
 
   it('change their plan only until requested', () => {

@@ -34,7 +34,7 @@ export const Instalment = z
 export type Instalment = z.infer<typeof Instalment>;
 
 export const InstalmentWithStatus = Instalment.extend({
-  status: InstalmentStatus.meta({ description: 'Derived: requested once asked for, received once paid in full' }),
+  status: InstalmentStatus.meta({ description: 'Derived: requested once asked for, received once paid in full or once all that was asked for is paid' }),
   dueCents: SignedCents.meta({ description: 'Amount minus received' }),
 }).meta({ id: 'InstalmentWithStatus' });
 
@@ -59,9 +59,14 @@ export function patchInstalment(instalment: Instalment, patch: InstalmentPatch, 
   return { ...instalment, ...fields, updatedAt: now };
 }
 
-/** Derived, never stored: money moves only through requests and receipts. */
+/**
+ * Derived, never stored: money moves only through requests and receipts. An instalment is received
+ * once paid in full, or once everything asked for is paid (a request for less than the plan, paid:
+ * nothing is waited for; `dueCents` still says what is left of the plan).
+ */
 export function instalmentStatus(instalment: Pick<Instalment, 'amountCents' | 'requestedCents' | 'receivedCents'>): InstalmentStatus {
   if (instalment.receivedCents >= instalment.amountCents) return 'received';
+  if (instalment.requestedCents > 0 && instalment.receivedCents >= instalment.requestedCents) return 'received';
   if (instalment.requestedCents > 0 || instalment.receivedCents > 0) return 'requested';
   return 'planned';
 }

@@ -51,11 +51,16 @@ export const PhasePatch = patchOf({ ...phaseFields, status: PhaseStatus })
   .meta({ id: 'PhasePatch' });
 export type PhasePatch = z.infer<typeof PhasePatch>;
 
-/** The gate: a phase closes only when every one of its deliverables is accepted. */
-export function assertCanClose(counters: ProgressCounters): void {
-  const open = Object.entries(counters.counts)
+/** The phase's deliverables not accepted yet, as `2 submitted`, `1 planned`: the gate stays shut while any. */
+export function openDeliverables(counters: ProgressCounters): string[] {
+  return Object.entries(counters.counts)
     .filter(([status, n]) => status !== 'accepted' && n > 0)
     .map(([status, n]) => `${n} ${status}`);
+}
+
+/** The gate: a phase closes only when every one of its deliverables is accepted. */
+export function assertCanClose(counters: ProgressCounters): void {
+  const open = openDeliverables(counters);
   if (open.length > 0) {
     throw new ConflictError(`The phase cannot close while deliverables are open: ${open.join(', ')}`);
   }

@@ -38,10 +38,12 @@ export async function deliver(
   origin = '',
 ): Promise<Notification[]> {
   const createdAt = deps.clock.now().toISOString();
+  // Every language's words, so that the dashboard shows them in the language the person chose there.
+  const translations = { it: render(message, 'it'), en: render(message, 'en') };
   const notes = recipients.map((person) => {
-    const { title, text } = render(message, person.language);
+    const { title, text } = translations[person.language];
     const note: Notification = {
-      id: notificationId(createdAt, deps.newId()), personId: person.id, consortiumId, kind: message.kind, title, text, link, createdAt,
+      id: notificationId(createdAt, deps.newId()), personId: person.id, consortiumId, kind: message.kind, title, text, translations, link, createdAt,
     };
     return { person, note };
   });

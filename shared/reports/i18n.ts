@@ -1,55 +1,11 @@
 // The words of the exports, in each export language: one plain object per language, same keys.
 // Placeholders such as `{page}` are filled by `fill()` in ./format.
-import type { CostCategory } from '../domain/budget';
-import type { Cost, CostStatus } from '../domain/cost';
-import type { Deliverable, DeliverableStatus } from '../domain/deliverable';
-import type { ClientType, OfferStage } from '../domain/offer';
-import type { PhaseStatus } from '../domain/phase';
-import type { Partner } from '../domain/project';
-import type { SessionStatus, TrainingTopic } from '../domain/training';
+import { glossary } from '../domain/glossary';
 import type { ExportLanguage } from './snapshot';
 
 const en = {
-  status: {
-    planned: 'Planned',
-    in_progress: 'In progress',
-    submitted: 'Submitted',
-    changes_requested: 'Changes requested',
-    accepted: 'Accepted',
-  } satisfies Record<DeliverableStatus, string>,
-  phaseStatus: { planned: 'Planned', active: 'Active', closed: 'Closed' } satisfies Record<PhaseStatus, string>,
-  kind: {
-    report: 'Report',
-    event: 'Event',
-    product: 'Product',
-    service: 'Service',
-    training: 'Training',
-    milestone: 'Milestone',
-    other: 'Other',
-  } satisfies Record<Deliverable['kind'], string>,
-  role: { lead: 'Lead partner', partner: 'Partner' } satisfies Record<Partner['role'], string>,
-  topic: {
-    fundraising: 'Fundraising',
-    marketing: 'Marketing',
-    communication: 'Communication',
-    management: 'Management',
-    other: 'Other',
-  } satisfies Record<TrainingTopic, string>,
-  sessionStatus: { planned: 'Planned', held: 'Held', cancelled: 'Cancelled' } satisfies Record<SessionStatus, string>,
-  stage: { draft: 'Draft', proposed: 'Proposed', negotiating: 'Negotiating', won: 'Won', lost: 'Lost' } satisfies Record<OfferStage, string>,
-  clientType: { private: 'Private', public: 'Public' } satisfies Record<ClientType, string>,
-  category: {
-    staff: 'Staff',
-    external_services: 'External services',
-    equipment: 'Equipment',
-    travel: 'Travel',
-    training: 'Training',
-    communication: 'Communication',
-    overheads: 'Overheads',
-    other: 'Other',
-  } satisfies Record<CostCategory, string>,
-  costStatus: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', rejected: 'Rejected' } satisfies Record<CostStatus, string>,
-  costKind: { cost: 'Cost', reversal: 'Reversal' } satisfies Record<Cost['kind'], string>,
+  // Statuses, kinds, roles, topics, stages, client types, categories: the glossary's words.
+  ...glossary.en,
   yes: 'Yes',
   no: 'No',
 
@@ -231,46 +187,7 @@ const en = {
 export type ReportLabels = typeof en;
 
 const it: ReportLabels = {
-  status: {
-    planned: 'Pianificato',
-    in_progress: 'In corso',
-    submitted: 'Consegnato',
-    changes_requested: 'Modifiche richieste',
-    accepted: 'Accettato',
-  },
-  phaseStatus: { planned: 'Pianificata', active: 'In corso', closed: 'Chiusa' },
-  kind: {
-    report: 'Relazione',
-    event: 'Evento',
-    product: 'Prodotto',
-    service: 'Servizio',
-    training: 'Formazione',
-    milestone: 'Traguardo',
-    other: 'Altro',
-  },
-  role: { lead: 'Capofila', partner: 'Partner' },
-  topic: {
-    fundraising: 'Raccolta fondi',
-    marketing: 'Marketing',
-    communication: 'Comunicazione',
-    management: 'Gestione',
-    other: 'Altro',
-  },
-  sessionStatus: { planned: 'Programmata', held: 'Svolta', cancelled: 'Annullata' },
-  stage: { draft: 'Bozza', proposed: 'Proposta', negotiating: 'In trattativa', won: 'Vinta', lost: 'Persa' },
-  clientType: { private: 'Privato', public: 'Pubblico' },
-  category: {
-    staff: 'Personale',
-    external_services: 'Servizi esterni',
-    equipment: 'Attrezzature',
-    travel: 'Viaggi e trasferte',
-    training: 'Formazione',
-    communication: 'Comunicazione',
-    overheads: 'Spese generali',
-    other: 'Altro',
-  },
-  costStatus: { draft: 'Bozza', submitted: 'Inviato', approved: 'Approvato', rejected: 'Respinto' },
-  costKind: { cost: 'Costo', reversal: 'Storno' },
+  ...glossary.it,
   yes: 'Sì',
   no: 'No',
 

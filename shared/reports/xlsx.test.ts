@@ -74,7 +74,7 @@ function withProjectRecords(header = sampleHeader()): SnapshotRecord[] {
       kind: 'indicator',
       indicator: {
         id: 'i1', ...ids, name: 'Ore di formazione', unit: 'ore', baseline: 0, target: 80, targetDate: '2027-01-31', metric: 'training_hours', actuals: [], ...audit,
-        progress: { current: 3.5, currentOn: '2026-03-02', percent: 4.4, achieved: false, late: false },
+        progress: { current: 3.5, currentOn: '2026-03-02', percent: 4.4, achieved: false, late: false, inEuroCents: false },
       },
     },
     { kind: 'budgetLine', line },

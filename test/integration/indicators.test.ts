@@ -38,7 +38,7 @@ describe('indicators', () => {
     const added = await api.call('POST', `${indicatorsPath()}/${indicator.id}/actuals`, { on: '2026-09-30', value: 200, note: 'Terzo trimestre' });
     expect(added.body.actuals.map((a: { on: string }) => a.on)).toEqual(['2026-06-30', '2026-09-30']);
     const { body } = await api.call('GET', `${indicatorsPath()}/${indicator.id}`);
-    expect(body.progress).toEqual({ current: 200, currentOn: '2026-09-30', percent: 50, achieved: false, late: false });
+    expect(body.progress).toEqual({ current: 200, currentOn: '2026-09-30', percent: 50, achieved: false, late: false, inEuroCents: false });
     expect((await api.call('PATCH', `${indicatorsPath()}/${indicator.id}`, { version: 3, target: 200 })).body.target).toBe(200);
     expect((await api.call('GET', `${indicatorsPath()}/${indicator.id}`)).body.progress).toMatchObject({ percent: 100, achieved: true });
   });

@@ -57,6 +57,15 @@ describe('notifications of a deliverable', () => {
     expect((await notificationsOf(people.ownerEn.id)).items).toEqual([]);
   });
 
+  it('keeps its title and text in both languages, for a dashboard shown in the other one', async () => {
+    const deliverable = await addDeliverable(api, fixture, { title: 'Visitor survey' });
+    await api.call('POST', `${deliverablePath(deliverable)}/submit`, { note: 'Done' }, { as: people.ownerEn.id });
+    const [note] = (await notificationsOf(people.coordinatorIt.id)).items;
+    expect(note).toMatchObject({ title: 'Da rivedere: Visitor survey' });
+    expect(note.translations.it.title).toBe(note.title);
+    expect(note.translations.en).toMatchObject({ title: 'To review: Visitor survey', text: expect.stringContaining('waits for your review') });
+  });
+
   it("tells the owning member's people of requested changes and of acceptance, each in their language", async () => {
     const deliverable = await addDeliverable(api, fixture, { title: 'Event report' });
     await api.call('POST', `${deliverablePath(deliverable)}/submit`, {}, { as: people.ownerIt.id });

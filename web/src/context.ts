@@ -3,6 +3,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Api } from './api/client';
 import type { Me, Member, Funder } from './api/types';
+import type { Glossary } from '../../shared/domain/glossary';
 import type { Formatters, Language } from './i18n/format';
 import type { Translate } from './i18n/messages';
 
@@ -12,10 +13,13 @@ export interface AppContext {
   api: Api;
   personId: string;
   membership: Membership;
-  consortiumPath: string;
+  /** The consortium's id, the first path parameter of nearly every call. */
+  consortiumId: string;
   language: Language;
   setLanguage(language: Language): void;
   t: Translate;
+  /** The glossary's words in the chosen language: statuses, categories, topics, stages, roles (the exports use the same). */
+  words: Glossary;
   f: Formatters;
   members: Map<string, Member>;
   funders: Map<string, Funder>;

@@ -2,10 +2,10 @@
 // the pages of their role with a navigation, the language switch and sign-out.
 import { useState } from 'preact/hooks';
 import { allPages, type Api } from './api/client';
-import type { Funder, Me, Member } from './api/types';
 import { LanguageSwitch } from './components/language-switch';
 import { Link } from './components/ui';
 import { useLoad } from './components/use-load';
+import { glossary } from '../../shared/domain/glossary';
 import { App, type AppContext } from './context';
 import type { Formatters, Language } from './i18n/format';
 import type { Translate } from './i18n/messages';
@@ -26,18 +26,18 @@ interface Props {
 export function SignedIn({ api, t, f, language, setLanguage, signOut }: Props) {
   const path = usePath();
   const [chosen, setChosen] = useState(0);
-  const me = useLoad(() => api.get<Me>('/me'));
+  const me = useLoad(() => api.get('/api/v1/me', {}));
   const membership = me.data?.memberships[chosen];
-  const consortiumPath = membership ? `/consortia/${membership.consortium.id}` : '';
+  const consortiumId = membership?.consortium.id ?? '';
   // The directory as maps by id, built once per consortium rather than at every render.
   const directory = useLoad(async () => {
     if (!membership) return undefined;
     const [members, funders] = await Promise.all([
-      allPages<Member>(api, `${consortiumPath}/members`),
-      allPages<Funder>(api, `${consortiumPath}/funders`),
+      allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/members', { consortiumId }, { limit: 100, cursor })),
+      allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/funders', { consortiumId }, { limit: 100, cursor })),
     ]);
     return { members: byId(members), funders: byId(funders) };
-  }, [consortiumPath]);
+  }, [consortiumId]);
 
   const header = (nav: { href: string; label: string }[]) => (
     <header class="topbar">
@@ -71,7 +71,7 @@ export function SignedIn({ api, t, f, language, setLanguage, signOut }: Props) {
   if (!membership) return <>{header([])}<main id="main"><h1>{t('noMembership.title')}</h1><p>{t('noMembership.text')}</p></main></>;
 
   const context: AppContext = {
-    api, personId: me.data.personId, membership, consortiumPath, language, setLanguage, t, f, signOut, ...directory.data!,
+    api, personId: me.data.personId, membership, consortiumId, language, setLanguage, t, words: glossary[language], f, signOut, ...directory.data!,
   };
   const nav = membership.role === 'coordinator' ? coordinatorNav(t) : membership.role === 'member' ? memberNav(t) : funderNav(t);
   return (

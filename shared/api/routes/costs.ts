@@ -1,6 +1,7 @@
 // Costs a member reports against its own budget lines: draft, submit, review by a coordinator, and
 // reversal (the only way an approved cost changes).
 import { createRoute } from '@hono/zod-openapi';
+import { CostView, costView } from '../../domain/cost-view';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { Id } from '../../domain/common';
@@ -65,7 +66,7 @@ export function costRoutes(deps: AppDeps) {
       summary: "List the project's costs; by budget line or by status (e.g. those awaiting review), each by date (a member person: its own member's; a funder person: approved ones)",
       ...guarded(deps, 'costs.list'),
       request: { params: ProjectParams, query: PageQuery.extend({ budgetLineId: Id.optional(), status: CostStatus.optional() }) },
-      responses: { 200: json(pageOf(Cost, 'CostPage'), 'A page of costs'), ...readErrors },
+      responses: { 200: json(pageOf(CostView, 'CostPage'), 'A page of costs'), ...readErrors },
     }),
     async (c) => {
       const { consortiumId, projectId } = c.req.valid('param');
@@ -78,7 +79,7 @@ export function costRoutes(deps: AppDeps) {
       }
       // A member's page keeps its own costs, a funder's the approved ones (fewer than `limit`, then).
       const page = await costs.list(consortiumId, projectId, query);
-      return c.json({ ...page, items: page.items.filter((cost) => seesCost(access, cost)) }, 200);
+      return c.json({ ...page, items: page.items.filter((cost) => seesCost(access, cost)).map((cost) => costView(cost, access)) }, 200);
     },
   );
 
@@ -121,11 +122,11 @@ export function costRoutes(deps: AppDeps) {
       method: 'get', path: item, tags, summary: 'Read a cost',
       ...guarded(deps, 'costs.get'),
       request: { params: CostParams },
-      responses: { 200: json(Cost, 'The cost'), ...readErrors },
+      responses: { 200: json(CostView, 'The cost'), ...readErrors },
     }),
     async (c) => {
       const { consortiumId, projectId, costId } = c.req.valid('param');
-      return c.json(await checkedCost(c, () => costs.get(consortiumId, projectId, costId)), 200);
+      return c.json(costView(await checkedCost(c, () => costs.get(consortiumId, projectId, costId)), c.get('access')), 200);
     },
   );
 

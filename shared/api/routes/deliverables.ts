@@ -2,6 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Id } from '../../domain/common';
+import { DeliverableView, deliverableView } from '../../domain/deliverable-view';
 import {
   Deliverable,
   DeliverableCreate,
@@ -48,7 +49,7 @@ import type { Consortium } from '../../domain/consortium';
 import type { Access } from '../../domain/person';
 
 
-export const DeliverableDetail = Deliverable.extend({
+export const DeliverableDetail = DeliverableView.extend({
   recentLog: z.array(LogEntry).meta({ description: 'The latest log entries, newest first' }),
 }).meta({ id: 'DeliverableDetail' });
 
@@ -101,11 +102,13 @@ export function deliverableRoutes(deps: AppDeps) {
       method: 'get', path: base, tags, summary: "List the project's deliverables by phase",
       ...guarded(deps, 'deliverables.list'),
       request: { params: ProjectParams, query: PageQuery.extend({ phaseId: Id.optional() }) },
-      responses: { 200: json(pageOf(Deliverable, 'DeliverablePage'), 'A page of deliverables'), ...readErrors },
+      responses: { 200: json(pageOf(DeliverableView, 'DeliverablePage'), 'A page of deliverables'), ...readErrors },
     }),
     async (c) => {
       const { consortiumId, projectId } = c.req.valid('param');
-      return c.json(await deliverables.list(consortiumId, projectId, c.req.valid('query')), 200);
+      const page = await deliverables.list(consortiumId, projectId, c.req.valid('query'));
+      const today = todayIn(c.get('consortium'), deps);
+      return c.json({ ...page, items: page.items.map((d) => deliverableView(d, today, c.get('access'))) }, 200);
     },
   );
 
@@ -140,7 +143,7 @@ export function deliverableRoutes(deps: AppDeps) {
         deliverables.get(consortiumId, projectId, deliverableId),
         deliverables.log(consortiumId, projectId, deliverableId, { limit: RECENT_LOG }),
       ]);
-      return c.json({ ...deliverable, recentLog: log.items }, 200);
+      return c.json({ ...deliverableView(deliverable, todayIn(c.get('consortium'), deps), c.get('access')), recentLog: log.items }, 200);
     },
   );
 

@@ -1,7 +1,7 @@
 // Members and funders of a consortium: list, create, read, update; a member's open deliverables.
 import { createRoute } from '@hono/zod-openapi';
 import { firstVersion } from '../../domain/common';
-import { Deliverable } from '../../domain/deliverable';
+import { DeliverableView, deliverableView } from '../../domain/deliverable-view';
 import { ForbiddenError } from '../../domain/errors';
 import { Funder, FunderCreate, FunderPatch } from '../../domain/funder';
 import { Member, MemberCreate, MemberPatch, newMember, patchMember } from '../../domain/member';
@@ -100,7 +100,7 @@ export function memberRoutes(deps: AppDeps) {
       summary: "The member's open deliverables across the consortium's projects, by due date (one Query)",
       ...guarded(deps, 'members.deliverables'),
       request: { params: MemberParams, query: PageQuery },
-      responses: { 200: json(pageOf(Deliverable, 'MemberDeliverablePage'), 'A page of open deliverables'), ...readErrors },
+      responses: { 200: json(pageOf(DeliverableView, 'MemberDeliverablePage'), 'A page of open deliverables'), ...readErrors },
     }),
     async (c) => {
       const { consortiumId, memberId } = c.req.valid('param');
@@ -108,7 +108,8 @@ export function memberRoutes(deps: AppDeps) {
       const page = await deliverables.openOfMember(consortiumId, memberId, query);
       // An empty first page may be a missing member's: 404 then, as the member itself.
       if (page.items.length === 0 && !query.cursor) await members.get(consortiumId, memberId);
-      return c.json(page, 200);
+      const today = todayIn(c.get('consortium'), deps);
+      return c.json({ ...page, items: page.items.map((d) => deliverableView(d, today, c.get('access'))) }, 200);
     },
   );
 

@@ -3,8 +3,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { firstVersion } from '../../domain/common';
 import { z } from 'zod';
 import { StaleVersionError } from '../../domain/errors';
-import { Phase, PhaseCreate, PhasePatch, PhaseWithProgress, patchPhase } from '../../domain/phase';
-import { progressOf } from '../../domain/progress';
+import { Phase, PhaseCreate, PhasePatch, patchPhase } from '../../domain/phase';
+import { PhaseView, phaseView } from '../../domain/phase-view';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
 import { actorOf } from '../access';
@@ -22,12 +22,12 @@ export function phaseRoutes(deps: AppDeps) {
       method: 'get', path: base, tags, summary: "List the project's phases in order, with derived progress",
       ...guarded(deps, 'phases.list'),
       request: { params: ProjectParams },
-      responses: { 200: json(z.object({ items: z.array(PhaseWithProgress) }), 'The phases'), ...readErrors },
+      responses: { 200: json(z.object({ items: z.array(PhaseView) }), 'The phases'), ...readErrors },
     }),
     async (c) => {
       const { consortiumId, projectId } = c.req.valid('param');
       const { phases } = await projects.collection(consortiumId, projectId);
-      return c.json({ items: phases.map(({ entity, counters }) => ({ ...entity, progress: progressOf(counters) })) }, 200);
+      return c.json({ items: phases.map((phase) => phaseView(phase, c.get('access'))) }, 200);
     },
   );
 
@@ -58,12 +58,11 @@ export function phaseRoutes(deps: AppDeps) {
       method: 'get', path: `${base}/{phaseId}`, tags, summary: 'Read a phase with its derived progress',
       ...guarded(deps, 'phases.get'),
       request: { params: PhaseParams },
-      responses: { 200: json(PhaseWithProgress, 'The phase'), ...readErrors },
+      responses: { 200: json(PhaseView, 'The phase'), ...readErrors },
     }),
     async (c) => {
       const { consortiumId, projectId, phaseId } = c.req.valid('param');
-      const { entity, counters } = await projects.getPhase(consortiumId, projectId, phaseId);
-      return c.json({ ...entity, progress: progressOf(counters) }, 200);
+      return c.json(phaseView(await projects.getPhase(consortiumId, projectId, phaseId), c.get('access')), 200);
     },
   );
 

@@ -3,9 +3,11 @@ import { createRoute } from '@hono/zod-openapi';
 import { firstVersion } from '../../domain/common';
 import { z } from 'zod';
 import { CalendarDate } from '../../domain/common';
-import { Deliverable } from '../../domain/deliverable';
+import type { Deliverable } from '../../domain/deliverable';
+import { DeliverableView, deliverableView } from '../../domain/deliverable-view';
+import type { Access } from '../../domain/person';
 import { ValidationError } from '../../domain/errors';
-import { PhaseWithProgress } from '../../domain/phase';
+import { PhaseView, phaseView } from '../../domain/phase-view';
 import { Progress, progressOf } from '../../domain/progress';
 import { Project, ProjectCreate, ProjectPatch, ProjectWithProgress, projectIssues } from '../../domain/project';
 import { dueSoonUntil } from '../../domain/schedule';
@@ -39,13 +41,13 @@ export const OVERVIEW_LIST_LIMIT = 20;
 
 const withProgress = <T>({ entity, counters }: Counted<T>) => ({ ...entity, progress: progressOf(counters) });
 
-const bounded = <T>(items: T[]) => ({
-  items: items.slice(0, OVERVIEW_LIST_LIMIT),
+const bounded = (items: Deliverable[], today: string, access: Access) => ({
+  items: items.slice(0, OVERVIEW_LIST_LIMIT).map((d) => deliverableView(d, today, access)),
   more: items.length > OVERVIEW_LIST_LIMIT,
 });
 
 const DeadlineList = z.object({
-  items: z.array(Deliverable),
+  items: z.array(DeliverableView),
   more: z.boolean().meta({ description: 'True when more deliverables than listed are in this list' }),
 });
 
@@ -53,7 +55,7 @@ export const ProjectOverview = z
   .object({
     today: CalendarDate.meta({ description: "Today in the consortium's time zone" }),
     project: ProjectWithProgress,
-    phases: z.array(PhaseWithProgress),
+    phases: z.array(PhaseView),
     progress: Progress,
     overdue: DeadlineList,
     dueSoon: DeadlineList.meta({ description: 'Open deliverables due from today to 14 days ahead' }),
@@ -170,10 +172,10 @@ export function projectRoutes(deps: AppDeps) {
         {
           today,
           project: withProgress(collection.project),
-          phases: collection.phases.map(withProgress),
+          phases: collection.phases.map((phase) => phaseView(phase, c.get('access'))),
           progress: progressOf(collection.project.counters),
-          overdue: bounded(overdue.items),
-          dueSoon: bounded(dueSoon.items),
+          overdue: bounded(overdue.items, today, c.get('access')),
+          dueSoon: bounded(dueSoon.items, today, c.get('access')),
           ...summaries,
           money: moneySummaryFor(c.get('access'), summaries.money),
         },

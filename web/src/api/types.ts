@@ -1,32 +1,32 @@
-// The API's types, from the server's zod schemas: the dashboard shares types, never code.
-import type { z } from 'zod';
-import type { ProjectOverview as Overview } from '../../../shared/api/routes/projects';
-import type { InstalmentWithStatus } from '../../../shared/domain/payment';
-import type { PhaseWithProgress } from '../../../shared/domain/phase';
-import type { ProjectWithProgress } from '../../../shared/domain/project';
+// Names for the API's shapes, all from its OpenAPI document (schema.d.ts, generated): the dashboard
+// restates none of them.
+import type { components } from './schema';
 
-export type { Me } from '../../../shared/api/routes/me';
-export type { Deliverable, LogEntry, Evidence } from '../../../shared/domain/deliverable';
-export type { Progress } from '../../../shared/domain/progress';
-export type { Member } from '../../../shared/domain/member';
-export type { Funder } from '../../../shared/domain/funder';
-export type { Person, Role } from '../../../shared/domain/person';
-export type { Cost } from '../../../shared/domain/cost';
-export type { BudgetReport } from '../../../shared/domain/budget';
-export type { MoneyReport, MoneySummary } from '../../../shared/domain/money';
-export type { Export } from '../../../shared/domain/export';
-export type { Notification } from '../../../shared/domain/notification';
-export type { IndicatorWithProgress } from '../../../shared/domain/indicator';
-export type { Offer, OfferSummary } from '../../../shared/domain/offer';
-export type { TrainingPath, TrainingTotals, MemberTrainingTotals, Session, SessionTotals } from '../../../shared/domain/training';
-export type { ShareLink } from '../../../shared/domain/share-link';
+type Schemas = components['schemas'];
 
-export type Phase = z.infer<typeof PhaseWithProgress>;
-export type ProjectOverview = z.infer<typeof Overview>;
-export type Instalment = z.infer<typeof InstalmentWithStatus>;
-export type Project = z.infer<typeof ProjectWithProgress>;
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+export type Me = Schemas['Me'];
+export type Member = Schemas['Member'];
+export type Funder = Schemas['Funder'];
+export type Person = Schemas['Person'];
+export type Role = Person['role'];
+export type Project = Schemas['ProjectWithProgress'];
+export type ProjectOverview = Schemas['ProjectOverview'];
+/** A phase as answered to the caller: with its progress and the `actions` it may take. */
+export type Phase = Schemas['PhaseView'];
+/** A deliverable as answered to the caller: with its `deadline` and the `actions` it may take. */
+export type Deliverable = Schemas['DeliverableView'];
+export type DeliverableDetail = Schemas['DeliverableDetail'];
+export type LogEntry = Schemas['LogEntry'];
+export type Evidence = Schemas['Evidence'];
+/** A cost as answered to the caller: with the `actions` it may take. */
+export type Cost = Schemas['CostView'];
+export type BudgetReport = Schemas['BudgetReport'];
+export type MoneyReport = Schemas['MoneyReport'];
+export type MoneySummary = Schemas['MoneySummary'];
+export type Instalment = Schemas['InstalmentWithStatus'];
+export type Export = Schemas['Export'];
+export type Notification = Schemas['Notification'];
+export type Offer = Schemas['Offer'];
+export type TrainingPath = Schemas['TrainingPathWithTotals'];
+export type TrainingSession = Schemas['TrainingSessionWithTotals'];
+export type ShareLink = Schemas['ShareLink'];

@@ -1,15 +1,17 @@
 // Uploading a file as evidence or a cost document: ask the API for a form, post the file with it
 // (to S3 in production, to the app locally), then name the answer's `evidence` in the entry.
-import type { Api } from './client';
-import type { Evidence } from './types';
+import type { components } from './schema';
 
-interface UploadAnswer {
-  evidence: { fileId: string; name: string };
-  form: { url: string; fields: Record<string, string> };
-}
+type UploadRequest = components['schemas']['UploadRequest'];
+type UploadAnswer = components['schemas']['UploadAnswer'];
+type Evidence = components['schemas']['Evidence'];
 
-export async function uploadFile(api: Api, formPath: string, file: File): Promise<{ fileId: string; name: string }> {
-  const answer = await api.post<UploadAnswer>(formPath, { fileName: file.name, contentType: file.type || 'application/octet-stream', size: file.size });
+/** Asks the owner's upload route for a form (`…/evidence-uploads` or `…/document-uploads`). */
+export type AskForm = (request: UploadRequest) => Promise<UploadAnswer>;
+
+export async function uploadFile(askForm: AskForm, file: File): Promise<UploadAnswer['evidence']> {
+  // The browser's idea of the type; the API refuses one it does not take, naming `contentType`.
+  const answer = await askForm({ fileName: file.name, contentType: file.type as UploadRequest['contentType'], size: file.size });
   const body = new FormData();
   for (const [name, value] of Object.entries(answer.form.fields)) body.append(name, value);
   body.append('file', file);
@@ -19,9 +21,9 @@ export async function uploadFile(api: Api, formPath: string, file: File): Promis
 }
 
 /** What a form gave as evidence or documents: a link typed in, a file chosen (uploaded now), or both. */
-export async function evidenceOf(api: Api, link: string, file: File | undefined, formPath: string): Promise<Evidence[]> {
+export async function evidenceOf(link: string, file: File | undefined, askForm: AskForm): Promise<Evidence[]> {
   const evidence: Evidence[] = [];
   if (link.trim()) evidence.push({ url: link.trim() });
-  if (file) evidence.push(await uploadFile(api, formPath, file));
+  if (file) evidence.push(await uploadFile(askForm, file));
   return evidence;
 }

@@ -2,7 +2,7 @@
 import type { AnchorHTMLAttributes, ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useApp } from '../context';
-import type { MessageKey } from '../i18n/messages';
+import type { Glossary } from '../../../shared/domain/glossary';
 import { navigate } from '../router';
 import type { Loaded } from './use-load';
 
@@ -33,23 +33,29 @@ export function Loading<T>({ state, children }: { state: Loaded<T>; children: (d
 /** A status in words, with a symbol, so that colour is never the only signal. */
 const SYMBOLS: Record<string, string> = {
   planned: '○', in_progress: '◐', submitted: '⇪', changes_requested: '↺', accepted: '✓',
-  draft: '✎', approved: '✓', rejected: '✗', active: '●', closed: '■',
-  queued: '…', running: '⟳', done: '✓', failed: '✗', overdue: '!',
+  draft: '✎', approved: '✓', rejected: '✗', active: '●', closed: '■', held: '✓', cancelled: '✗',
+  queued: '…', running: '⟳', done: '✓', failed: '✗', requested: '⇪', received: '✓',
 };
 
-export function Status({ value }: { value: string }) {
-  const { t } = useApp();
+type StatusGroup = 'status' | 'phaseStatus' | 'sessionStatus' | 'costStatus' | 'instalmentStatus' | 'exportStatus';
+
+/** `of` names the glossary's list of the entity's statuses (`status` is a deliverable's). */
+export function Status<G extends StatusGroup>({ of, value }: { of: G; value: keyof Glossary[G] & string }) {
+  const { words } = useApp();
   return (
     <span class={`status status-${value}`}>
       <span aria-hidden="true">{SYMBOLS[value] ?? '•'} </span>
-      {t(`status.${value}` as MessageKey)}
+      {(words[of] as Record<string, string>)[value]}
     </span>
   );
 }
 
-export function Overdue() {
+/** The server's word on a deliverable's due date: overdue, due soon, or nothing to say. */
+export function Deadline({ value }: { value: 'overdue' | 'due_soon' | null }) {
   const { t } = useApp();
-  return <span class="status status-overdue"><span aria-hidden="true">! </span>{t('overdue')}</span>;
+  if (value === 'overdue') return <span class="status status-overdue"><span aria-hidden="true">! </span>{t('overdue')}</span>;
+  if (value === 'due_soon') return <span class="status status-due-soon"><span aria-hidden="true">◷ </span>{t('deadline.dueSoon')}</span>;
+  return null;
 }
 
 /** A bar with its value in words beside it. */

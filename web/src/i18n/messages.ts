@@ -1,7 +1,8 @@
 // Every text of the dashboard in English and Italian. English is the reference: the Italian table
-// must have the same keys (the type checker says which is missing). `{name}` marks a value.
+// must have the same keys (the type checker says which is missing). `{name}` marks a value. A text
+// with `|` has a singular and a plural form, chosen by the language's plural rules for `{count}`.
+// Statuses, categories, topics, stages and partner roles are the glossary's (shared/domain/glossary.ts).
 import type { Language } from './format';
-
 const en = {
   skip: 'Skip to content', nav: 'Main navigation', loading: 'Loading…', error: 'Something went wrong', saved: 'Saved',
   language: 'Language', consortium: 'Consortium', signOut: 'Sign out', back: '← Back', all: 'All',
@@ -12,55 +13,48 @@ const en = {
   'noMembership.title': 'No consortium yet', 'noMembership.text': 'You are signed in, but no consortium has invited you yet. Ask its coordinator.',
   'notFound.title': 'Page not found',
   'role.coordinator': 'Coordinator', 'role.member': 'Member cooperative', 'role.funder': 'Funder',
-  'status.planned': 'Planned', 'status.in_progress': 'In progress', 'status.submitted': 'Submitted', 'status.changes_requested': 'Changes requested',
-  'status.accepted': 'Accepted', 'status.active': 'Active', 'status.closed': 'Closed', 'status.draft': 'Draft', 'status.approved': 'Approved',
-  'status.rejected': 'Rejected', 'status.queued': 'Queued', 'status.running': 'Running', 'status.done': 'Done', 'status.failed': 'Failed',
-  'status.held': 'Held', 'status.cancelled': 'Cancelled', 'status.instalment_planned': 'Planned', 'status.instalment_requested': 'Requested',
-  'status.instalment_received': 'Received',
   overdue: 'Overdue', dueSoon: 'Due within 14 days', today: 'Today', status: 'Status', phase: 'Phase', dates: 'Dates', member: 'Member',
   funder: 'Funder', project: 'Project', deliverable: 'Deliverable', dueDate: 'Due', date: 'Date', amount: 'Amount', progress: 'Progress',
   previous: 'Previous', next: 'Next', pages: 'Pages', pageOf: 'Page {page} of {pages}',
   'progress.accepted': 'Accepted progress', 'progress.reported': 'Reported progress', 'progress.project': 'Project progress',
   'projects.none': 'No projects yet.',
-  'deadlines.next': 'Next deadlines', 'deadlines.none': 'Nothing here.', 'deadlines.more': 'There are more: see the deliverables table.',
+  'deadline.dueSoon': 'Due soon', 'deadlines.next': 'Next deadlines', 'deadlines.none': 'Nothing here.', 'deadlines.more': 'There are more: see the deliverables table.',
   'review.deliverables': 'Deliverables to review', 'review.costs': 'Costs to review', 'review.open': 'Open the review queue',
   'review.nothing': 'Nothing waits for review.', 'review.comment': 'Comment (required to request changes)', 'review.accept': 'Accept',
   'review.requestChanges': 'Request changes', 'review.reason': 'Reason (required to reject)', 'review.approve': 'Approve', 'review.reject': 'Reject',
-  'review.title': 'Review',
+  'review.title': 'Review', 'review.notYours': 'You reported or submitted this cost: another coordinator reviews it.',
+  'table.scroll': 'This table is wider than the screen: scroll it sideways to see every column.',
+  'project.call': 'Call', 'project.grant': 'Grant', 'project.cofinancing': 'Co-financing', 'project.partners': 'Partners, their roles and budget shares',
+  'project.role': 'Role', 'project.budgetShare': 'Budget share', 'project.facts': 'The project',
   'project.areas': 'Project areas', 'tab.overview': 'Overview', 'tab.deliverables': 'Deliverables', 'tab.review': 'Review queue',
   'tab.money': 'Money', 'tab.training': 'Training', 'tab.offers': 'Offers', 'tab.indicators': 'Indicators', 'tab.exports': 'Exports',
   'timeline.heading': 'Timeline', 'timeline.title': 'Phase timeline; today is {today}', 'timeline.caption': 'Phases, their dates and progress',
-  'legend.accepted': 'accepted share', 'legend.due': 'deliverable due', 'legend.overdue': 'overdue deliverable',
-  'phases.gates': 'Phases and gates', 'phase.counts': '{accepted} of {total} deliverables accepted, {submitted} waiting for review',
-  'phase.close': 'Close the phase', 'phase.start': 'Start the phase', 'phase.reopen': 'Reopen the phase',
+  'legend.accepted': 'accepted share', 'legend.phase': 'phase, start to end', 'timeline.quarter': 'Q{quarter}', 'legend.due': 'deliverable due', 'legend.overdue': 'overdue deliverable',
+  'phases.gates': 'Phases and gates', 'phase.counts': '{accepted} of {count} deliverable accepted, {submitted} waiting for review|{accepted} of {count} deliverables accepted, {submitted} waiting for review',
+  'phase.close': 'Close the phase', 'phase.gateShut': 'It closes once every deliverable of it is accepted.', 'phase.start': 'Start the phase', 'phase.reopen': 'Reopen the phase',
   'filter.overdue': 'Only overdue', 'deliverables.count': '{shown} shown of {loaded} read.',
   'money.budget': 'Budget', 'money.approved': 'Approved', 'money.submitted': 'Waiting for review', 'money.remaining': 'Remaining',
   'money.cofinancingProvided': 'Co-financing provided', 'money.received': 'Received', 'money.spent': 'Budget spent',
   'money.byPartner': 'Budget and spending per partner', 'money.byCategory': 'Budget and spending per category', 'money.cofinancing': 'Co-financing',
   'money.promised': 'Promised', 'money.provided': 'Provided', 'money.instalments': "The funder's instalments", 'money.requested': 'Requested',
-  'category.staff': 'Staff', 'category.external_services': 'External services', 'category.equipment': 'Equipment', 'category.travel': 'Travel',
-  'category.training': 'Training', 'category.communication': 'Communication', 'category.overheads': 'Overheads', 'category.other': 'Other',
   'training.byTopic': 'Hours and participants per topic', 'training.byMember': 'Per member (all paths)', 'training.topic': 'Topic',
   'training.hours': 'Hours', 'training.participants': 'Participants', 'training.personHours': 'Person-hours', 'training.sessions': 'Sessions',
-  'training.project': '{hours} hours delivered to {participants} participants in this project.', 'training.notYet': 'Not taking part yet',
+  'training.project': '{hours} hours delivered to {count} participant in this project.|{hours} hours delivered to {count} participants in this project.', 'training.notYet': 'Not taking part yet',
   'training.none': 'No training paths yet.', 'training.path': 'Training path', 'training.noSessions': 'No sessions yet.',
-  'training.session': 'Session', 'training.online': 'online', 'training.recorded': 'Recorded: {people} people, {hours} hours each.',
+  'training.session': 'Session', 'training.online': 'online', 'training.recorded': 'Recorded: {count} person, {hours} hours each.|Recorded: {count} people, {hours} hours each.',
   'training.people': 'People who attended', 'training.hoursEach': 'Hours each', 'training.record': 'Record attendance',
   'training.change': 'Change attendance', 'training.notHeld': 'Attendance can be recorded once the session is held.',
-  'topic.fundraising': 'Fund raising', 'topic.marketing': 'Marketing', 'topic.communication': 'Communication', 'topic.management': 'Management', 'topic.other': 'Other',
   'offers.pipeline': 'Offer pipeline', 'offers.winRate': 'Win rate', 'offers.noDecision': 'no offer decided yet', 'offers.won': 'Won',
-  'offers.count': '{count} offers', 'offers.list': 'Offers', 'offers.title': 'Offer', 'offers.client': 'Client', 'offers.stage': 'Stage',
-  'stage.draft': 'Draft', 'stage.proposed': 'Proposed', 'stage.negotiating': 'Negotiating', 'stage.won': 'Won', 'stage.lost': 'Lost',
-  'client.private': 'private', 'client.public': 'public',
-  'indicators.summary': '{achieved} of {total} achieved, {late} late.', 'indicators.chart': 'Actual against target', 'indicators.target': 'Target',
+  'offers.count': '{count} offer|{count} offers', 'offers.list': 'Offers', 'offers.title': 'Offer', 'offers.client': 'Client', 'offers.stage': 'Stage',
+  'indicators.summary': '{achieved} of {total} achieved, {late} late.', 'indicators.chart': 'Each indicator: the share of the way from its baseline to its target', 'indicators.target': 'Target',
   'indicators.actual': 'Actual', 'indicators.baseline': 'Baseline', 'indicators.name': 'Indicator', 'indicators.achieved': 'Achieved',
   'indicators.late': 'Late', 'indicators.onTrack': 'In progress',
   'export.create': 'New export', 'export.formats': 'Formats', 'export.language': 'Language of the export', 'export.submitCreate': 'Create the export',
-  'export.asked': 'The export is being prepared.', 'export.list': 'Exports', 'export.none': 'No exports yet.', 'export.showFiles': 'Show the files',
+  'export.asked': 'The export is being prepared:', 'export.ready': 'The export is ready: its files are in the list below.', 'export.failed': 'The export failed: see the list below.', 'export.list': 'Exports', 'export.none': 'No exports yet.', 'export.showFiles': 'Show the files',
   'export.hideFiles': 'Hide the files', 'export.markSubmitted': 'Mark as submitted to the funder', 'export.submittedOn': 'Submitted {date}',
   'export.hash': 'SHA-256 of the data',
   'share.create': 'Create a share link', 'share.url': 'Share link (send it to the funder)', 'share.once': 'Copy it now: it is shown only once.',
-  'share.links': 'Share links', 'share.validUntil': 'Valid until {date}', 'share.opens': 'opened {count} times', 'share.revoked': 'revoked',
+  'share.links': 'Share links', 'share.validUntil': 'Valid until {date}', 'share.opens': 'opened once|opened {count} times', 'share.revoked': 'revoked',
   'share.revoke': 'Revoke',
   'people.invite': 'Invite a person', 'people.name': 'Name', 'people.email': 'Email', 'people.role': 'Role', 'people.inviteSubmit': 'Invite',
   'people.invited': 'Invited.', 'people.list': 'People and roles', 'people.you': 'This is you.', 'people.changeRole': 'Change the role',
@@ -78,11 +72,9 @@ const en = {
   'cost.documents': 'Documents', 'file.download': 'Download',
   'notifications.none': 'No notifications.', 'notifications.unread': 'New', 'notifications.markRead': 'Mark all as read',
   'funder.title': 'Projects funded by {funder}', 'funder.progress': 'Progress', 'funder.exports': 'Reports submitted to you',
-  'funder.counts': '{accepted} of {total} deliverables accepted; {overdue} overdue.',
+  'funder.counts': '{accepted} of {count} deliverable accepted; {overdue} overdue.|{accepted} of {count} deliverables accepted; {overdue} overdue.',
 };
-
 export type MessageKey = keyof typeof en;
-
 const it: Record<MessageKey, string> = {
   skip: 'Vai al contenuto', nav: 'Navigazione principale', loading: 'Caricamento…', error: 'Qualcosa non ha funzionato', saved: 'Salvato',
   language: 'Lingua', consortium: 'Consorzio', signOut: 'Esci', back: '← Indietro', all: 'Tutti',
@@ -93,55 +85,48 @@ const it: Record<MessageKey, string> = {
   'noMembership.title': 'Nessun consorzio', 'noMembership.text': 'Hai effettuato l’accesso, ma nessun consorzio ti ha ancora invitato. Chiedi al suo coordinatore.',
   'notFound.title': 'Pagina non trovata',
   'role.coordinator': 'Coordinamento', 'role.member': 'Cooperativa socia', 'role.funder': 'Ente finanziatore',
-  'status.planned': 'Previsto', 'status.in_progress': 'In corso', 'status.submitted': 'Consegnato', 'status.changes_requested': 'Modifiche richieste',
-  'status.accepted': 'Approvato', 'status.active': 'Attiva', 'status.closed': 'Chiusa', 'status.draft': 'Bozza', 'status.approved': 'Approvata',
-  'status.rejected': 'Respinta', 'status.queued': 'In coda', 'status.running': 'In preparazione', 'status.done': 'Pronto', 'status.failed': 'Non riuscito',
-  'status.held': 'Svolta', 'status.cancelled': 'Annullata', 'status.instalment_planned': 'Prevista', 'status.instalment_requested': 'Richiesta',
-  'status.instalment_received': 'Incassata',
   overdue: 'In ritardo', dueSoon: 'In scadenza entro 14 giorni', today: 'Oggi', status: 'Stato', phase: 'Fase', dates: 'Date', member: 'Socia',
   funder: 'Finanziatore', project: 'Progetto', deliverable: 'Prodotto', dueDate: 'Scadenza', date: 'Data', amount: 'Importo', progress: 'Avanzamento',
   previous: 'Precedente', next: 'Successiva', pages: 'Pagine', pageOf: 'Pagina {page} di {pages}',
   'progress.accepted': 'Avanzamento approvato', 'progress.reported': 'Avanzamento dichiarato', 'progress.project': 'Avanzamento del progetto',
   'projects.none': 'Ancora nessun progetto.',
-  'deadlines.next': 'Prossime scadenze', 'deadlines.none': 'Niente da segnalare.', 'deadlines.more': 'Ce ne sono altri: vedi la tabella dei prodotti.',
+  'deadline.dueSoon': 'In scadenza', 'deadlines.next': 'Prossime scadenze', 'deadlines.none': 'Niente da segnalare.', 'deadlines.more': 'Ce ne sono altri: vedi la tabella dei prodotti.',
   'review.deliverables': 'Prodotti da valutare', 'review.costs': 'Spese da valutare', 'review.open': 'Apri le valutazioni in attesa',
   'review.nothing': 'Niente in attesa di valutazione.', 'review.comment': 'Commento (obbligatorio per chiedere modifiche)', 'review.accept': 'Approva',
   'review.requestChanges': 'Chiedi modifiche', 'review.reason': 'Motivo (obbligatorio per respingere)', 'review.approve': 'Approva', 'review.reject': 'Respingi',
-  'review.title': 'Valutazione',
+  'review.title': 'Valutazione', 'review.notYours': 'Hai registrato o inviato tu questa spesa: la valuta un altro coordinatore.',
+  'table.scroll': 'Questa tabella è più larga dello schermo: scorrila di lato per vedere tutte le colonne.',
+  'project.call': 'Bando', 'project.grant': 'Contributo', 'project.cofinancing': 'Cofinanziamento', 'project.partners': 'Partner, ruoli e quote di budget',
+  'project.role': 'Ruolo', 'project.budgetShare': 'Quota di budget', 'project.facts': 'Il progetto',
   'project.areas': 'Sezioni del progetto', 'tab.overview': 'Sintesi', 'tab.deliverables': 'Prodotti', 'tab.review': 'Da valutare',
   'tab.money': 'Conti', 'tab.training': 'Formazione', 'tab.offers': 'Offerte', 'tab.indicators': 'Indicatori', 'tab.exports': 'Rendiconti',
   'timeline.heading': 'Cronoprogramma', 'timeline.title': 'Cronoprogramma delle fasi; oggi è il {today}', 'timeline.caption': 'Fasi, date e avanzamento',
-  'legend.accepted': 'quota approvata', 'legend.due': 'scadenza di un prodotto', 'legend.overdue': 'prodotto in ritardo',
-  'phases.gates': 'Fasi e chiusure', 'phase.counts': '{accepted} prodotti approvati su {total}, {submitted} in attesa di valutazione',
-  'phase.close': 'Chiudi la fase', 'phase.start': 'Avvia la fase', 'phase.reopen': 'Riapri la fase',
+  'legend.accepted': 'quota approvata', 'legend.phase': 'fase, dall’inizio alla fine', 'timeline.quarter': 'T{quarter}', 'legend.due': 'scadenza di un prodotto', 'legend.overdue': 'prodotto in ritardo',
+  'phases.gates': 'Fasi e chiusure', 'phase.counts': '{accepted} prodotti approvati su {count}, {submitted} in attesa di valutazione|{accepted} prodotti approvati su {count}, {submitted} in attesa di valutazione',
+  'phase.close': 'Chiudi la fase', 'phase.gateShut': 'Si chiude quando tutti i suoi prodotti sono approvati.', 'phase.start': 'Avvia la fase', 'phase.reopen': 'Riapri la fase',
   'filter.overdue': 'Solo in ritardo', 'deliverables.count': '{shown} mostrati su {loaded} letti.',
   'money.budget': 'Budget', 'money.approved': 'Approvato', 'money.submitted': 'In valutazione', 'money.remaining': 'Residuo',
   'money.cofinancingProvided': 'Cofinanziamento apportato', 'money.received': 'Incassato', 'money.spent': 'Budget speso',
   'money.byPartner': 'Budget e spese per partner', 'money.byCategory': 'Budget e spese per voce', 'money.cofinancing': 'Cofinanziamento',
   'money.promised': 'Promesso', 'money.provided': 'Apportato', 'money.instalments': 'Le rate del finanziatore', 'money.requested': 'Richiesto',
-  'category.staff': 'Personale', 'category.external_services': 'Servizi esterni', 'category.equipment': 'Attrezzature', 'category.travel': 'Viaggi',
-  'category.training': 'Formazione', 'category.communication': 'Comunicazione', 'category.overheads': 'Spese generali', 'category.other': 'Altro',
   'training.byTopic': 'Ore e partecipanti per tema', 'training.byMember': 'Per socia (tutti i percorsi)', 'training.topic': 'Tema',
   'training.hours': 'Ore', 'training.participants': 'Partecipanti', 'training.personHours': 'Ore-persona', 'training.sessions': 'Incontri',
-  'training.project': '{hours} ore erogate a {participants} partecipanti in questo progetto.', 'training.notYet': 'Non ancora coinvolte',
+  'training.project': '{hours} ore erogate a {count} partecipante in questo progetto.|{hours} ore erogate a {count} partecipanti in questo progetto.', 'training.notYet': 'Non ancora coinvolte',
   'training.none': 'Ancora nessun percorso formativo.', 'training.path': 'Percorso formativo', 'training.noSessions': 'Ancora nessun incontro.',
-  'training.session': 'Incontro', 'training.online': 'online', 'training.recorded': 'Registrato: {people} persone, {hours} ore ciascuna.',
+  'training.session': 'Incontro', 'training.online': 'online', 'training.recorded': 'Registrato: {count} persona, {hours} ore ciascuna.|Registrato: {count} persone, {hours} ore ciascuna.',
   'training.people': 'Persone presenti', 'training.hoursEach': 'Ore ciascuna', 'training.record': 'Registra la presenza',
   'training.change': 'Modifica la presenza', 'training.notHeld': 'La presenza si registra dopo che l’incontro si è svolto.',
-  'topic.fundraising': 'Raccolta fondi', 'topic.marketing': 'Marketing', 'topic.communication': 'Comunicazione', 'topic.management': 'Gestione', 'topic.other': 'Altro',
   'offers.pipeline': 'Offerte per fase', 'offers.winRate': 'Tasso di successo', 'offers.noDecision': 'nessuna offerta ancora decisa', 'offers.won': 'Vinte',
-  'offers.count': '{count} offerte', 'offers.list': 'Offerte', 'offers.title': 'Offerta', 'offers.client': 'Cliente', 'offers.stage': 'Fase',
-  'stage.draft': 'Bozza', 'stage.proposed': 'Proposta', 'stage.negotiating': 'In trattativa', 'stage.won': 'Vinta', 'stage.lost': 'Persa',
-  'client.private': 'privato', 'client.public': 'pubblico',
-  'indicators.summary': '{achieved} raggiunti su {total}, {late} in ritardo.', 'indicators.chart': 'Valore attuale rispetto all’obiettivo', 'indicators.target': 'Obiettivo',
+  'offers.count': '{count} offerta|{count} offerte', 'offers.list': 'Offerte', 'offers.title': 'Offerta', 'offers.client': 'Cliente', 'offers.stage': 'Fase',
+  'indicators.summary': '{achieved} raggiunti su {total}, {late} in ritardo.', 'indicators.chart': 'Ogni indicatore: quanta strada è fatta dal valore di partenza al suo obiettivo', 'indicators.target': 'Obiettivo',
   'indicators.actual': 'Attuale', 'indicators.baseline': 'Partenza', 'indicators.name': 'Indicatore', 'indicators.achieved': 'Raggiunto',
   'indicators.late': 'In ritardo', 'indicators.onTrack': 'In corso',
   'export.create': 'Nuovo rendiconto', 'export.formats': 'Formati', 'export.language': 'Lingua del rendiconto', 'export.submitCreate': 'Prepara il rendiconto',
-  'export.asked': 'Il rendiconto è in preparazione.', 'export.list': 'Rendiconti', 'export.none': 'Ancora nessun rendiconto.', 'export.showFiles': 'Mostra i file',
+  'export.asked': 'Il rendiconto è in preparazione:', 'export.ready': 'Il rendiconto è pronto: i file sono nell’elenco qui sotto.', 'export.failed': 'Il rendiconto non è riuscito: vedi l’elenco qui sotto.', 'export.list': 'Rendiconti', 'export.none': 'Ancora nessun rendiconto.', 'export.showFiles': 'Mostra i file',
   'export.hideFiles': 'Nascondi i file', 'export.markSubmitted': 'Segna come inviato al finanziatore', 'export.submittedOn': 'Inviato il {date}',
   'export.hash': 'Impronta SHA-256 dei dati',
   'share.create': 'Crea un collegamento di condivisione', 'share.url': 'Collegamento (da inviare al finanziatore)', 'share.once': 'Copialo ora: viene mostrato una sola volta.',
-  'share.links': 'Collegamenti di condivisione', 'share.validUntil': 'Valido fino al {date}', 'share.opens': 'aperto {count} volte', 'share.revoked': 'revocato',
+  'share.links': 'Collegamenti di condivisione', 'share.validUntil': 'Valido fino al {date}', 'share.opens': 'aperto una volta|aperto {count} volte', 'share.revoked': 'revocato',
   'share.revoke': 'Revoca',
   'people.invite': 'Invita una persona', 'people.name': 'Nome', 'people.email': 'Email', 'people.role': 'Ruolo', 'people.inviteSubmit': 'Invita',
   'people.invited': 'Invito inviato.', 'people.list': 'Persone e ruoli', 'people.you': 'Sei tu.', 'people.changeRole': 'Cambia ruolo',
@@ -159,17 +144,19 @@ const it: Record<MessageKey, string> = {
   'cost.documents': 'Documenti', 'file.download': 'Scarica',
   'notifications.none': 'Nessuna notifica.', 'notifications.unread': 'Nuova', 'notifications.markRead': 'Segna tutte come lette',
   'funder.title': 'Progetti finanziati da {funder}', 'funder.progress': 'Avanzamento', 'funder.exports': 'Rendiconti inviati a voi',
-  'funder.counts': '{accepted} prodotti approvati su {total}; {overdue} in ritardo.',
+  'funder.counts': '{accepted} prodotti approvati su {count}; {overdue} in ritardo.|{accepted} prodotti approvati su {count}; {overdue} in ritardo.',
 };
-
 const tables: Record<Language, Record<MessageKey, string>> = { en, it };
-
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
-
 export function translator(language: Language): Translate {
   const table = tables[language];
+  const plural = new Intl.PluralRules(language);
   return (key, values) => {
-    const text = table[key] ?? en[key] ?? key;
+    let text = table[key] ?? en[key] ?? key;
+    if (text.includes('|') && typeof values?.count === 'number') {
+      const [one, other] = text.split('|') as [string, string];
+      text = plural.select(values.count) === 'one' ? one : other;
+    }
     return values ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`)) : text;
   };
 }

@@ -1,16 +1,17 @@
 // The share page: reads the token after `#` (never sent to a server by the browser), asks the API
-// for the shared export in a request body, and lists its files with their download links.
+// for the shared export in a request body, and lists its files with their download links. Its one
+// call is typed from the OpenAPI document like the dashboard's (types only: this page stays small).
+import type { PathOf } from '../api/client';
+import type { components } from '../api/schema';
+
+type SharedExport = components['schemas']['SharedExport'];
+const SHARE_PATH = '/api/v1/share' satisfies PathOf<'post'>;
+
 const labels = {
   it: { opening: 'Apertura del collegamento…', invalid: 'Questo collegamento non è valido: è scaduto, revocato o sconosciuto.', files: 'File del rapporto', hash: 'Impronta SHA-256 dei dati' },
   en: { opening: 'Opening the link…', invalid: 'This link is not valid: it has expired, been revoked or is unknown.', files: 'Files of the report', hash: 'SHA-256 of the data' },
 };
 type Language = keyof typeof labels;
-
-interface SharedExport {
-  project: { title: string };
-  export: { language: Language; snapshotSha256?: string };
-  files: { name: string; size: number; downloadUrl: string }[];
-}
 
 const element = (id: string) => document.getElementById(id)!;
 const status = element('status');
@@ -21,10 +22,11 @@ history.replaceState(null, '', location.pathname);
 async function open() {
   const language: Language = navigator.language.startsWith('it') ? 'it' : 'en';
   status.textContent = labels[language].opening;
-  const response = await fetch('/api/v1/share', {
+  const body: components['schemas']['ShareOpen'] = { token };
+  const response = await fetch(SHARE_PATH, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token }),
+    body: JSON.stringify(body),
   }).catch(() => undefined);
   if (!response || !response.ok) {
     status.textContent = labels[language].invalid;

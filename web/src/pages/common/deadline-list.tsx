@@ -1,9 +1,9 @@
 // A list of open deliverables with their owner and due date (overdue ones say so in words).
 import type { Deliverable } from '../../api/types';
-import { Link, Overdue, Status } from '../../components/ui';
+import { Deadline, Link, Status } from '../../components/ui';
 import { memberName, useApp } from '../../context';
 
-export function DeadlineList({ list, today, projectId }: { list: { items: Deliverable[]; more: boolean }; today: string; projectId: string }) {
+export function DeadlineList({ list, projectId }: { list: { items: Deliverable[]; more: boolean }; projectId: string }) {
   const app = useApp();
   const { t, f } = app;
   if (list.items.length === 0) return <p>{t('deadlines.none')}</p>;
@@ -13,8 +13,8 @@ export function DeadlineList({ list, today, projectId }: { list: { items: Delive
         {list.items.map((deliverable) => (
           <li key={deliverable.id}>
             <Link href={`/projects/${projectId}/deliverables/${deliverable.id}`}>{deliverable.title}</Link>{' '}
-            — {memberName(app, deliverable.ownerMemberId)}, {f.date(deliverable.dueDate)} <Status value={deliverable.status} />{' '}
-            {deliverable.dueDate < today ? <Overdue /> : null}
+            — {memberName(app, deliverable.ownerMemberId)}, {f.date(deliverable.dueDate)} <Status of="status" value={deliverable.status} />{' '}
+            <Deadline value={deliverable.deadline} />
           </li>
         ))}
       </ul>

@@ -2,50 +2,56 @@
 // percentage and evidence (a link or a file) and submits it; a coordinator reviews it.
 import { useState } from 'preact/hooks';
 import { evidenceOf } from '../../api/upload';
-import type { Deliverable, LogEntry } from '../../api/types';
+import type { Deliverable } from '../../api/types';
 import { Decision } from '../../components/decision';
 import { FileList } from '../../components/file-list';
-import { Field, Link, Loading, Overdue, Section, Status, useAction } from '../../components/ui';
+import { Field, Link, Deadline, Loading, Section, Status, useAction } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
 import { memberName, useApp } from '../../context';
-import { todayIn } from '../../i18n/format';
 
-type Detail = Deliverable & { recentLog: LogEntry[] };
+/** The path parameters of one deliverable. */
+interface Ids {
+  consortiumId: string;
+  projectId: string;
+  deliverableId: string;
+}
 
 export function DeliverablePage({ projectId, deliverableId }: { projectId: string; deliverableId: string }) {
   const app = useApp();
-  const { api, consortiumPath, t, f, membership } = app;
-  const path = `${consortiumPath}/projects/${projectId}/deliverables/${deliverableId}`;
-  const detail = useLoad(() => api.get<Detail>(path), [path]);
+  const { api, consortiumId, t, f, membership } = app;
+  const ids = { consortiumId, projectId, deliverableId };
+  const detail = useLoad(() => api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/deliverables/{deliverableId}', ids), [deliverableId]);
   return (
     <Loading state={detail}>
       {(d) => {
-        const canWork = membership.role === 'coordinator' || (membership.role === 'member' && membership.memberId === d.ownerMemberId);
-        const today = todayIn(membership.consortium.timeZone);
         return (
           <>
             <p><Link href={membership.role === 'coordinator' ? `/projects/${projectId}` : '/'}>{t('back')}</Link></p>
             <h1>{d.title}</h1>
             <dl class="figures">
-              <div><dt>{t('status')}</dt><dd><Status value={d.status} /></dd></div>
+              <div><dt>{t('status')}</dt><dd><Status of="status" value={d.status} /></dd></div>
               <div><dt>{t('member')}</dt><dd>{memberName(app, d.ownerMemberId)}</dd></div>
-              <div><dt>{t('dueDate')}</dt><dd>{f.date(d.dueDate)} {d.status !== 'accepted' && d.dueDate < today ? <Overdue /> : null}</dd></div>
+              <div><dt>{t('dueDate')}</dt><dd>{f.date(d.dueDate)} <Deadline value={d.deadline} /></dd></div>
               <div><dt>{t('progress.reported')}</dt><dd>{f.percent(d.reportedPercent)}</dd></div>
             </dl>
             {d.description ? <p>{d.description}</p> : null}
-            {canWork && ['planned', 'in_progress', 'changes_requested'].includes(d.status) ? <ProgressForm deliverable={d} path={path} done={detail.reload} /> : null}
-            {canWork && d.status !== 'submitted' && d.status !== 'accepted' ? <SubmitForm deliverable={d} path={path} done={detail.reload} reloading={detail.loading} /> : null}
-            {membership.role === 'coordinator' && d.status === 'submitted' ? <ReviewForm deliverable={d} path={path} done={detail.reload} reloading={detail.loading} /> : null}
+            {d.actions.includes('log') ? <ProgressForm deliverable={d} ids={ids} done={detail.reload} /> : null}
+            {d.actions.includes('submit') ? <SubmitForm deliverable={d} ids={ids} done={detail.reload} reloading={detail.loading} /> : null}
+            {d.actions.includes('review') ? <ReviewForm deliverable={d} ids={ids} done={detail.reload} reloading={detail.loading} /> : null}
             <Section title={t('log.title')}>
               {d.recentLog.length === 0 ? <p>{t('log.empty')}</p> : (
                 <ol class="log">
                   {d.recentLog.map((entry) => (
                     <li key={entry.id}>
                       <strong>{t(`log.${entry.type}`)}</strong> · {f.instant(entry.at)}
-                      {entry.decision ? <> · <Status value={entry.decision} /></> : null}
+                      {entry.decision ? <> · <Status of="status" value={entry.decision} /></> : null}
                       {entry.percent !== undefined ? ` · ${f.percent(entry.percent)}` : ''}
                       {entry.note ? <p>{entry.note}</p> : null}
-                      {entry.evidence.length > 0 ? <FileList items={entry.evidence} files={`${path}/evidence`} /> : null}
+                      {entry.evidence?.length ? <FileList
+                          items={entry.evidence}
+                          downloadLabel={t('file.download')}
+                          link={(fileId) => api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/deliverables/{deliverableId}/evidence/{fileId}', { ...ids, fileId })}
+                        /> : null}
                     </li>
                   ))}
                 </ol>
@@ -58,7 +64,7 @@ export function DeliverablePage({ projectId, deliverableId }: { projectId: strin
   );
 }
 
-function ProgressForm({ deliverable, path, done }: { deliverable: Deliverable; path: string; done(): void }) {
+function ProgressForm({ deliverable, ids, done }: { deliverable: Deliverable; ids: Ids; done(): void }) {
   const { api, t } = useApp();
   const [note, setNote] = useState('');
   const [percent, setPercent] = useState(String(Math.max(deliverable.reportedPercent, 0)));
@@ -73,8 +79,10 @@ function ProgressForm({ deliverable, path, done }: { deliverable: Deliverable; p
           event.preventDefault();
           const form = event.currentTarget;
           void run(async () => {
-            const evidence = await evidenceOf(api, link, file, `${path}/evidence-uploads`);
-            await api.post(`${path}/log`, { note, percent: Number(percent), evidence });
+            const evidence = await evidenceOf(link, file, (request) =>
+              api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/deliverables/{deliverableId}/evidence-uploads', ids, request),
+            );
+            await api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/deliverables/{deliverableId}/log', ids, { note, percent: Number(percent), evidence });
             setNote('');
             setLink('');
             setFile(undefined);
@@ -95,7 +103,7 @@ function ProgressForm({ deliverable, path, done }: { deliverable: Deliverable; p
 }
 
 /** Waits for a reload to finish (`reloading`): it acts on the version it read. */
-function SubmitForm({ deliverable, path, done, reloading }: { deliverable: Deliverable; path: string; done(): void; reloading: boolean }) {
+function SubmitForm({ deliverable, ids, done, reloading }: { deliverable: Deliverable; ids: Ids; done(): void; reloading: boolean }) {
   const { api, t } = useApp();
   const [note, setNote] = useState('');
   const { busy, run, feedback } = useAction();
@@ -105,7 +113,7 @@ function SubmitForm({ deliverable, path, done, reloading }: { deliverable: Deliv
         onSubmit={(event) => {
           event.preventDefault();
           void run(async () => {
-            await api.post(`${path}/submit`, { note, version: deliverable.version });
+            await api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/deliverables/{deliverableId}/submit', ids, { note, version: deliverable.version });
             done();
           }, t('submit.done'));
         }}
@@ -118,7 +126,7 @@ function SubmitForm({ deliverable, path, done, reloading }: { deliverable: Deliv
   );
 }
 
-function ReviewForm({ deliverable, path, done, reloading }: { deliverable: Deliverable; path: string; done(): void; reloading: boolean }) {
+function ReviewForm({ deliverable, ids, done, reloading }: { deliverable: Deliverable; ids: Ids; done(): void; reloading: boolean }) {
   const { api, t } = useApp();
   return (
     <Section title={t('review.title')}>
@@ -128,7 +136,7 @@ function ReviewForm({ deliverable, path, done, reloading }: { deliverable: Deliv
         sendBackLabel={t('review.requestChanges')}
         waiting={reloading}
         decide={async (accept, comment) => {
-          await api.post(`${path}/review`, { decision: accept ? 'accepted' : 'changes_requested', comment, version: deliverable.version });
+          await api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/deliverables/{deliverableId}/review', ids, { decision: accept ? 'accepted' : 'changes_requested', comment, version: deliverable.version });
           done();
         }}
       />

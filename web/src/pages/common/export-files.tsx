@@ -1,14 +1,12 @@
 // An export's files with their download links (valid five minutes: read on opening) and its hash.
-import type { Export } from '../../api/types';
 import { Loading } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
 import { useApp } from '../../context';
 
-type ExportWithLinks = Omit<Export, 'files'> & { files: (Export['files'][number] & { downloadUrl?: string })[] };
-
-export function ExportFiles({ base, exportId }: { base: string; exportId: string }) {
-  const { api, t, f } = useApp();
-  const detail = useLoad(() => api.get<ExportWithLinks>(`${base}/exports/${exportId}`), [exportId]);
+/** `version` reads the files again when the export changes (marked as submitted, its files move). */
+export function ExportFiles({ projectId, exportId, version }: { projectId: string; exportId: string; version: number }) {
+  const { api, consortiumId, t, f } = useApp();
+  const detail = useLoad(() => api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/exports/{exportId}', { consortiumId, projectId, exportId }), [exportId, version]);
   return (
     <Loading state={detail}>
       {(exported) => (

@@ -1,25 +1,25 @@
 // Training paths (hours and participants per topic and per member), the offer pipeline (by stage,
 // values, win rate) and the indicators (actual against target).
-import type { MemberTrainingTotals, Offer, Page, ProjectOverview, TrainingPath, TrainingTotals } from '../../api/types';
-import { BarPairs } from '../../components/bars';
+import { allPages } from '../../api/client';
+import { TableWrap } from '../../components/table-wrap';
+import type { ProjectOverview, TrainingPath } from '../../api/types';
 import { Bar, Loading, Section } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
 import { memberName, useApp } from '../../context';
 import type { MessageKey } from '../../i18n/messages';
 
-type PathWithTotals = TrainingPath & { totals: TrainingTotals };
-
-export function TrainingTab({ overview, base }: { overview: ProjectOverview; base: string }) {
+export function TrainingTab({ overview }: { overview: ProjectOverview }) {
   const app = useApp();
-  const { api, consortiumPath, t, f } = app;
+  const { api, consortiumId, t, f, words } = app;
+  const ids = { consortiumId, projectId: overview.project.id };
   const data = useLoad(() =>
     Promise.all([
-      api.get<Page<PathWithTotals>>(`${base}/training?limit=100`),
-      api.get<{ members: MemberTrainingTotals[]; membersNotYetTakingPart: string[] }>(`${consortiumPath}/training-members`),
+      allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/training', ids, { limit: 100, cursor })),
+      api.get('/api/v1/consortia/{consortiumId}/training-members', { consortiumId }),
     ]),
   );
-  const byTopic = (paths: PathWithTotals[]) => {
-    const topics = new Map<string, { hours: number; participants: number; personHours: number }>();
+  const byTopic = (paths: TrainingPath[]) => {
+    const topics = new Map<TrainingPath['topic'], { hours: number; participants: number; personHours: number }>();
     for (const path of paths) {
       const sum = topics.get(path.topic) ?? { hours: 0, participants: 0, personHours: 0 };
       sum.hours += path.totals.hoursDelivered;
@@ -34,25 +34,25 @@ export function TrainingTab({ overview, base }: { overview: ProjectOverview; bas
       {([paths, members]) => (
         <>
           <Section title={t('training.byTopic')}>
-            <p>{t('training.project', { hours: f.number(overview.training.hoursDelivered), participants: overview.training.participants })}</p>
-            <div class="table-wrap" tabIndex={0}><table>
+            <p>{t('training.project', { hours: f.number(overview.training.hoursDelivered), count: overview.training.participants })}</p>
+            <TableWrap label={t('training.byTopic')}><table>
               <thead><tr><th scope="col">{t('training.topic')}</th><th scope="col">{t('training.hours')}</th><th scope="col">{t('training.participants')}</th><th scope="col">{t('training.personHours')}</th></tr></thead>
               <tbody>
-                {byTopic(paths.items).map(([topic, sum]) => (
-                  <tr key={topic}><th scope="row">{t(`topic.${topic}` as MessageKey)}</th><td>{f.number(sum.hours)}</td><td>{sum.participants}</td><td>{f.number(sum.personHours)}</td></tr>
+                {byTopic(paths).map(([topic, sum]) => (
+                  <tr key={topic}><th scope="row">{words.topic[topic]}</th><td>{f.number(sum.hours)}</td><td>{sum.participants}</td><td>{f.number(sum.personHours)}</td></tr>
                 ))}
               </tbody>
-            </table></div>
+            </table></TableWrap>
           </Section>
           <Section title={t('training.byMember')}>
-            <div class="table-wrap" tabIndex={0}><table>
+            <TableWrap label={t('training.byMember')}><table>
               <thead><tr><th scope="col">{t('member')}</th><th scope="col">{t('training.sessions')}</th><th scope="col">{t('training.participants')}</th><th scope="col">{t('training.hours')}</th><th scope="col">{t('training.personHours')}</th></tr></thead>
               <tbody>
                 {members.members.map((m) => (
                   <tr key={m.memberId}><th scope="row">{memberName(app, m.memberId)}</th><td>{m.sessionsAttended}</td><td>{m.participants}</td><td>{f.number(m.hoursAttended)}</td><td>{f.number(m.personHours)}</td></tr>
                 ))}
               </tbody>
-            </table></div>
+            </table></TableWrap>
             {members.membersNotYetTakingPart.length > 0 ? (
               <p>{t('training.notYet')}: {members.membersNotYetTakingPart.map((id) => memberName(app, id)).join(', ')}</p>
             ) : null}
@@ -65,9 +65,9 @@ export function TrainingTab({ overview, base }: { overview: ProjectOverview; bas
 
 const STAGES = ['draft', 'proposed', 'negotiating', 'won', 'lost'] as const;
 
-export function OffersTab({ overview, base }: { overview: ProjectOverview; base: string }) {
-  const { api, t, f } = useApp();
-  const offers = useLoad(() => api.get<Page<Offer>>(`${base}/offers?limit=100`));
+export function OffersTab({ overview }: { overview: ProjectOverview }) {
+  const { api, consortiumId, t, f, words } = useApp();
+  const offers = useLoad(() => allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/offers', { consortiumId, projectId: overview.project.id }, { limit: 100, cursor })));
   const summary = overview.offers;
   return (
     <>
@@ -76,26 +76,26 @@ export function OffersTab({ overview, base }: { overview: ProjectOverview; base:
         <ol class="pipeline">
           {STAGES.map((stage) => (
             <li key={stage} class={`stage stage-${stage}`}>
-              <strong>{t(`stage.${stage}`)}</strong>
-              <span>{t('offers.count', { count: summary.byStage[stage].count })}</span>
-              <span>{f.euro(summary.byStage[stage].valueCents)}</span>
+              <strong>{words.stage[stage]}</strong>
+              <span>{t('offers.count', { count: summary.byStage[stage]?.count ?? 0 })}</span>
+              <span>{f.euro(summary.byStage[stage]?.valueCents ?? 0)}</span>
             </li>
           ))}
         </ol>
       </Section>
       <Section title={t('offers.list')}>
         <Loading state={offers}>
-          {(page) => (
-            <div class="table-wrap" tabIndex={0}>
+          {(items) => (
+            <TableWrap label={t('offers.list')}>
               <table>
                 <thead><tr><th scope="col">{t('offers.title')}</th><th scope="col">{t('offers.client')}</th><th scope="col">{t('offers.stage')}</th><th scope="col">{t('amount')}</th></tr></thead>
                 <tbody>
-                  {page.items.map((offer) => (
-                    <tr key={offer.id}><th scope="row">{offer.title}</th><td>{offer.clientName} ({t(`client.${offer.clientType}`)})</td><td>{t(`stage.${offer.stage}`)}</td><td>{f.euro(offer.valueCents)}</td></tr>
+                  {items.map((offer) => (
+                    <tr key={offer.id}><th scope="row">{offer.title}</th><td>{offer.clientName} ({words.clientType[offer.clientType]})</td><td>{words.stage[offer.stage]}</td><td>{f.euro(offer.valueCents)}</td></tr>
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
         </Loading>
       </Section>
@@ -103,33 +103,46 @@ export function OffersTab({ overview, base }: { overview: ProjectOverview; base:
   );
 }
 
+type Indicator = ProjectOverview['indicators']['items'][number];
+
 export function IndicatorsTab({ overview }: { overview: ProjectOverview }) {
   const { t, f } = useApp();
   const { items, achieved, late } = overview.indicators;
+  // Money indicators count euro cents: written as euros, without their unit.
+  const value = (i: Indicator, amount: number) => (i.progress.inEuroCents ? f.euro(amount) : `${f.number(amount)} ${i.unit}`);
   return (
     <Section title={t('tab.indicators')}>
       <p>{t('indicators.summary', { achieved, late, total: items.length })}</p>
-      <BarPairs
-        title={t('indicators.chart')}
-        plannedName={t('indicators.target')}
-        actualName={t('indicators.actual')}
-        pairs={items.map((i) => ({ label: `${i.name} (${i.unit})`, planned: i.target, actual: i.progress.current ?? 0, format: f.number }))}
-      />
-      <div class="table-wrap" tabIndex={0}><table>
+      {/* Each indicator against its own target: the bar is its share of the way from baseline to target. */}
+      <figure class="indicator-bars">
+        <figcaption>{t('indicators.chart')}</figcaption>
+        <ul>
+          {items.map((i) => (
+            <li key={i.id}>
+              <span class="bar-label">{i.name}</span>
+              <Bar percent={i.progress.percent} label={i.name} />
+              <span class="bar-figures">
+                {t('indicators.actual')} {i.progress.current === null ? '—' : value(i, i.progress.current)} · {t('indicators.target')} {value(i, i.target)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </figure>
+      <TableWrap label={t('tab.indicators')}><table>
         <thead><tr><th scope="col">{t('indicators.name')}</th><th scope="col">{t('indicators.baseline')}</th><th scope="col">{t('indicators.actual')}</th><th scope="col">{t('indicators.target')}</th><th scope="col">{t('progress')}</th><th scope="col">{t('status')}</th></tr></thead>
         <tbody>
           {items.map((i) => (
             <tr key={i.id}>
               <th scope="row">{i.name}</th>
-              <td>{f.number(i.baseline)} {i.unit}</td>
-              <td>{i.progress.current === null ? '—' : `${f.number(i.progress.current)} ${i.unit}`}</td>
-              <td>{f.number(i.target)} {i.unit} · {f.date(i.targetDate)}</td>
+              <td>{value(i, i.baseline)}</td>
+              <td>{i.progress.current === null ? '—' : value(i, i.progress.current)}</td>
+              <td>{value(i, i.target)} · {f.date(i.targetDate)}</td>
               <td><Bar percent={i.progress.percent} label={i.name} /></td>
               <td>{i.progress.achieved ? `✓ ${t('indicators.achieved')}` : i.progress.late ? `! ${t('indicators.late')}` : t('indicators.onTrack')}</td>
             </tr>
           ))}
         </tbody>
-      </table></div>
+      </table></TableWrap>
     </Section>
   );
 }

@@ -2,51 +2,50 @@
 // of 100 are read from the API one after the other; the table shows 25 rows at a time, so that a
 // project with thousands of deliverables stays smooth.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Deliverable, Page, ProjectOverview } from '../../api/types';
-import { Field, Link, Overdue, Status } from '../../components/ui';
+import { TableWrap } from '../../components/table-wrap';
+import type { Deliverable, ProjectOverview } from '../../api/types';
+import { Deadline, Field, Link, Status } from '../../components/ui';
 import { memberName, useApp } from '../../context';
 
 const ROWS = 25;
 const STATUSES = ['planned', 'in_progress', 'submitted', 'changes_requested', 'accepted'] as const;
 
-function useAllDeliverables(base: string) {
-  const { api } = useApp();
+function useAllDeliverables(projectId: string) {
+  const { api, consortiumId } = useApp();
   const [items, setItems] = useState<Deliverable[]>([]);
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   useEffect(() => {
     let current = true;
     (async () => {
-      let cursor: string | null = null;
+      let cursor: string | undefined;
       do {
-        const page: Page<Deliverable> = await api.get(`${base}/deliverables?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        const page = await api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/deliverables', { consortiumId, projectId }, { limit: 100, cursor });
         if (!current) return;
         setItems((before) => [...before, ...page.items]);
-        cursor = page.nextCursor;
+        cursor = page.nextCursor ?? undefined;
       } while (cursor);
       setDone(true);
     })().catch((failure: Error) => current && setError(failure.message));
     return () => void (current = false);
-  }, [base]);
+  }, [projectId]);
   return { items, done, error };
 }
 
-export function DeliverablesTab({ overview, base }: { overview: ProjectOverview; base: string }) {
+export function DeliverablesTab({ overview }: { overview: ProjectOverview }) {
   const app = useApp();
-  const { t, f } = app;
-  const { items, done, error } = useAllDeliverables(base);
+  const { t, f, words } = app;
+  const { items, done, error } = useAllDeliverables(overview.project.id);
   const [phase, setPhase] = useState('');
   const [member, setMember] = useState('');
   const [status, setStatus] = useState('');
   const [onlyOverdue, setOnlyOverdue] = useState(false);
   const [descending, setDescending] = useState(false);
   const [page, setPage] = useState(0);
-  const today = overview.today;
-  const isOverdue = (d: Deliverable) => d.status !== 'accepted' && d.dueDate < today;
 
   const shown = useMemo(() => {
     const filtered = items.filter(
-      (d) => (!phase || d.phaseId === phase) && (!member || d.ownerMemberId === member) && (!status || d.status === status) && (!onlyOverdue || isOverdue(d)),
+      (d) => (!phase || d.phaseId === phase) && (!member || d.ownerMemberId === member) && (!status || d.status === status) && (!onlyOverdue || d.deadline === 'overdue'),
     );
     filtered.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id.localeCompare(b.id)) * (descending ? -1 : 1));
     return filtered;
@@ -79,7 +78,7 @@ export function DeliverablesTab({ overview, base }: { overview: ProjectOverview;
           {(id) => (
             <select id={id} value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
               <option value="">{t('all')}</option>
-              {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+              {STATUSES.map((s) => <option key={s} value={s}>{words.status[s]}</option>)}
             </select>
           )}
         </Field>
@@ -89,7 +88,7 @@ export function DeliverablesTab({ overview, base }: { overview: ProjectOverview;
         </div>
       </form>
       <p role="status">{error ? `${t('error')}: ${error}` : t('deliverables.count', { shown: shown.length, loaded: items.length })}{done || error ? '' : ` ${t('loading')}`}</p>
-      <div class="table-wrap" tabIndex={0}>
+      <TableWrap label={t('tab.deliverables')}>
         <table>
           <thead>
             <tr>
@@ -111,14 +110,14 @@ export function DeliverablesTab({ overview, base }: { overview: ProjectOverview;
                 <td><Link href={`/projects/${d.projectId}/deliverables/${d.id}`}>{d.title}</Link></td>
                 <td>{overview.phases.find((p) => p.id === d.phaseId)?.order ?? d.phaseId}</td>
                 <td>{memberName(app, d.ownerMemberId)}</td>
-                <td>{f.date(d.dueDate)} {isOverdue(d) ? <Overdue /> : null}</td>
-                <td><Status value={d.status} /></td>
+                <td>{f.date(d.dueDate)} <Deadline value={d.deadline} /></td>
+                <td><Status of="status" value={d.status} /></td>
                 <td>{f.percent(d.reportedPercent)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <nav class="pager" aria-label={t('pages')}>
         <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>{t('previous')}</button>
         <span>{t('pageOf', { page: page + 1, pages })}</span>

@@ -1,7 +1,7 @@
 // Exports: ask for one, follow its progress, download its files, mark it as submitted to the
 // funder, and create or revoke share links.
 import { useEffect, useState } from 'preact/hooks';
-import type { Export, Page, ProjectOverview, ShareLink } from '../../api/types';
+import type { Export, ProjectOverview } from '../../api/types';
 import { Field, Loading, Section, Status, useAction } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
 import { useApp } from '../../context';
@@ -9,12 +9,18 @@ import { ExportFiles } from '../common/export-files';
 
 const FORMATS = ['pdf', 'xlsx', 'csv', 'json', 'iati', '360giving'] as const;
 
-export function ExportsTab({ base }: { overview: ProjectOverview; base: string }) {
-  const { api, t, language } = useApp();
-  const list = useLoad(() => api.get<Page<Export>>(`${base}/exports?limit=25`), [base]);
-  const [formats, setFormats] = useState<string[]>(['pdf', 'xlsx']);
+type Format = Export['formats'][number];
+
+export function ExportsTab({ overview }: { overview: ProjectOverview }) {
+  const { api, consortiumId, t, f, language } = useApp();
+  const ids = { consortiumId, projectId: overview.project.id };
+  const list = useLoad(() => api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/exports', ids, { limit: 25 }), [ids.projectId]);
+  const [formats, setFormats] = useState<Format[]>(['pdf', 'xlsx']);
   const [exportLanguage, setExportLanguage] = useState(language);
   const { busy, run, feedback } = useAction();
+  // The export asked for here: its line says how it goes, and that it is ready once it is.
+  const [asked, setAsked] = useState<string | undefined>(undefined);
+  const askedNow = list.data?.items.find((e) => e.id === asked);
   const pending = list.data?.items.some((e) => e.status === 'queued' || e.status === 'running');
   // Follow the progress of running exports.
   useEffect(() => {
@@ -30,9 +36,10 @@ export function ExportsTab({ base }: { overview: ProjectOverview; base: string }
           onSubmit={(event) => {
             event.preventDefault();
             void run(async () => {
-              await api.post(`${base}/exports`, { formats, language: exportLanguage });
+              const created = await api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/exports', ids, { formats, language: exportLanguage });
+              setAsked(created.id);
               list.reload();
-            }, t('export.asked'));
+            });
           }}
         >
           <fieldset>
@@ -59,12 +66,15 @@ export function ExportsTab({ base }: { overview: ProjectOverview; base: string }
           </Field>
           <button type="submit" class="primary" disabled={busy || formats.length === 0}>{t('export.submitCreate')}</button>
           {feedback}
+          <p role="status" class={askedNow?.status === 'failed' ? 'error' : 'ok'}>
+            {!askedNow ? '' : askedNow.status === 'done' ? t('export.ready') : askedNow.status === 'failed' ? t('export.failed') : `${t('export.asked')} ${f.percent(askedNow.progress)}`}
+          </p>
         </form>
       </Section>
       <Section title={t('export.list')}>
         <Loading state={list}>
           {(page) => page.items.length === 0 ? <p>{t('export.none')}</p> : (
-            <ul class="cards">{page.items.map((e) => <ExportCard key={e.id} exported={e} base={base} reload={list.reload} />)}</ul>
+            <ul class="cards">{page.items.map((e) => <ExportCard key={e.id} exported={e} reload={list.reload} />)}</ul>
           )}
         </Loading>
       </Section>
@@ -72,18 +82,18 @@ export function ExportsTab({ base }: { overview: ProjectOverview; base: string }
   );
 }
 
-function ExportCard({ exported, base, reload }: { exported: Export; base: string; reload(): void }) {
-  const { api, t, f } = useApp();
+function ExportCard({ exported, reload }: { exported: Export; reload(): void }) {
+  const { api, consortiumId, t, f } = useApp();
   const [open, setOpen] = useState(false);
   const [shareUrl, setShareUrl] = useState<string | undefined>(undefined);
   const [linksRound, setLinksRound] = useState(0);
   const { busy, run, feedback } = useAction();
-  const path = `${base}/exports/${exported.id}`;
+  const ids = { consortiumId, projectId: exported.projectId, exportId: exported.id };
   return (
     <li class="card" data-export={exported.id}>
       <h3>{exported.formats.map((x) => x.toUpperCase()).join(', ')} · {exported.language.toUpperCase()} · {f.instant(exported.createdAt)}</h3>
       <p>
-        <Status value={exported.status} /> {exported.status === 'running' || exported.status === 'queued' ? f.percent(exported.progress) : null}
+        <Status of="exportStatus" value={exported.status} /> {exported.status === 'running' || exported.status === 'queued' ? f.percent(exported.progress) : null}
         {exported.submittedAt ? <> · <span class="status status-accepted"><span aria-hidden="true">✓ </span>{t('export.submittedOn', { date: f.instant(exported.submittedAt) })}</span></> : null}
       </p>
       {exported.status === 'failed' ? <p class="error">{exported.failureReason}</p> : null}
@@ -91,7 +101,7 @@ function ExportCard({ exported, base, reload }: { exported: Export; base: string
         <div class="actions">
           <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? t('export.hideFiles') : t('export.showFiles')}</button>
           {!exported.submittedAt ? (
-            <button type="button" disabled={busy} onClick={() => run(async () => { await api.post(`${path}/submission`, { version: exported.version }); reload(); })}>
+            <button type="button" disabled={busy} onClick={() => run(async () => { await api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/exports/{exportId}/submission', ids, { version: exported.version }); reload(); })}>
               {t('export.markSubmitted')}
             </button>
           ) : null}
@@ -99,7 +109,7 @@ function ExportCard({ exported, base, reload }: { exported: Export; base: string
             type="button"
             disabled={busy}
             onClick={() => run(async () => {
-              const created = await api.post<{ url: string }>(`${path}/share-links`, { expiresInDays: 30 });
+              const created = await api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/exports/{exportId}/share-links', ids, { expiresInDays: 30 });
               setShareUrl(created.url);
               setLinksRound(linksRound + 1);
             })}
@@ -114,15 +124,15 @@ function ExportCard({ exported, base, reload }: { exported: Export; base: string
           {(id) => <input id={id} class="share-url" readOnly value={shareUrl} onFocus={(e) => e.currentTarget.select()} />}
         </Field>
       ) : null}
-      {open ? <ExportFiles base={base} exportId={exported.id} /> : null}
-      {exported.status === 'done' ? <ShareLinks path={path} round={linksRound} /> : null}
+      {open ? <ExportFiles projectId={exported.projectId} exportId={exported.id} version={exported.version} /> : null}
+      {exported.status === 'done' ? <ShareLinks ids={ids} round={linksRound} /> : null}
     </li>
   );
 }
 
-function ShareLinks({ path, round }: { path: string; round: number }) {
+function ShareLinks({ ids, round }: { ids: { consortiumId: string; projectId: string; exportId: string }; round: number }) {
   const { api, t, f } = useApp();
-  const links = useLoad(() => api.get<{ items: ShareLink[] }>(`${path}/share-links`), [path, round]);
+  const links = useLoad(() => api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/exports/{exportId}/share-links', ids), [ids.exportId, round]);
   const { busy, run, feedback } = useAction();
   if (!links.data || links.data.items.length === 0) return null;
   return (
@@ -133,7 +143,7 @@ function ShareLinks({ path, round }: { path: string; round: number }) {
           <li key={link.id}>
             {t('share.validUntil', { date: f.instant(link.validUntil) })} · {t('share.opens', { count: link.opens })}
             {link.revokedAt ? ` · ${t('share.revoked')}` : (
-              <> <button type="button" disabled={busy} onClick={() => run(async () => { await api.del(`${path}/share-links/${link.id}?version=${link.version}`); links.reload(); })}>{t('share.revoke')}</button></>
+              <> <button type="button" disabled={busy} onClick={() => run(async () => { await api.del('/api/v1/consortia/{consortiumId}/projects/{projectId}/exports/{exportId}/share-links/{linkId}', { ...ids, linkId: link.id }, { version: link.version }); links.reload(); })}>{t('share.revoke')}</button></>
             )}
           </li>
         ))}

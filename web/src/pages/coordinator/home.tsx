@@ -1,15 +1,15 @@
 // The consortium home: each project with its progress, what is overdue, the next deadlines and
 // what waits for review (deliverables and costs).
 import { allPages } from '../../api/client';
-import type { Cost, Project, ProjectOverview } from '../../api/types';
-import { Bar, Link, Loading, Overdue } from '../../components/ui';
+import type { Project } from '../../api/types';
+import { Bar, Link, Loading, Deadline } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
 import { memberName, useApp } from '../../context';
 
 export function CoordinatorHome() {
   const app = useApp();
-  const { api, consortiumPath, t, membership } = app;
-  const projects = useLoad(() => allPages<Project>(api, `${consortiumPath}/projects`));
+  const { api, consortiumId, t, membership } = app;
+  const projects = useLoad(() => allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/projects', { consortiumId }, { limit: 100, cursor })));
   return (
     <>
       <h1>{membership.consortium.name}</h1>
@@ -26,10 +26,13 @@ export function CoordinatorHome() {
 
 function ProjectCard({ project }: { project: Project }) {
   const app = useApp();
-  const { api, consortiumPath, t, f } = app;
-  const base = `${consortiumPath}/projects/${project.id}`;
+  const { api, consortiumId, t, f } = app;
+  const ids = { consortiumId, projectId: project.id };
   const details = useLoad(() =>
-    Promise.all([api.get<ProjectOverview>(`${base}/overview`), api.get<{ items: Cost[]; nextCursor: string | null }>(`${base}/costs?status=submitted&limit=100`)]),
+    Promise.all([
+      api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/overview', ids),
+      api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/costs', ids, { status: 'submitted', limit: 100 }),
+    ]),
   );
   return (
     <li class="card">
@@ -54,7 +57,7 @@ function ProjectCard({ project }: { project: Project }) {
                     <li key={deliverable.id}>
                       <Link href={`/projects/${project.id}/deliverables/${deliverable.id}`}>{deliverable.title}</Link>{' '}
                       — {memberName(app, deliverable.ownerMemberId)}, {f.date(deliverable.dueDate)}{' '}
-                      {deliverable.dueDate < overview.today ? <Overdue /> : null}
+                      <Deadline value={deliverable.deadline} />
                     </li>
                   ))}
                 </ul>

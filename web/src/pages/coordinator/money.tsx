@@ -1,5 +1,6 @@
 // Money: budget against approved spend per partner and per category, co-financing, instalments.
-import type { BudgetReport, Instalment, MoneyReport, Page, ProjectOverview } from '../../api/types';
+import type { ProjectOverview } from '../../api/types';
+import { TableWrap } from '../../components/table-wrap';
 import { BarPairs } from '../../components/bars';
 import { Loading, Section, Status } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
@@ -7,14 +8,15 @@ import { memberName, useApp } from '../../context';
 import type { MessageKey } from '../../i18n/messages';
 import { MoneyFigures } from '../common/money-summary';
 
-export function MoneyTab({ base }: { overview: ProjectOverview; base: string }) {
+export function MoneyTab({ overview }: { overview: ProjectOverview }) {
   const app = useApp();
-  const { api, t, f } = app;
+  const { api, consortiumId, t, f, words } = app;
+  const ids = { consortiumId, projectId: overview.project.id };
   const data = useLoad(() =>
     Promise.all([
-      api.get<MoneyReport>(`${base}/money`),
-      api.get<BudgetReport>(`${base}/budget`),
-      api.get<Page<Instalment>>(`${base}/instalments?limit=100`),
+      api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/money', ids),
+      api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/budget', ids),
+      api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/instalments', ids),
     ]),
   );
   return (
@@ -38,28 +40,28 @@ export function MoneyTab({ base }: { overview: ProjectOverview; base: string }) 
               title={t('money.byCategory')}
               plannedName={t('money.budget')}
               actualName={t('money.approved')}
-              pairs={budget.byCategory.map((c) => ({ label: t(`category.${c.category}` as MessageKey), planned: c.budgetCents, actual: c.approvedCents, format: f.euro }))}
+              pairs={budget.byCategory.map((c) => ({ label: words.category[c.category], planned: c.budgetCents, actual: c.approvedCents, format: f.euro }))}
             />
           </Section>
           <Section title={t('money.cofinancing')}>
-            <div class="table-wrap" tabIndex={0}><table>
+            <TableWrap label={t('money.cofinancing')}><table>
               <thead><tr><th scope="col">{t('member')}</th><th scope="col">{t('money.promised')}</th><th scope="col">{t('money.provided')}</th><th scope="col">{t('money.remaining')}</th></tr></thead>
               <tbody>
                 {money.partners.map((p) => (
                   <tr key={p.memberId}><th scope="row">{memberName(app, p.memberId)}</th><td>{f.euro(p.budgetCofinancingCents)}</td><td>{f.euro(p.cofinancingProvidedCents)}</td><td>{f.euro(p.cofinancingRemainingCents)}</td></tr>
                 ))}
               </tbody>
-            </table></div>
+            </table></TableWrap>
           </Section>
           <Section title={t('money.instalments')}>
-            <div class="table-wrap" tabIndex={0}><table>
+            <TableWrap label={t('money.instalments')}><table>
               <thead><tr><th scope="col">#</th><th scope="col">{t('date')}</th><th scope="col">{t('amount')}</th><th scope="col">{t('money.requested')}</th><th scope="col">{t('money.received')}</th><th scope="col">{t('status')}</th></tr></thead>
               <tbody>
                 {instalments.items.map((i) => (
-                  <tr key={i.id}><th scope="row">{i.order}</th><td>{f.date(i.plannedDate)}</td><td>{f.euro(i.amountCents)}</td><td>{f.euro(i.requestedCents)}</td><td>{f.euro(i.receivedCents)}</td><td><Status value={`instalment_${i.status}`} /></td></tr>
+                  <tr key={i.id}><th scope="row">{i.order}</th><td>{f.date(i.plannedDate)}</td><td>{f.euro(i.amountCents)}</td><td>{f.euro(i.requestedCents)}</td><td>{f.euro(i.receivedCents)}</td><td><Status of="instalmentStatus" value={i.status} /></td></tr>
                 ))}
               </tbody>
-            </table></div>
+            </table></TableWrap>
           </Section>
         </>
       )}

@@ -37,8 +37,8 @@ const linkOf = (role: Role, link: string) =>
 
 export function PeoplePage() {
   const app = useApp();
-  const { api, consortiumPath, t } = app;
-  const people = useLoad(() => allPages<Person>(api, `${consortiumPath}/people`));
+  const { api, consortiumId, t } = app;
+  const people = useLoad(() => allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/people', { consortiumId }, { limit: 100, cursor })));
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [language, setLanguage] = useState<'it' | 'en'>('it');
@@ -55,7 +55,7 @@ export function PeoplePage() {
             event.preventDefault();
             const { memberId, funderId } = linkOf(role, link);
             void run(async () => {
-              await api.post(`${consortiumPath}/people`, { email, name, language, role, ...(memberId ? { memberId } : {}), ...(funderId ? { funderId } : {}) });
+              await api.post('/api/v1/consortia/{consortiumId}/people', { consortiumId }, { email, name, language, role, ...(memberId ? { memberId } : {}), ...(funderId ? { funderId } : {}) });
               setEmail(''); setName('');
               people.reload();
             }, t('people.invited'));
@@ -82,11 +82,11 @@ export function PeoplePage() {
 
 function PersonCard({ person, reload }: { person: Person; reload(): void }) {
   const app = useApp();
-  const { api, consortiumPath, t, personId } = app;
+  const { api, consortiumId, t, personId } = app;
   const [role, setRole] = useState<Role>(person.role);
   const [link, setLink] = useState(person.memberId ?? person.funderId ?? '');
   const { busy, run, feedback } = useAction();
-  const path = `${consortiumPath}/people/${person.id}`;
+  const ids = { consortiumId, personId: person.id };
   const placedAt = person.memberId ? app.members.get(person.memberId)?.name : person.funderId ? app.funders.get(person.funderId)?.name : undefined;
   return (
     <li class="card">
@@ -96,7 +96,7 @@ function PersonCard({ person, reload }: { person: Person; reload(): void }) {
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void run(async () => { await api.patch(path, { role, ...linkOf(role, link), version: person.version }); reload(); }, t('saved'));
+            void run(async () => { await api.patch('/api/v1/consortia/{consortiumId}/people/{personId}', ids, { role, ...linkOf(role, link), version: person.version }); reload(); }, t('saved'));
           }}
         >
           <RolePicker app={app} role={role} link={link} onRole={(r) => { setRole(r); setLink(''); }} onLink={setLink} idPrefix={`person-${person.id}`} />
@@ -106,7 +106,7 @@ function PersonCard({ person, reload }: { person: Person; reload(): void }) {
               type="button"
               class="danger"
               disabled={busy}
-              onClick={() => confirm(t('people.confirmRemove', { name: person.name })) && run(async () => { await api.del(`${path}?version=${person.version}`); reload(); })}
+              onClick={() => confirm(t('people.confirmRemove', { name: person.name })) && run(async () => { await api.del('/api/v1/consortia/{consortiumId}/people/{personId}', ids, { version: person.version }); reload(); })}
             >
               {t('people.remove')}
             </button>

@@ -8,6 +8,7 @@ import { useApp } from '../../context';
 import type { MessageKey } from '../../i18n/messages';
 import { DeadlineList } from '../common/deadline-list';
 import { NotFound } from '../common/not-found';
+import { ProjectFacts } from '../common/project-facts';
 import { TrainingTab, OffersTab, IndicatorsTab } from './activity';
 import { DeliverablesTab } from './deliverables';
 import { ExportsTab } from './exports';
@@ -18,9 +19,8 @@ const TABS = ['overview', 'deliverables', 'review', 'money', 'training', 'offers
 type Tab = (typeof TABS)[number];
 
 export function ProjectPage({ projectId, tab }: { projectId: string; tab: string }) {
-  const { api, consortiumPath, t } = useApp();
-  const base = `${consortiumPath}/projects/${projectId}`;
-  const overview = useLoad(() => api.get<ProjectOverview>(`${base}/overview`), [projectId, tab]);
+  const { api, consortiumId, t } = useApp();
+  const overview = useLoad(() => api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/overview', { consortiumId, projectId }), [projectId, tab]);
   if (!(TABS as readonly string[]).includes(tab)) return <NotFound />;
   return (
     <Loading state={overview}>
@@ -38,27 +38,27 @@ export function ProjectPage({ projectId, tab }: { projectId: string; tab: string
               ))}
             </ul>
           </nav>
-          <TabContent tab={tab as Tab} overview={data} base={base} reload={overview.reload} />
+          <TabContent tab={tab as Tab} overview={data} reload={overview.reload} />
         </>
       )}
     </Loading>
   );
 }
 
-function TabContent({ tab, overview, base, reload }: { tab: Tab; overview: ProjectOverview; base: string; reload(): void }) {
+function TabContent({ tab, overview, reload }: { tab: Tab; overview: ProjectOverview; reload(): void }) {
   switch (tab) {
-    case 'overview': return <OverviewTab overview={overview} base={base} reload={reload} />;
-    case 'deliverables': return <DeliverablesTab overview={overview} base={base} />;
-    case 'review': return <ReviewTab overview={overview} base={base} reload={reload} />;
-    case 'money': return <MoneyTab overview={overview} base={base} />;
-    case 'training': return <TrainingTab overview={overview} base={base} />;
-    case 'offers': return <OffersTab overview={overview} base={base} />;
+    case 'overview': return <OverviewTab overview={overview} reload={reload} />;
+    case 'deliverables': return <DeliverablesTab overview={overview} />;
+    case 'review': return <ReviewTab overview={overview} reload={reload} />;
+    case 'money': return <MoneyTab overview={overview} />;
+    case 'training': return <TrainingTab overview={overview} />;
+    case 'offers': return <OffersTab overview={overview} />;
     case 'indicators': return <IndicatorsTab overview={overview} />;
-    case 'exports': return <ExportsTab overview={overview} base={base} />;
+    case 'exports': return <ExportsTab overview={overview} />;
   }
 }
 
-function OverviewTab({ overview, base, reload }: { overview: ProjectOverview; base: string; reload(): void }) {
+function OverviewTab({ overview, reload }: { overview: ProjectOverview; reload(): void }) {
   const { t, f } = useApp();
   const { project, phases, today } = overview;
   return (
@@ -67,16 +67,19 @@ function OverviewTab({ overview, base, reload }: { overview: ProjectOverview; ba
         <p>{t('progress.project')}: <Bar percent={overview.progress.acceptedPercent} label={t('progress.accepted')} /></p>
         <Timeline start={project.startDate} end={project.endDate} today={today} phases={phases} due={[...overview.overdue.items, ...overview.dueSoon.items]} />
       </Section>
+      <Section title={t('project.facts')}>
+        <ProjectFacts project={project} />
+      </Section>
       <Section title={t('phases.gates')}>
         <ul class="cards">
-          {phases.map((phase) => <PhaseCard key={phase.id} phase={phase} base={base} reload={reload} />)}
+          {phases.map((phase) => <PhaseCard key={phase.id} phase={phase} reload={reload} />)}
         </ul>
       </Section>
       <Section title={t('overdue')}>
-        <DeadlineList list={overview.overdue} today={today} projectId={project.id} />
+        <DeadlineList list={overview.overdue} projectId={project.id} />
       </Section>
       <Section title={t('dueSoon')}>
-        <DeadlineList list={overview.dueSoon} today={today} projectId={project.id} />
+        <DeadlineList list={overview.dueSoon} projectId={project.id} />
       </Section>
       <p class="muted">{t('today')}: {f.date(today)}</p>
     </>
@@ -84,29 +87,26 @@ function OverviewTab({ overview, base, reload }: { overview: ProjectOverview; ba
 }
 
 /** A phase's progress and its gate: closing needs every deliverable accepted (the API says why not). */
-function PhaseCard({ phase, base, reload }: { phase: Phase; base: string; reload(): void }) {
-  const { api, t, f } = useApp();
+function PhaseCard({ phase, reload }: { phase: Phase; reload(): void }) {
+  const { api, consortiumId, t, f } = useApp();
   const { busy, run, feedback } = useAction();
   const { counts, deliverables } = phase.progress;
   const move = (status: 'active' | 'closed') =>
     run(async () => {
-      await api.patch(`${base}/phases/${phase.id}`, { status, version: phase.version });
+      await api.patch('/api/v1/consortia/{consortiumId}/projects/{projectId}/phases/{phaseId}', { consortiumId, projectId: phase.projectId, phaseId: phase.id }, { status, version: phase.version });
       reload();
     });
   return (
     <li class="card">
-      <h3>{phase.order}. {phase.title} <Status value={phase.status} /></h3>
+      <h3>{phase.order}. {phase.title} <Status of="phaseStatus" value={phase.status} /></h3>
       <p>{f.date(phase.plannedStart)} – {f.date(phase.plannedEnd)}</p>
       <p>{t('progress.accepted')}: <Bar percent={phase.progress.acceptedPercent} label={t('progress.accepted')} /></p>
       <p>{t('progress.reported')}: {f.percent(phase.progress.reportedPercent)}</p>
-      <p>{t('phase.counts', { accepted: counts.accepted ?? 0, total: deliverables, submitted: counts.submitted ?? 0 })}</p>
-      {phase.status === 'active' ? (
-        <button type="button" disabled={busy} onClick={() => move('closed')}>{t('phase.close')}</button>
-      ) : phase.status === 'planned' ? (
-        <button type="button" disabled={busy} onClick={() => move('active')}>{t('phase.start')}</button>
-      ) : (
-        <button type="button" disabled={busy} onClick={() => move('active')}>{t('phase.reopen')}</button>
-      )}
+      <p>{t('phase.counts', { accepted: counts.accepted ?? 0, count: deliverables, submitted: counts.submitted ?? 0 })}</p>
+      {phase.actions.includes('close') ? <button type="button" disabled={busy} onClick={() => move('closed')}>{t('phase.close')}</button> : null}
+      {phase.actions.includes('start') ? <button type="button" disabled={busy} onClick={() => move('active')}>{t('phase.start')}</button> : null}
+      {phase.actions.includes('reopen') ? <button type="button" disabled={busy} onClick={() => move('active')}>{t('phase.reopen')}</button> : null}
+      {phase.status === 'active' && !phase.actions.includes('close') ? <p class="muted">{t('phase.gateShut')}</p> : null}
       {feedback}
     </li>
   );

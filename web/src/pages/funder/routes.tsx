@@ -1,7 +1,6 @@
 // A funder's pages: the projects it funds and, for each, progress, money and submitted exports.
 // Nothing here edits anything.
 import { allPages } from '../../api/client';
-import type { Export, Page, Project, ProjectOverview } from '../../api/types';
 import { Timeline } from '../../components/timeline';
 import { Bar, Link, Loading, Section, Status } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
@@ -11,6 +10,7 @@ import { match } from '../../router';
 import { ExportFiles } from '../common/export-files';
 import { MoneyFigures } from '../common/money-summary';
 import { NotFound } from '../common/not-found';
+import { ProjectFacts } from '../common/project-facts';
 import { NotificationsPage } from '../common/notifications';
 import { useState } from 'preact/hooks';
 
@@ -28,8 +28,8 @@ export function FunderRoutes({ path }: { path: string }) {
 }
 
 function FundedProjects() {
-  const { api, consortiumPath, t, membership, funders } = useApp();
-  const projects = useLoad(() => allPages<Project>(api, `${consortiumPath}/projects`));
+  const { api, consortiumId, t, membership, funders } = useApp();
+  const projects = useLoad(() => allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/projects', { consortiumId }, { limit: 100, cursor })));
   return (
     <>
       <h1>{t('funder.title', { funder: funders.get(membership.funderId ?? '')?.name ?? '' })}</h1>
@@ -50,9 +50,16 @@ function FundedProjects() {
 }
 
 function FundedProject({ projectId }: { projectId: string }) {
-  const { api, consortiumPath, t, f } = useApp();
-  const base = `${consortiumPath}/projects/${projectId}`;
-  const data = useLoad(() => Promise.all([api.get<ProjectOverview>(`${base}/overview`), api.get<Page<Export>>(`${base}/exports?limit=25`)]), [base]);
+  const { api, consortiumId, t, f } = useApp();
+  const ids = { consortiumId, projectId };
+  const data = useLoad(
+    () =>
+      Promise.all([
+        api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/overview', ids),
+        api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/exports', ids, { limit: 25 }),
+      ]),
+    [projectId],
+  );
   const [open, setOpen] = useState<string | undefined>(undefined);
   return (
     <Loading state={data}>
@@ -62,8 +69,11 @@ function FundedProject({ projectId }: { projectId: string }) {
           <h1>{overview.project.title}</h1>
           <Section title={t('funder.progress')}>
             <p>{t('progress.project')}: <Bar percent={overview.progress.acceptedPercent} label={t('progress.accepted')} /></p>
-            <p>{t('funder.counts', { accepted: overview.progress.counts.accepted ?? 0, total: overview.progress.deliverables, overdue: overview.overdue.items.length })}</p>
+            <p>{t('funder.counts', { accepted: overview.progress.counts.accepted ?? 0, count: overview.progress.deliverables, overdue: overview.overdue.items.length })}</p>
             <Timeline start={overview.project.startDate} end={overview.project.endDate} today={overview.today} phases={overview.phases} due={overview.overdue.items} />
+          </Section>
+          <Section title={t('project.facts')}>
+            <ProjectFacts project={overview.project} />
           </Section>
           <Section title={t('tab.money')}>
             <MoneyFigures money={overview.money} approvedOnly />
@@ -74,11 +84,11 @@ function FundedProject({ projectId }: { projectId: string }) {
                 {exports.items.map((e) => (
                   <li class="card" key={e.id} data-export={e.id}>
                     <h3>{e.formats.map((x) => x.toUpperCase()).join(', ')} · {e.submittedAt ? t('export.submittedOn', { date: f.instant(e.submittedAt) }) : ''}</h3>
-                    <p><Status value={e.status} /></p>
+                    <p><Status of="exportStatus" value={e.status} /></p>
                     <button type="button" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? undefined : e.id)}>
                       {open === e.id ? t('export.hideFiles') : t('export.showFiles')}
                     </button>
-                    {open === e.id ? <ExportFiles base={base} exportId={e.id} /> : null}
+                    {open === e.id ? <ExportFiles projectId={projectId} exportId={e.id} version={e.version} /> : null}
                   </li>
                 ))}
               </ul>

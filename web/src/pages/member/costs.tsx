@@ -1,9 +1,10 @@
 // A member's costs: report one against its own budget line of a project (with a document link or
 // file), submit drafts for review, follow what was approved or rejected (and why), open documents.
 import { useState } from 'preact/hooks';
+import { TableWrap } from '../../components/table-wrap';
 import { allPages } from '../../api/client';
 import { evidenceOf } from '../../api/upload';
-import type { BudgetReport, Cost, Project } from '../../api/types';
+import type { BudgetReport, Cost } from '../../api/types';
 import { CostDocuments } from '../../components/cost-documents';
 import { Field, Loading, Section, Status, useAction } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
@@ -14,9 +15,13 @@ import type { MessageKey } from '../../i18n/messages';
 type Line = BudgetReport['lines'][number];
 
 export function CostsPage() {
-  const { api, consortiumPath, membership, t } = useApp();
+  const { api, consortiumId, membership, t } = useApp();
   const memberId = membership.memberId!;
-  const projects = useLoad(async () => (await allPages<Project>(api, `${consortiumPath}/projects`)).filter((p) => p.partners.some((x) => x.memberId === memberId)));
+  const projects = useLoad(async () =>
+    (await allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/projects', { consortiumId }, { limit: 100, cursor }))).filter((p) =>
+      p.partners.some((x) => x.memberId === memberId),
+    ),
+  );
   const [chosen, setChosen] = useState('');
   return (
     <>
@@ -34,7 +39,7 @@ export function CostsPage() {
                   </select>
                 )}
               </Field>
-              <ProjectCosts key={projectId} base={`${consortiumPath}/projects/${projectId}`} memberId={memberId} />
+              <ProjectCosts key={projectId} projectId={projectId} memberId={memberId} />
             </>
           );
         }}
@@ -43,12 +48,17 @@ export function CostsPage() {
   );
 }
 
-function ProjectCosts({ base, memberId }: { base: string; memberId: string }) {
-  const { api, t, f } = useApp();
+function ProjectCosts({ projectId, memberId }: { projectId: string; memberId: string }) {
+  const { api, consortiumId, t, f, words } = useApp();
+  const ids = { consortiumId, projectId };
   const data = useLoad(async () => {
-    const budget = await api.get<BudgetReport>(`${base}/budget`);
+    const budget = await api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/budget', ids);
     const lines = budget.lines.filter((line) => line.memberId === memberId);
-    const costs = (await Promise.all(lines.map((line) => allPages<Cost>(api, `${base}/costs?budgetLineId=${line.id}`)))).flat();
+    const costs = (
+      await Promise.all(
+        lines.map((line) => allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/costs', ids, { budgetLineId: line.id, limit: 100, cursor }))),
+      )
+    ).flat();
     costs.sort((a, b) => (a.date < b.date ? 1 : -1));
     return { lines, costs };
   });
@@ -56,27 +66,27 @@ function ProjectCosts({ base, memberId }: { base: string; memberId: string }) {
     <Loading state={data}>
       {({ lines, costs }) => (
         <>
-          <ReportCost lines={lines} base={base} done={data.reload} />
+          <ReportCost lines={lines} projectId={projectId} done={data.reload} />
           <Section title={t('cost.list')}>
             {costs.length === 0 ? <p>{t('cost.none')}</p> : (
               <ul class="cards">
-                {costs.map((cost) => <CostItem key={cost.id} cost={cost} base={base} done={data.reload} line={lines.find((l) => l.id === cost.budgetLineId)} />)}
+                {costs.map((cost) => <CostItem key={cost.id} cost={cost} done={data.reload} line={lines.find((l) => l.id === cost.budgetLineId)} />)}
               </ul>
             )}
           </Section>
           <Section title={t('cost.lines')}>
-            <div class="table-wrap" tabIndex={0}><table>
+            <TableWrap label={t('cost.lines')}><table>
               <thead><tr><th scope="col">{t('cost.category')}</th><th scope="col">{t('money.budget')}</th><th scope="col">{t('money.approved')}</th><th scope="col">{t('money.submitted')}</th><th scope="col">{t('money.remaining')}</th></tr></thead>
               <tbody>
                 {lines.map((line) => (
                   <tr key={line.id}>
-                    <th scope="row">{t(`category.${line.category}` as MessageKey)}</th>
+                    <th scope="row">{words.category[line.category]}</th>
                     <td>{f.euro(line.spending.budgetCents)}</td><td>{f.euro(line.spending.approvedCents)}</td><td>{f.euro(line.spending.submittedCents)}</td>
                     <td>{f.euro(line.spending.remainingCents)} {line.spending.overBudget ? <strong>⚠ {t('cost.overBudget')}</strong> : null}</td>
                   </tr>
                 ))}
               </tbody>
-            </table></div>
+            </table></TableWrap>
           </Section>
         </>
       )}
@@ -84,8 +94,8 @@ function ProjectCosts({ base, memberId }: { base: string; memberId: string }) {
   );
 }
 
-function ReportCost({ lines, base, done }: { lines: Line[]; base: string; done(): void }) {
-  const { api, t, membership } = useApp();
+function ReportCost({ lines, projectId, done }: { lines: Line[]; projectId: string; done(): void }) {
+  const { api, consortiumId, t, membership, words } = useApp();
   const today = todayIn(membership.consortium.timeZone);
   const [lineId, setLineId] = useState(lines[0]?.id ?? '');
   const [date, setDate] = useState(today);
@@ -105,8 +115,11 @@ function ReportCost({ lines, base, done }: { lines: Line[]; base: string; done()
           event.preventDefault();
           const form = event.currentTarget;
           void run(async () => {
-            const documents = await evidenceOf(api, link, file, `${base}/budget/lines/${lineId}/document-uploads`);
-            await api.post(`${base}/budget/lines/${lineId}/costs`, {
+            const ids = { consortiumId, projectId, budgetLineId: lineId };
+            const documents = await evidenceOf(link, file, (request) =>
+              api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/budget/lines/{budgetLineId}/document-uploads', ids, request),
+            );
+            await api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/budget/lines/{budgetLineId}/costs', ids, {
               date, description, supplier, amountCents: centsOf(amount), vatCents: centsOf(vat || '0'), documents,
             });
             setDescription(''); setSupplier(''); setAmount(''); setVat('0'); setLink(''); setFile(undefined);
@@ -118,7 +131,7 @@ function ReportCost({ lines, base, done }: { lines: Line[]; base: string; done()
         <Field label={t('cost.line')}>
           {(id) => (
             <select id={id} value={lineId} onChange={(e) => setLineId(e.currentTarget.value)}>
-              {lines.map((line) => <option key={line.id} value={line.id}>{t(`category.${line.category}` as MessageKey)}</option>)}
+              {lines.map((line) => <option key={line.id} value={line.id}>{words.category[line.category]}</option>)}
             </select>
           )}
         </Field>
@@ -136,18 +149,18 @@ function ReportCost({ lines, base, done }: { lines: Line[]; base: string; done()
   );
 }
 
-function CostItem({ cost, base, done, line }: { cost: Cost; base: string; done(): void; line?: Line }) {
-  const { api, t, f } = useApp();
+function CostItem({ cost, done, line }: { cost: Cost; done(): void; line?: Line }) {
+  const { api, consortiumId, t, f, words } = useApp();
   const { busy, run, feedback } = useAction();
   return (
     <li class="card" data-cost={cost.id}>
       <h3>{cost.description}</h3>
-      <p>{cost.supplier} · {f.date(cost.date)} · {f.euro(cost.amountCents + cost.vatCents)}{line ? ` · ${t(`category.${line.category}` as MessageKey)}` : ''}</p>
-      <p><Status value={cost.status} /></p>
-      {cost.documents.length > 0 ? <CostDocuments cost={cost} base={base} /> : null}
+      <p>{cost.supplier} · {f.date(cost.date)} · {f.euro(cost.amountCents + cost.vatCents)}{line ? ` · ${words.category[line.category]}` : ''}</p>
+      <p><Status of="costStatus" value={cost.status} /></p>
+      {cost.documents.length > 0 ? <CostDocuments cost={cost} /> : null}
       {cost.rejectionReason && cost.status === 'rejected' ? <p>{t('cost.rejectedBecause')}: {cost.rejectionReason}</p> : null}
-      {cost.status === 'draft' || cost.status === 'rejected' ? (
-        <button type="button" class="primary" disabled={busy} onClick={() => run(async () => { await api.post(`${base}/costs/${cost.id}/submit`, { version: cost.version }); done(); })}>
+      {cost.actions.includes('submit') ? (
+        <button type="button" class="primary" disabled={busy} onClick={() => run(async () => { await api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/costs/{costId}/submit', { consortiumId, projectId: cost.projectId, costId: cost.id }, { version: cost.version }); done(); })}>
           {t('cost.submit')}
         </button>
       ) : null}

@@ -2,22 +2,15 @@
 // path, and for how many hours; it can correct what it recorded.
 import { useState } from 'preact/hooks';
 import { allPages } from '../../api/client';
-import type { Session, SessionTotals, TrainingPath } from '../../api/types';
+import type { TrainingSession } from '../../api/types';
 import { Field, Loading, Section, Status, useAction } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
 import { useApp } from '../../context';
 import type { MessageKey } from '../../i18n/messages';
 
-interface Attendance {
-  memberId: string;
-  people: number;
-  hours: number;
-  version: number;
-}
-
 export function TrainingPage() {
-  const { api, consortiumPath, t } = useApp();
-  const paths = useLoad(() => allPages<TrainingPath>(api, `${consortiumPath}/training`));
+  const { api, consortiumId, t, words } = useApp();
+  const paths = useLoad(() => allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/training', { consortiumId }, { limit: 100, cursor })));
   const [chosen, setChosen] = useState('');
   return (
     <>
@@ -31,11 +24,11 @@ export function TrainingPage() {
               <Field label={t('training.path')}>
                 {(id) => (
                   <select id={id} value={pathId} onChange={(e) => setChosen(e.currentTarget.value)}>
-                    {items.map((p) => <option key={p.id} value={p.id}>{p.title} ({t(`topic.${p.topic}` as MessageKey)})</option>)}
+                    {items.map((p) => <option key={p.id} value={p.id}>{p.title} ({words.topic[p.topic]})</option>)}
                   </select>
                 )}
               </Field>
-              <Sessions key={pathId} path={`${consortiumPath}/training/${pathId}`} />
+              <Sessions key={pathId} trainingId={pathId} />
             </>
           );
         }}
@@ -44,42 +37,49 @@ export function TrainingPage() {
   );
 }
 
-function Sessions({ path }: { path: string }) {
-  const { api, t } = useApp();
-  const sessions = useLoad(() => allPages<Session & { totals: SessionTotals }>(api, `${path}/sessions`));
+function Sessions({ trainingId }: { trainingId: string }) {
+  const { api, consortiumId, t } = useApp();
+  const sessions = useLoad(() => allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/training/{trainingId}/sessions', { consortiumId, trainingId }, { limit: 100, cursor })));
   return (
     <Section title={t('training.sessions')}>
       <Loading state={sessions}>
         {(items) => items.length === 0 ? <p>{t('training.noSessions')}</p> : (
-          <ul class="cards">{items.map((session) => <SessionCard key={session.id} session={session} path={`${path}/sessions/${session.id}`} />)}</ul>
+          <ul class="cards">{items.map((session) => <SessionCard key={session.id} session={session} />)}</ul>
         )}
       </Loading>
     </Section>
   );
 }
 
-function SessionCard({ session, path }: { session: Session; path: string }) {
-  const { api, membership, t, f } = useApp();
+function SessionCard({ session }: { session: TrainingSession }) {
+  const { api, consortiumId, membership, t, f } = useApp();
   const memberId = membership.memberId!;
-  const mine = useLoad(async () => (await allPages<Attendance>(api, `${path}/attendance`)).find((a) => a.memberId === memberId), [path]);
+  const ids = { consortiumId, trainingId: session.trainingId, sessionId: session.id };
+  const mine = useLoad(
+    async () =>
+      (await allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/training/{trainingId}/sessions/{sessionId}/attendance', ids, { limit: 100, cursor }))).find(
+        (a) => a.memberId === memberId,
+      ),
+    [session.id],
+  );
   const [people, setPeople] = useState('');
   const [hours, setHours] = useState(String(session.hours));
   const { busy, run, feedback } = useAction();
   return (
     <li class="card" data-session={session.id}>
       <h3>{session.title ?? t('training.session')} · {f.date(session.date)}</h3>
-      <p>{f.number(session.hours)} h · {session.trainer} · {session.online ? t('training.online') : session.place} · <Status value={session.status} /></p>
+      <p>{f.number(session.hours)} h · {session.trainer} · {session.online ? t('training.online') : session.place} · <Status of="sessionStatus" value={session.status} /></p>
       <Loading state={{ ...mine, data: mine.loading ? undefined : { found: mine.data } }}>
         {({ found }) => (
           <>
-            {found ? <p>{t('training.recorded', { people: found.people, hours: f.number(found.hours) })}</p> : null}
+            {found ? <p>{t('training.recorded', { count: found.people, hours: f.number(found.hours) })}</p> : null}
             {session.status === 'held' ? (
               <form
                 class="form-grid"
                 onSubmit={(event) => {
                   event.preventDefault();
                   void run(async () => {
-                    await api.put(`${path}/attendance/${memberId}`, { people: Number(people), hours: Number(hours), ...(found ? { version: found.version } : {}) });
+                    await api.put('/api/v1/consortia/{consortiumId}/training/{trainingId}/sessions/{sessionId}/attendance/{memberId}', { ...ids, memberId }, { people: Number(people), hours: Number(hours), ...(found ? { version: found.version } : {}) });
                     mine.reload();
                   }, t('saved'));
                 }}
