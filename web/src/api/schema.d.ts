@@ -1216,6 +1216,7 @@ export type components = {
             actor: string;
             /** Format: date-time */
             at: string;
+            /** @description Before and after of each changed field; a personal value shows as {"personal": <salted hash>} unless the reader may see it */
             changes: {
                 [key: string]: {
                     after?: unknown;
@@ -1224,7 +1225,10 @@ export type components = {
             };
             /** @example deliverable */
             entity: string;
+            /** @description Id of the entity (an attendance is named by session and member) */
             entityId: string;
+            /** @description The event written with the change; unique, and sorting by time */
+            eventId: string;
             hash: string;
             prevHash: string;
             /** @description Position in its chain, from 1 */
@@ -1403,6 +1407,13 @@ export type components = {
                 reason: string;
                 seq: number;
             };
+            /** @description Events not yet sealed that were changed or deleted since their write */
+            problems?: {
+                eventId: string;
+                reason: string;
+            }[];
+            /** @description Events written but not yet linked into the chain (sealing follows writes within seconds) */
+            unsealed?: number;
             valid: boolean;
         };
         Consortium: {
