@@ -10,32 +10,15 @@ import './quiet-sdk-warning';
 import { parseArgs } from 'node:util';
 import { createStore } from '../shared/store';
 import { documentClientOf } from '../shared/store/client';
-import { describeChain, migrateChainToEvents } from '../shared/store/migrations';
 import { openTable } from './local-table';
+import { runMigrations } from './migrations';
 
 const { values } = parseArgs({ options: { aws: { type: 'boolean', default: false } } });
 
 const table = await openTable({ aws: values.aws });
 try {
   const store = createStore(documentClientOf(table.client), table.tableName);
-  let migrated = 0;
-  for await (const consortium of store.consortia.all()) {
-    const chains = [{ consortiumId: consortium.id }];
-    for (let cursor: string | undefined, first = true; first || cursor; first = false) {
-      const page = await store.projects.list(consortium.id, { limit: 100, cursor });
-      chains.push(...page.items.map(({ entity }) => ({ consortiumId: consortium.id, projectId: entity.id })));
-      cursor = page.nextCursor ?? undefined;
-    }
-    for (const chain of chains) {
-      const result = await migrateChainToEvents(store.db, chain);
-      if (result.outcome === 'migrated') {
-        migrated++;
-        console.log(`audit-events: ${describeChain(chain)}: ${result.legacyEntries} entries rewritten; the new chain opens with the old head ${result.legacyHeadHash}`);
-      } else {
-        console.log(`audit-events: ${describeChain(chain)}: ${result.outcome}`);
-      }
-    }
-  }
+  const migrated = await runMigrations(store, (line) => console.log(line));
   console.log(migrated > 0 ? `Migrated ${migrated} chains.` : 'Nothing to migrate: the table is up to date.');
 } catch (error) {
   console.error(`Migration stopped: ${(error as Error).message}. Run it again to resume.`);
