@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { reportLabels } from '../reports/i18n';
 import { CostStatus } from './cost';
 import { DeliverableStatus } from './deliverable';
 import { ExportStatus } from './export';
@@ -13,15 +12,6 @@ describe('the glossary', () => {
       expect(Object.keys(words.costStatus).sort()).toEqual([...CostStatus.options].sort());
       expect(Object.keys(words.instalmentStatus).sort()).toEqual([...InstalmentStatus.options].sort());
       expect(Object.keys(words.exportStatus).sort()).toEqual([...ExportStatus.options].sort());
-    }
-  });
-
-  it('gives the exports the same words as the dashboard, in both languages', () => {
-    for (const language of ['en', 'it'] as const) {
-      const labels = reportLabels[language];
-      for (const [group, words] of Object.entries(glossary[language])) {
-        expect(labels[group as keyof typeof labels], `${language} ${group}`).toEqual(words);
-      }
     }
   });
 });

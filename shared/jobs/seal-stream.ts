@@ -4,7 +4,7 @@
 // idempotent, so a retried batch changes nothing already sealed. The lag from write to sealing is
 // written as an embedded metric (SealingLag, milliseconds) for the alarms and the dashboard.
 import type { Db } from '../store/db';
-import type { AuditChain } from '../store/keys';
+import { chainIdOf, type AuditChain } from '../store/keys';
 import { sealerStore } from '../store/sealer';
 import { FUNCTION_DIMENSION, METRICS_NAMESPACE } from './export-metrics';
 
@@ -24,8 +24,8 @@ export function chainsOfRecords(records: StreamRecord[]): { chain: AuditChain; f
     const consortiumId = image?.chainConsortiumId?.S;
     if (record.eventName !== 'INSERT' || image?.itemType?.S !== 'AuditEvent' || !consortiumId) continue;
     const projectId = image.chainProjectId?.S;
-    const id = `${consortiumId}/${projectId ?? ''}`;
-    if (!chains.has(id)) chains.set(id, { chain: { consortiumId, ...(projectId ? { projectId } : {}) }, firstSequence: String(record.dynamodb?.SequenceNumber) });
+    const chain = { consortiumId, ...(projectId ? { projectId } : {}) };
+    if (!chains.has(chainIdOf(chain))) chains.set(chainIdOf(chain), { chain, firstSequence: String(record.dynamodb?.SequenceNumber) });
   }
   return [...chains.values()];
 }

@@ -3,10 +3,9 @@
 // a trigger missed. Each chain is sealed by one run at a time per process; runs in other processes
 // are safe too (the sealer's transactions are conditional on the chain's head).
 import type { Db } from '../store/db';
-import type { AuditChain } from '../store/keys';
+import { chainIdOf, type AuditChain } from '../store/keys';
 import { sealerStore, type SealingResult } from '../store/sealer';
 
-const chainId = (chain: AuditChain) => `${chain.consortiumId}/${chain.projectId ?? ''}`;
 
 export interface SealingFigures extends SealingResult {
   failures: number;
@@ -37,7 +36,7 @@ export function inProcessSealing(db: Db, options: { mode: 'inline' | 'background
   const figures = noFigures();
 
   function schedule(chain: AuditChain): Promise<void> {
-    const id = chainId(chain);
+    const id = chainIdOf(chain);
     const waiting = queued.get(id);
     if (waiting) return waiting;
     const run = (tails.get(id) ?? Promise.resolve()).then(async () => {
@@ -94,7 +93,7 @@ export async function sweepAll(db: Db, consortia: AsyncIterable<{ id: string }> 
         addUp(figures, await sealer.sealChain(chain));
       } catch (error) {
         figures.failures++;
-        console.error(`Sealing ${chainId(chain)} failed: ${String(error)}`);
+        console.error(`Sealing ${chainIdOf(chain)} failed: ${String(error)}`);
       }
     }
   }

@@ -172,6 +172,9 @@ export const peopleOf = (consortiumId: string) => ({ GSI1PK: `C#${consortiumId}#
 /** An audit chain: one per project, and one for the consortium's own writes (members, funders, people). */
 export type AuditChain = { consortiumId: string; projectId?: string };
 
+/** A chain's identity in memory (maps, logs): never a key of the table. */
+export const chainIdOf = ({ consortiumId, projectId }: AuditChain) => `${consortiumId}/${projectId ?? ''}`;
+
 const chainPartition = ({ consortiumId, projectId }: AuditChain) =>
   projectId ? `${projectPartition(consortiumId, projectId)}#AUDIT` : `${consortiumPartition(consortiumId)}#AUDIT`;
 

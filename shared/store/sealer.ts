@@ -12,6 +12,7 @@ import { TransactionConflictError } from './faults';
 import { entityOf } from './items';
 import {
   auditEventKey,
+  chainIdOf,
   chainHeadKey,
   chainLinkKey,
   deliverableKey,
@@ -264,7 +265,7 @@ export function sealerStore(db: Db, now: () => Date = () => new Date()) {
         const page = await db.queryPage({ on: INDEXES.byParent, partitionValue: unsealedOf(consortiumId).GSI1PK, limit: 500, cursor });
         for (const item of page.items) {
           const chain = chainOfEvent(item);
-          chains.set(`${chain.consortiumId}/${chain.projectId ?? ''}`, chain);
+          chains.set(chainIdOf(chain), chain);
         }
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
