@@ -5,7 +5,8 @@
 //
 // Migrations: `audit-events` rewrites audit chains of the format before events (entries appended
 // in each write's transaction, personal values inside) as events of the current format, each
-// chain opening with an entry that records the old chain's head hash.
+// chain opening with an entry that records the old chain's head hash; `person-index` adds to
+// sealed entries the index keys by the person who acted and the person they are about.
 import './quiet-sdk-warning';
 import { parseArgs } from 'node:util';
 import { createStore } from '../shared/store';

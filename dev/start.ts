@@ -82,7 +82,7 @@ async function main() {
     console.error(`[rete] Migration stopped (the suite starts anyway; \`npm run migrate\` resumes it): ${error.message}`);
     return 0;
   });
-  if (migrated > 0) log(`Migrated ${migrated} audit chains to events`);
+  if (migrated > 0) log(`Migrated ${migrated} audit chains`);
   const seeded = await seedDemo(store, systemClock, log);
   log(seeded === 'seeded' ? 'Seeded the demo consortium' : 'Demo data present: reusing it');
 

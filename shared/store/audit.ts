@@ -7,6 +7,7 @@ import {
   eventDigest,
   eventOf,
   newEventId,
+  sealingOrder,
   withPersonalValues,
   type AuditEntry,
   type AuditEvent,
@@ -21,7 +22,11 @@ import { entityOf } from './items';
 import {
   auditEventKey,
   auditEventsOf,
+  chainIdOf,
   chainLinksOf,
+  chainOfPartition,
+  entriesActedBy,
+  entriesNamed,
   personalValuesKey,
   unsealedIndexKeys,
   type AuditChain,
@@ -29,6 +34,7 @@ import {
 } from './keys';
 import type { Page } from './pagination';
 import type { Projection } from './projections';
+import { INDEXES } from './table';
 
 /** Who acts, and when: every audited write carries it. */
 export interface Actor {
@@ -207,6 +213,35 @@ export function auditStore(db: Db) {
     /** The sealed chain, oldest first, a page at a time (verification reads every entry). */
     async *readChain(chain: AuditChain): AsyncGenerator<AuditEntry> {
       yield* pages(db, chainLinksOf(chain), entryOf);
+    },
+
+    /**
+     * The sealed entries naming a person in a consortium, in every chain: those they wrote and
+     * those about them (entity `person`), from the two person indexes read to their end, for an
+     * export or an erasure of that person. One entry in both (a self-edit) is answered once;
+     * migrated entries share their ids across chains, so an entry is known by chain and eventId.
+     */
+    async entriesNaming(consortiumId: string, personId: string, options: { pageSize?: number } = {}): Promise<{ chain: AuditChain; entry: AuditEntry }[]> {
+      const found = new Map<string, { chain: AuditChain; entry: AuditEntry }>();
+      const partitions = [
+        { on: INDEXES.byOwner, partitionValue: entriesActedBy(consortiumId, personId).GSI3PK },
+        { on: INDEXES.byDueDate, partitionValue: entriesNamed(consortiumId, personId).GSI2PK },
+      ];
+      for (const { on, partitionValue } of partitions) {
+        let cursor: string | undefined;
+        do {
+          const page = await db.queryPage({ on, partitionValue, limit: options.pageSize ?? 500, cursor });
+          for (const item of page.items) {
+            const chain = chainOfPartition(String(item.PK));
+            // The index keys are written on sealed entries only; anything else under them is not ours to answer.
+            if (!chain || item.itemType !== 'AuditEntry') continue;
+            const entry = entryOf(item);
+            found.set(`${chainIdOf(chain)}\u0000${entry.eventId}`, { chain, entry });
+          }
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+      }
+      return [...found.values()].sort((a, b) => sealingOrder(a.entry, b.entry) || (chainIdOf(a.chain) < chainIdOf(b.chain) ? -1 : 1));
     },
 
     /** The events of a chain not yet sealed (sealing deletes an event once its entry is linked). */

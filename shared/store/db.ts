@@ -39,6 +39,9 @@ export const TABLE_KEYS: KeyPair = { partitionKey: PARTITION_KEY, sortKey: SORT_
 /** A sort-key condition: items whose sort key starts with `prefix`. */
 export const beginsWith = (prefix: string) => ({ expression: 'begins_with(#sk, :prefix)', values: { ':prefix': prefix } });
 
+/** A sort-key condition: items whose sort key is from `from` through `through`, both included. */
+export const between = (from: string, through: string) => ({ expression: '#sk BETWEEN :from AND :through', values: { ':from': from, ':through': through } });
+
 export interface QuerySpec {
   on: KeyPair;
   partitionValue: string;

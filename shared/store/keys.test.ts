@@ -27,6 +27,13 @@ import {
   digestMarkerKey,
   notificationKey,
   notificationsOf,
+  chainLinkKey,
+  chainLinksFrom,
+  chainLinksOf,
+  chainOfPartition,
+  entriesActedBy,
+  entriesNamed,
+  linkIndexKeys,
 } from './keys';
 
 describe('item keys', () => {
@@ -205,5 +212,49 @@ describe('notification keys', () => {
     expect(notificationKey('sub-1', 'conso', '20261123090000000-abc')).toEqual({ PK: 'PERSON#sub-1', SK: 'NOTE#conso#20261123090000000-abc' });
     expect(notificationsOf('sub-1', 'conso')).toEqual({ PK: 'PERSON#sub-1', skPrefix: 'NOTE#conso#' });
     expect(digestMarkerKey('sub-1', 'conso', '2026-w48')).toEqual({ PK: 'PERSON#sub-1', SK: 'DIGEST#conso#2026-w48' });
+  });
+});
+
+describe('person index keys of sealed audit entries', () => {
+  const entry = { eventId: '2026-11-23T09:00:00.000Z#e1', actor: 'sub-coord', entity: 'person', entityId: 'sub-anna' };
+
+  it('indexes an entry under its actor on GSI3 and, when it is about a person, under that person on GSI2, both by eventId', () => {
+    expect(linkIndexKeys({ consortiumId: 'conso', projectId: 'p1' }, entry)).toEqual({
+      GSI3PK: 'C#conso#PERSON#sub-coord#ACTED',
+      GSI3SK: entry.eventId,
+      GSI2PK: 'C#conso#PERSON#sub-anna#NAMED',
+      GSI2SK: entry.eventId,
+    });
+    expect(entriesActedBy('conso', 'sub-coord').GSI3PK).toBe('C#conso#PERSON#sub-coord#ACTED');
+    expect(entriesNamed('conso', 'sub-anna').GSI2PK).toBe('C#conso#PERSON#sub-anna#NAMED');
+  });
+
+  it('leaves an entry about anything else out of the subject index', () => {
+    expect(linkIndexKeys({ consortiumId: 'conso' }, { ...entry, entity: 'deliverable', entityId: 'sub-anna' })).toEqual({
+      GSI3PK: 'C#conso#PERSON#sub-coord#ACTED',
+      GSI3SK: entry.eventId,
+    });
+  });
+
+  it('indexes a self-edit under both, the same entry', () => {
+    const keys = linkIndexKeys({ consortiumId: 'conso' }, { ...entry, actor: 'sub-anna' });
+    expect([keys.GSI3PK, keys.GSI2PK]).toEqual([entriesActedBy('conso', 'sub-anna').GSI3PK, entriesNamed('conso', 'sub-anna').GSI2PK]);
+  });
+
+  it("tells an entry's chain from its partition, and nothing else's", () => {
+    for (const chain of [{ consortiumId: 'conso' }, { consortiumId: 'conso', projectId: 'p-culture' }]) {
+      expect(chainOfPartition(chainLinkKey(chain, 3).PK)).toEqual(chain);
+    }
+    expect(chainOfPartition(projectKey('conso', 'p1').PK)).toBeUndefined();
+    expect(chainOfPartition('C#conso#P#p1#EXPORTS')).toBeUndefined();
+  });
+
+  it("bounds a chain's entries from a seq on, and only its entries", () => {
+    const chain = { consortiumId: 'conso' };
+    const range = chainLinksFrom(chain, 101);
+    expect(range).toEqual({ PK: chainLinksOf(chain).PK, from: chainLinkKey(chain, 101).SK, through: 'LINK#999999999999' });
+    expect(chainLinkKey(chain, 100).SK < range.from).toBe(true);
+    expect(chainLinkKey(chain, 5000).SK <= range.through).toBe(true);
+    expect('MIGRATION#person-index' > range.through).toBe(true);
   });
 });

@@ -189,6 +189,54 @@ export const chainLinkKey = (chain: AuditChain, seq: number): Key => ({
 
 export const chainLinksOf = (chain: AuditChain) => ({ PK: chainPartition(chain), skPrefix: 'LINK#' });
 
+/** A chain's sealed entries from `seq` on: a migration resumes there (a Query's sort key BETWEEN the two). */
+export const chainLinksFrom = (chain: AuditChain, seq: number) => ({
+  PK: chainPartition(chain),
+  from: chainLinkKey(chain, seq).SK,
+  through: `LINK#${'9'.repeat(12)}`,
+});
+
+/**
+ * The chain a sealed entry's partition belongs to: entries found on an index name their chain only
+ * by their PK. Ids are slugs or token subjects, never `#`, so the parts split safely.
+ */
+export function chainOfPartition(pk: string): AuditChain | undefined {
+  const project = /^C#([^#]+)#P#([^#]+)#AUDIT$/.exec(pk);
+  if (project) return { consortiumId: project[1]!, projectId: project[2]! };
+  const consortium = /^C#([^#]+)#AUDIT$/.exec(pk);
+  return consortium ? { consortiumId: consortium[1]! } : undefined;
+}
+
+/** The sealed entries a person wrote, in every chain of the consortium: one Query of GSI3, in eventId (time) order. */
+export const entriesActedBy = (consortiumId: string, personId: string) => ({
+  GSI3PK: `${consortiumPartition(consortiumId)}#PERSON#${personId}#ACTED`,
+});
+
+/** The sealed entries about a person (entity `person`), whoever wrote them: one Query of GSI2. */
+export const entriesNamed = (consortiumId: string, personId: string) => ({
+  GSI2PK: `${consortiumPartition(consortiumId)}#PERSON#${personId}#NAMED`,
+});
+
+/**
+ * The sparse person index keys of a sealed entry, so that an export or an erasure of one person
+ * finds the entries naming them without a Scan. Both sort on the eventId, which starts with the
+ * write's instant. An entry about a person is indexed under them even when they wrote it
+ * themselves: each partition then answers its own question whole (what they did, what was
+ * recorded about them), at the cost of a second index entry for the rare self-edit.
+ */
+export function linkIndexKeys(chain: AuditChain, entry: { eventId: string; actor: string; entity: string; entityId: string }) {
+  return {
+    [INDEXES.byOwner.partitionKey]: entriesActedBy(chain.consortiumId, entry.actor).GSI3PK,
+    [INDEXES.byOwner.sortKey]: entry.eventId,
+    ...(entry.entity === 'person'
+      ? {
+          [INDEXES.byDueDate.partitionKey]: entriesNamed(chain.consortiumId, entry.entityId).GSI2PK,
+          [INDEXES.byDueDate.sortKey]: entry.eventId,
+        }
+      : {}),
+  };
+}
+
 /** An event, written with the change it records; keyed on its own id, so that no two writes share an item. */
 export const auditEventKey = (chain: AuditChain, eventId: string): Key => ({ PK: chainPartition(chain), SK: `EVENT#${eventId}` });
 

@@ -6,14 +6,26 @@ import {
   eventOf,
   legacyEntryHash,
   GENESIS_HASH,
+  type AuditEntry,
   type AuditRecord,
   type LegacyEntry,
 } from '../domain/audit';
-import { ConflictError } from '../domain/errors';
+import { AppError, ConflictError } from '../domain/errors';
 import { personalItem } from './audit';
-import { TABLE_KEYS, beginsWith, type Db, type Item, type TxOp } from './db';
+import { TABLE_KEYS, beginsWith, between, type Db, type Item, type TxOp } from './db';
+import type { UpdateInput } from './expressions';
 import { entityOf } from './items';
-import { chainHeadKey, legacyChainHeadKey, legacyEntriesOf, migrationKey, type AuditChain, type Key } from './keys';
+import {
+  chainHeadKey,
+  chainLinkKey,
+  chainLinksFrom,
+  legacyChainHeadKey,
+  legacyEntriesOf,
+  linkIndexKeys,
+  migrationKey,
+  type AuditChain,
+  type Key,
+} from './keys';
 import { AUDIT_EVENTS_MIGRATION, headMove, linkPut, sealerStore } from './sealer';
 
 export { AUDIT_EVENTS_MIGRATION };
@@ -115,4 +127,76 @@ export async function migrateChainToEvents(db: Db, chain: AuditChain, now: () =>
   // Events written by the new format while the chain waited for its history.
   await sealerStore(db, now).sealChain(chain);
   return { chain, outcome: 'migrated', legacyEntries: legacyCount, legacyHeadHash };
+}
+
+/** The migration that adds the person index keys to entries sealed before they existed. */
+export const PERSON_INDEX_MIGRATION = 'person-index';
+
+/** Entries read, and updated at most, per round; the marker records the last one after each. */
+const INDEX_PAGE = 100;
+
+export type IndexMigration =
+  | { chain: AuditChain; outcome: 'nothing to do' }
+  | { chain: AuditChain; outcome: 'done before' }
+  | { chain: AuditChain; outcome: 'indexed'; entries: number };
+
+type IndexedFields = Pick<AuditEntry, 'seq' | 'eventId' | 'actor' | 'entity' | 'entityId'>;
+
+/**
+ * The update that gives a sealed entry its person index keys, and nothing else: the entry's
+ * content stays exactly as sealed. Answers undefined when the item has them already.
+ */
+export function personIndexUpdate(tableName: string, chain: AuditChain, item: Item): UpdateInput | undefined {
+  const entry = entityOf<IndexedFields>(item);
+  const keys = Object.entries(linkIndexKeys(chain, entry));
+  if (keys.every(([name, value]) => item[name] === value)) return undefined;
+  return {
+    TableName: tableName,
+    Key: chainLinkKey(chain, entry.seq),
+    UpdateExpression: `SET ${keys.map((_, index) => `#k${index} = :k${index}`).join(', ')}`,
+    ConditionExpression: 'attribute_exists(PK)',
+    ExpressionAttributeNames: Object.fromEntries(keys.map(([name], index) => [`#k${index}`, name])),
+    ExpressionAttributeValues: Object.fromEntries(keys.map(([, value], index) => [`:k${index}`, value])),
+  };
+}
+
+class EntryGone extends AppError {
+  readonly code = 'conflict';
+}
+
+/**
+ * Adds the person index keys to the sealed entries of one chain that lack them, in chain order,
+ * recording after each round the last entry seen, so that a run after a crash starts there and a
+ * run after the end does nothing. Entries the sealer writes meanwhile carry the keys already.
+ */
+export async function addPersonIndex(db: Db, chain: AuditChain, now: () => Date = () => new Date()): Promise<IndexMigration> {
+  const markerKey = migrationKey(chain, PERSON_INDEX_MIGRATION);
+  const marker = await db.get(markerKey);
+  if (marker?.state === 'done') return { chain, outcome: 'done before' };
+  const startedAt = String(marker?.startedAt ?? now().toISOString());
+  let throughSeq = Number(marker?.throughSeq ?? 0);
+  let indexed = Number(marker?.indexed ?? 0);
+  const range = chainLinksFrom(chain, throughSeq + 1);
+  let cursor: string | undefined;
+  do {
+    const page = await db.queryPage({ on: TABLE_KEYS, partitionValue: range.PK, sortCondition: between(range.from, range.through), limit: INDEX_PAGE, cursor });
+    const updates = page.items.flatMap((item) => personIndexUpdate(db.tableName, chain, item) ?? []);
+    await Promise.all(
+      updates.map((update) =>
+        // An entry deleted meanwhile has nothing left to index (verification reports the gap).
+        db.update(update, () => new EntryGone('The entry is gone')).catch((error) => {
+          if (!(error instanceof EntryGone)) throw error;
+        }),
+      ),
+    );
+    indexed += updates.length;
+    if (page.items.length > 0) {
+      throughSeq = Number(page.items.at(-1)!.seq);
+      await db.putAll([{ ...markerKey, itemType: 'Migration', state: 'running', startedAt, throughSeq, indexed }]);
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  if (throughSeq === 0) return { chain, outcome: 'nothing to do' };
+  await db.putAll([{ ...markerKey, itemType: 'Migration', state: 'done', startedAt, throughSeq, indexed, doneAt: now().toISOString() }]);
+  return { chain, outcome: 'indexed', entries: indexed };
 }

@@ -17,6 +17,7 @@ import {
   chainLinkKey,
   deliverableKey,
   legacyChainHeadKey,
+  linkIndexKeys,
   migrationKey,
   phaseKey,
   projectKey,
@@ -65,9 +66,16 @@ export interface SealingResult {
   unreadable: string[];
 }
 
-/** The put of a sealed entry: never over another one (a second sealer at the same seq loses). */
+/**
+ * The put of a sealed entry, with its person index keys: never over another one (a second sealer
+ * at the same seq loses). Every writer of entries (the sealer, the migrations) goes through here.
+ */
 export const linkPut = (tableName: string, chain: AuditChain, entry: AuditEntry): TxOp['write'] => ({
-  Put: { TableName: tableName, Item: { ...chainLinkKey(chain, entry.seq), itemType: 'AuditEntry', ...entry }, ConditionExpression: 'attribute_not_exists(PK)' },
+  Put: {
+    TableName: tableName,
+    Item: { ...chainLinkKey(chain, entry.seq), ...linkIndexKeys(chain, entry), itemType: 'AuditEntry', ...entry },
+    ConditionExpression: 'attribute_not_exists(PK)',
+  },
 });
 
 /** The move of a chain's head to `head`, on the condition that it is still at `previousSeq` (absent: no head yet). */

@@ -8,9 +8,9 @@ export const SORT_KEY = 'SK';
 export const INDEXES = {
   /** Lists by parent: a consortium's projects, a project's deliverables by phase; the registry of consortia. */
   byParent: { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
-  /** Open deliverables of a project by due date; a funder's projects. */
+  /** Open deliverables of a project by due date; a funder's projects; sealed audit entries about a person. */
   byDueDate: { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
-  /** Open deliverables of a member across projects by due date. */
+  /** Open deliverables of a member across projects by due date; sealed audit entries a person wrote. */
   byOwner: { name: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
 } as const;
 

@@ -74,6 +74,9 @@ describe('npm run migrate: audit chains of the format before events', () => {
     // A reader of the trail still sees them, read from beside the chain.
     const listed = await table.store.audit.list(chain, { limit: 10 });
     expect(listed.items.find((entry) => entry.action === 'invite')!.changes).toMatchObject({ name: { after: 'Giulia Verdi' }, email: { after: 'giulia.verdi@example.org' } });
+    // The rewritten entries are found by the people they name (the migration seals through linkPut).
+    expect((await table.store.audit.entriesNaming('coop', 'p1')).map(({ entry }) => entry.action)).toEqual(['invite', 'update', 'remove']);
+    expect(await table.store.audit.entriesNaming('coop', 'coordinator')).toHaveLength(4);
     // The old format is gone.
     const raw = await snapshot(table, 'coop');
     expect(raw).not.toContain('"ENTRY#');
