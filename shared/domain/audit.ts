@@ -55,12 +55,15 @@ const UNAUDITED = new Set(['version', 'updatedAt', 'createdAt']);
 
 /**
  * Fields that name a person, by entity: their values are kept beside the chain. Free text that
- * may name someone is listed too (a trainer's name). docs/privacy.md lists the same fields.
+ * may name someone is listed too: a trainer, the people who attended a session, a cost's supplier
+ * (a freelancer or a member of staff). docs/privacy.md lists the same fields.
  */
 export const PERSONAL_FIELDS: Record<string, readonly string[]> = {
   person: ['name', 'email'],
   member: ['email'],
   training_session: ['trainer'],
+  attendance: ['attendees'],
+  cost: ['supplier'],
 };
 
 /** The fields whose values differ between before and after (absent is null). */

@@ -4,6 +4,7 @@ import {
   SessionCreate,
   attendanceContribution,
   attendanceIssues,
+  attendanceSeenBy,
   deltaOf,
   participation,
   patchSession,
@@ -53,6 +54,24 @@ describe('attendance', () => {
   it('refuses negative hours and zero people, naming the field', () => {
     const parsed = AttendanceInput.safeParse({ people: 0, hours: -1 });
     expect(parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'))).toEqual(['people', 'hours']);
+  });
+
+  it('takes trimmed names of at most as many people as attended, each once', () => {
+    const issues = (attendees: string[], people = 2) => {
+      const parsed = AttendanceInput.safeParse({ people, hours: 1, attendees });
+      return parsed.success ? parsed.data.attendees : parsed.error.issues.map((i) => i.path.join('.'));
+    };
+    expect(issues([' Lucia Bassi ', 'Marco Po'])).toEqual(['Lucia Bassi', 'Marco Po']);
+    expect(issues(['A', 'B', 'C'])).toEqual(['attendees']);
+    expect(issues(['Lucia', 'LUCIA'])).toEqual(['attendees.1']);
+    expect(issues([''])).toEqual(['attendees.0']);
+  });
+
+  it("shows another member's record without the names", () => {
+    const record = { consortiumId: 'c', trainingId: 't', sessionId: 's', memberId: 'alfa', people: 1, hours: 1, attendees: ['Lucia Bassi'], recordedBy: 'p', version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+    expect(attendanceSeenBy(record, { role: 'member', memberId: 'alfa' }).attendees).toEqual(['Lucia Bassi']);
+    expect(attendanceSeenBy(record, { role: 'coordinator' }).attendees).toEqual(['Lucia Bassi']);
+    expect(attendanceSeenBy(record, { role: 'member', memberId: 'beta' })).not.toHaveProperty('attendees');
   });
 });
 

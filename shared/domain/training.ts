@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Audited, CalendarDate, Id, Text, Title, Version, patchOf } from './common';
 import { ConflictError, ValidationError, type FieldIssue } from './errors';
+import type { Access } from './person';
 import { defineStatusMachine } from './status-machine';
 
 export const TrainingTopic = z.enum(['fundraising', 'marketing', 'communication', 'management', 'other']);
@@ -116,12 +117,39 @@ export function patchSession(session: Session, patch: SessionPatch, today: strin
   return changes;
 }
 
+/** The most people one attendance record counts. */
+export const MAX_PEOPLE = 1000;
+
+/** A name as the member writes it: these people may never sign in, so they are named, not referenced. */
+const AttendeeName = z.string().trim().min(1).max(200);
+
+const Attendees = z
+  .array(AttendeeName)
+  .max(MAX_PEOPLE)
+  .meta({ description: 'Names of the people who attended, at most `people` of them, each once; personal data (kept beside the audit chain, never exported)' });
+
+/** Names given more than once (ignoring case), and more names than people, as field issues. */
+function attendeeIssues(input: { people: number; attendees?: string[] }, ctx: z.RefinementCtx) {
+  const names = input.attendees ?? [];
+  if (names.length > input.people) {
+    ctx.addIssue({ code: 'custom', path: ['attendees'], message: `gives ${names.length} names for ${input.people} people: at most one name per person` });
+  }
+  const seen = new Set<string>();
+  names.forEach((name, index) => {
+    const folded = name.toLocaleLowerCase('it');
+    if (seen.has(folded)) ctx.addIssue({ code: 'custom', path: ['attendees', index], message: `names ${name} twice` });
+    seen.add(folded);
+  });
+}
+
 export const AttendanceInput = z
   .strictObject({
-    people: z.number().int().min(1).max(1000).meta({ description: "How many of the member's people attended" }),
+    people: z.number().int().min(1).max(MAX_PEOPLE).meta({ description: "How many of the member's people attended" }),
     hours: Hours.meta({ description: 'Hours each of them attended (at most the session hours)' }),
+    attendees: Attendees.optional().meta({ description: 'Names of the people who attended (at most `people`, no name twice); a change replaces the names recorded, and leaving them out records none' }),
     version: Version.optional().meta({ description: 'To change recorded attendance: the version you read' }),
   })
+  .superRefine(attendeeIssues)
   .meta({ id: 'AttendanceInput' });
 export type AttendanceInput = z.infer<typeof AttendanceInput>;
 
@@ -133,11 +161,22 @@ export const Attendance = z
     memberId: Id,
     people: z.number().int().min(1),
     hours: z.number().positive(),
+    attendees: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'Names of the people who attended, if the member gave them; shown to coordinators and to the member itself only' }),
     recordedBy: z.string().max(128),
     ...Audited,
   })
   .meta({ id: 'Attendance' });
 export type Attendance = z.infer<typeof Attendance>;
+
+/** Other members read how many of a member's people attended, never who they were. */
+export function attendanceSeenBy(attendance: Attendance, viewer: Pick<Access, 'role' | 'memberId'>): Attendance {
+  if (viewer.role === 'coordinator' || viewer.memberId === attendance.memberId) return attendance;
+  const { attendees: _names, ...counted } = attendance;
+  return counted;
+}
 
 /** Attendance is recorded for a held session, for at most the session's hours. */
 export function attendanceIssues(session: Pick<Session, 'status' | 'hours' | 'date'>, input: Pick<AttendanceInput, 'hours'>): FieldIssue[] {

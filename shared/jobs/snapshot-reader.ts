@@ -6,7 +6,7 @@ import type { LogEntry } from '../domain/deliverable';
 import type { Export } from '../domain/export';
 import { progressOf } from '../domain/progress';
 import { NotFoundError } from '../domain/errors';
-import { SNAPSHOT_SCHEMA_VERSION, type SnapshotRecord } from '../reports/snapshot';
+import { SNAPSHOT_SCHEMA_VERSION, snapshotSession, type SnapshotRecord } from '../reports/snapshot';
 import type { Store } from '../store';
 import { budgetRepository } from '../store/budget';
 import { cofinancingRepository } from '../store/cofinancing';
@@ -130,7 +130,7 @@ async function* projectRecords(
   const training = trainingRepository(db);
   for await (const path of pages((page) => training.list(consortiumId, { ...page, projectId }))) {
     const sessions = [];
-    for await (const session of pages((page) => training.listSessions(consortiumId, path.id, page))) sessions.push(session);
+    for await (const session of pages((page) => training.listSessions(consortiumId, path.id, page))) sessions.push(snapshotSession(session));
     yield { kind: 'training', path, sessions };
   }
   for (const offer of offersIn(collection.others)) yield { kind: 'offer', offer };

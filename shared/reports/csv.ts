@@ -52,13 +52,13 @@ export const CSV_TABLES: CsvTable[] = [
   },
   {
     name: 'trainings.csv',
-    columns: ['trainingId', 'topic', 'path', 'sessionId', 'date', 'status', 'hours', 'trainer', 'place', 'online', 'attendances', 'participants', 'personHours'],
+    columns: ['trainingId', 'topic', 'path', 'sessionId', 'date', 'status', 'hours', 'place', 'online', 'attendances', 'participants', 'personHours'],
     async *rows(source) {
       for await (const { path, sessions } of recordsOf(source, 'training')) {
         for (const session of sessions) {
           yield {
             trainingId: path.id, topic: path.topic, path: path.title, sessionId: session.id, date: session.date, status: session.status,
-            hours: session.hours, trainer: session.trainer, place: session.place ?? '', online: session.online,
+            hours: session.hours, place: session.place ?? '', online: session.online,
             attendances: session.totals.attendances, participants: session.totals.participants, personHours: session.totals.personHours,
           };
         }

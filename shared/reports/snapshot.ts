@@ -64,11 +64,20 @@ export const SnapshotSummary = z.object({
 });
 export type SnapshotSummary = z.infer<typeof SnapshotSummary>;
 
+/**
+ * A session as the exports hold it: without its trainer. Stored exports name no person but a
+ * cost's supplier (the funder's cost statement needs who was paid); attendance enters as counts only.
+ */
+export const SnapshotSession = SessionWithTotals.omit({ trainer: true });
+export type SnapshotSession = z.infer<typeof SnapshotSession>;
+
+export const snapshotSession = ({ trainer: _trainer, ...session }: z.infer<typeof SessionWithTotals>): SnapshotSession => session;
+
 /** A training path linked to the project, with its sessions (and their totals). */
 export const SnapshotTraining = z.object({
   kind: z.literal('training'),
   path: TrainingPathWithTotals,
-  sessions: z.array(SessionWithTotals),
+  sessions: z.array(SnapshotSession),
 });
 export type SnapshotTraining = z.infer<typeof SnapshotTraining>;
 

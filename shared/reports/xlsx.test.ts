@@ -41,7 +41,7 @@ function withProjectRecords(header = sampleHeader()): SnapshotRecord[] {
   const footer = records.pop()!;
   const totals = { ...zeroTrainingTotals(), sessions: 2, sessionsHeld: 1, sessionsPlanned: 1, hoursDelivered: 3.5, attendances: 1, participants: 4, personHours: 14, membersTakingPart: 1 };
   const session = (id: string, status: 'held' | 'planned', participants: number) => ({
-    id, consortiumId: 'coop', trainingId: 'tp', date: '2026-02-10', hours: 3.5, title: `Session ${id}`, trainer: 'Giovanna Ferrari', online: true, status, ...audit,
+    id, consortiumId: 'coop', trainingId: 'tp', date: '2026-02-10', hours: 3.5, title: `Session ${id}`, online: true, status, ...audit,
     totals: { attendances: participants > 0 ? 1 : 0, participants, personHours: participants * 3.5 },
   });
   const offer = (id: string, title: string, valueCents: number, stage: 'won' | 'proposed') => ({

@@ -244,7 +244,6 @@ async function trainingSheet({ workbook, source, text, dateFormat }: Context): P
     { label: text.field.session, width: 44, value: ({ session }) => session.title ?? null },
     { label: text.field.date, width: 13, numFmt: dateFormat, value: ({ session }) => utcMidnight(session.date) },
     { label: text.field.hours, width: 8, value: ({ session }) => session.hours },
-    { label: text.field.trainer, width: 24, value: ({ session }) => session.trainer },
     { label: text.field.status, width: 14, value: ({ session }) => text.sessionStatus[session.status] },
     { label: text.field.participants, width: 13, value: ({ session }) => session.totals.participants },
     { label: text.field.personHours, width: 13, value: ({ session }) => session.totals.personHours },

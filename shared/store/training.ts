@@ -364,7 +364,7 @@ function attendanceWrite(db: Db, key: Key, before: Attendance | undefined, after
     };
   }
   return {
-    write: { Update: versionedUpdate({ tableName: db.tableName, key, expectedVersion: before.version, set: { people: after.people, hours: after.hours, recordedBy: after.recordedBy }, now: actor.at }) },
+    write: { Update: versionedUpdate({ tableName: db.tableName, key, expectedVersion: before.version, set: { people: after.people, hours: after.hours, attendees: after.attendees, recordedBy: after.recordedBy }, remove: after.attendees ? [] : ['attendees'], now: actor.at }) },
     onConditionFailed: () => new StaleVersionError('attendance'),
   };
 }

@@ -297,12 +297,18 @@ describe.each(VIEWPORTS)('the dashboard at $name', { timeout: 180_000 }, (viewpo
     const card = member.page.locator('[data-session="raccolta-fondi-6"]');
     await card.getByLabel('People who attended').fill('3');
     await card.getByLabel('Hours each').fill('2.5');
+    // The names, typed from the keyboard: one a line, the blank line left out.
+    const names = card.getByLabel('Names of who attended (optional)');
+    await names.focus();
+    await member.page.keyboard.type('Lucia Bassi\n\n  Marco Po ');
     await card.getByRole('button', { name: /Record attendance|Change attendance/ }).click();
     await card.getByText('Recorded: 3 people, 2.5 hours each.').waitFor();
+    await card.getByText('Who attended: Lucia Bassi, Marco Po.').waitFor();
+    expect(await names.evaluate((box) => box.getBoundingClientRect().right <= document.documentElement.clientWidth)).toBe(true);
     await screenshot(member.page, viewport, 'member-training');
     await member.context.close();
     const attendance = await api.get(COORDINATOR_PERSON_ID, '/training/raccolta-fondi/sessions/raccolta-fondi-6/attendance?limit=100');
-    expect(attendance.items.find((a: { memberId: string }) => a.memberId === memberId)).toMatchObject({ people: 3, hours: 2.5 });
+    expect(attendance.items.find((a: { memberId: string }) => a.memberId === memberId)).toMatchObject({ people: 3, hours: 2.5, attendees: ['Lucia Bassi', 'Marco Po'] });
   });
 
   it("a funder sees its project and not the demo's other project, and opens a submitted export", async () => {

@@ -249,4 +249,16 @@ describe('costs', () => {
     expect(mine[1].changes.status).toEqual({ before: 'submitted', after: 'approved' });
     expect((await api.call('GET', `${fixture.projectPath}/audit/verification`)).body.valid).toBe(true);
   });
+
+  it("keeps a supplier's name (it may be a person) beside the project's chain, and shows it to the coordinator", async () => {
+    const { body: draft } = await report(lines.alfaStaff!, { supplier: 'Giulia Verdi' });
+    const chain = [];
+    for await (const entry of api.store.audit.readChain({ consortiumId: CONSORTIUM, projectId: fixture.project.id })) chain.push(entry);
+    const created = chain.find((entry) => entry.entityId === draft.id)!;
+    expect(created.changes.supplier).toEqual({ before: null, after: { personal: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(JSON.stringify(chain)).not.toContain('Giulia Verdi');
+    const entries = (await api.call('GET', `${fixture.projectPath}/audit?limit=10`)).body.items;
+    expect(entries.find((e: { entityId: string }) => e.entityId === draft.id).changes.supplier).toEqual({ before: null, after: 'Giulia Verdi' });
+    expect((await api.call('GET', `${fixture.projectPath}/audit/verification`)).body.valid).toBe(true);
+  });
 });

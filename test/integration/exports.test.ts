@@ -165,6 +165,37 @@ describe('exports', () => {
     expect(rows).toHaveLength(footer.counts.cost);
   });
 
+  it("name no trainer and no one who attended, in any format; a cost's supplier stays", async () => {
+    const attendees = ['Ottavia Immaginaria', 'Primo Inventato'];
+    const attendance = '/api/v1/consortia/pantacon/training/raccolta-fondi/sessions/raccolta-fondi-1/attendance/teatro-del-viale';
+    expect((await api.call('PUT', attendance, { people: 2, hours: 2, attendees }, asCoordinator)).status).toBe(200);
+    const trainers = new Set<string>();
+    for (const path of ['raccolta-fondi', 'marketing-comunicazione']) {
+      const { body } = await api.call('GET', `/api/v1/consortia/pantacon/training/${path}/sessions?limit=100`, undefined, asCoordinator);
+      for (const session of body.items) trainers.add(session.trainer);
+    }
+    expect(trainers.size).toBeGreaterThan(0);
+
+    const done = await exportOf(['json', 'csv', 'xlsx', 'pdf', 'iati', '360giving']);
+    expect(done.status).toBe('done');
+    const texts: Record<string, string> = {};
+    for (const file of done.files) {
+      const local = join(folder, `names-${file.name}`);
+      await writeFile(local, await download(file.downloadUrl));
+      texts[file.name] =
+        file.format === 'pdf' ? execFileSync('pdftotext', [local, '-'], { encoding: 'utf8' })
+        : file.format === 'xlsx' ? execFileSync('/usr/bin/python3', ['-c', 'import sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nprint("".join(z.read(n).decode("utf-8") for n in z.namelist()))', local], { encoding: 'utf8' })
+        : (await download(file.downloadUrl)).toString('utf8');
+    }
+    for (const [name, text] of Object.entries(texts)) {
+      for (const person of [...trainers, ...attendees]) expect(text, `${name} names ${person}`).not.toContain(person);
+    }
+    const { body: costs } = await api.call('GET', `${project}/costs?limit=1`, undefined, asCoordinator);
+    const supplier = costs.items[0].supplier;
+    for (const name of ['costs.csv', 'progress.xlsx', 'snapshot.json']) expect(texts[name], name).toContain(supplier);
+    expect(texts['trainings.csv']).toContain('raccolta-fondi-1');
+  });
+
   it('are refused to members and unsubmitted ones are hidden from the funder', async () => {
     const done = await exportOf(['csv']);
     expect((await api.call('GET', `${project}/exports`, undefined, { as: 'person-mincio-musei' })).status).toBe(403);

@@ -24,7 +24,7 @@ import { formatMoney } from '../../shared/reports/format';
 import { reportLabels } from '../../shared/reports/i18n';
 import { fromJsonLines } from '../../shared/reports/jsonl';
 import { buildPdf } from '../../shared/reports/pdf';
-import { SNAPSHOT_SCHEMA_VERSION, type ExportLanguage, type SnapshotRecord, type SnapshotSource } from '../../shared/reports/snapshot';
+import { SNAPSHOT_SCHEMA_VERSION, snapshotSession, type ExportLanguage, type SnapshotRecord, type SnapshotSource } from '../../shared/reports/snapshot';
 import { buildXlsx } from '../../shared/reports/xlsx';
 
 const TODAY = '2026-11-23';
@@ -70,7 +70,7 @@ function demoProjectRecords(demo: Demo, project: Project, acceptedOnTime: number
         path: { ...path, totals: recountTraining(own, attendance.filter((record) => record.trainingId === path.id)) },
         sessions: own.map((session) => {
           const { attendances, participants, personHours } = recountTraining([], attendance.filter((record) => record.sessionId === session.id));
-          return { ...session, totals: { attendances, participants, personHours } };
+          return snapshotSession({ ...session, totals: { attendances, participants, personHours } });
         }),
       };
     }),

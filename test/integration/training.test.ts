@@ -2,12 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recountTraining } from '../../shared/domain/training';
 import { trainingSummaryFrom } from '../../shared/store/training';
-import { CONSORTIUM, addPerson, createFixture, createTestApi, v1, type Fixture, type TestApi } from '../support/api';
+import { CONSORTIUM, COORDINATOR, addPerson, createFixture, createTestApi, v1, type Fixture, type TestApi } from '../support/api';
 import { installConflictHarness } from '../support/conflicts';
 
 let api: TestApi;
 let fixture: Fixture;
 const MEMBER = 'member-alfa';
+const OTHER_MEMBER = 'member-beta';
 const FUNDER = 'funder-person';
 
 beforeAll(async () => {
@@ -16,6 +17,7 @@ beforeAll(async () => {
   installConflictHarness(api.table.client);
   fixture = await createFixture(api);
   await addPerson(api, { id: MEMBER, consortiumId: CONSORTIUM, role: 'member', memberId: fixture.members[0].id });
+  await addPerson(api, { id: OTHER_MEMBER, consortiumId: CONSORTIUM, role: 'member', memberId: fixture.members[1].id });
   await addPerson(api, { id: FUNDER, consortiumId: CONSORTIUM, role: 'funder', funderId: fixture.funder.id });
 });
 afterAll(() => api.table.drop());
@@ -109,6 +111,57 @@ describe('training paths', () => {
     expect(body.membersNotYetTakingPart).toContain(memberId);
   });
 
+  it('records the names of who attended, changes them with the version, and counts people as before', async () => {
+    const path = await newPath();
+    const session = await heldSession(path);
+    const memberId = fixture.members[0].id;
+    const recorded = await attend(path, session, memberId, { people: 3, hours: 4, attendees: ['  Lucia Bassi ', 'Marco Po'] }, MEMBER);
+    expect(recorded.status).toBe(200);
+    expect(recorded.body).toMatchObject({ people: 3, attendees: ['Lucia Bassi', 'Marco Po'], version: 1 });
+    const changed = await attend(path, session, memberId, { people: 2, hours: 4, attendees: ['Lucia Bassi', 'Anna Riva'], version: 1 }, MEMBER);
+    expect(changed.body).toMatchObject({ people: 2, attendees: ['Lucia Bassi', 'Anna Riva'], version: 2 });
+    const [listed] = await readAll(`${v1}/training/${path.id}/sessions/${session.id}/attendance`);
+    expect(listed).toMatchObject({ memberId, people: 2, attendees: ['Lucia Bassi', 'Anna Riva'], version: 2 });
+    expect((await api.call('GET', `${v1}/training/${path.id}`)).body.totals).toMatchObject({ participants: 2, personHours: 8 });
+
+    // Left out, the names go: the record is replaced as sent.
+    const unnamed = await attend(path, session, memberId, { people: 2, hours: 4, version: 2 }, MEMBER);
+    expect(unnamed.body.attendees).toBeUndefined();
+    const [again] = await readAll(`${v1}/training/${path.id}/sessions/${session.id}/attendance`);
+    expect(again.attendees).toBeUndefined();
+  });
+
+  it('answers 400 naming attendees when more names than people, a name twice or an empty name is given, and writes nothing', async () => {
+    const path = await newPath();
+    const session = await heldSession(path);
+    const cases: [string[], string][] = [
+      [['Lucia Bassi', 'Marco Po', 'Anna Riva'], 'attendees'],
+      [['Lucia Bassi', 'lucia bassi'], 'attendees.1'],
+      [['  '], 'attendees.0'],
+      [['x'.repeat(201)], 'attendees.0'],
+    ];
+    for (const [attendees, field] of cases) {
+      const answer = await attend(path, session, fixture.members[0].id, { people: 2, hours: 1, attendees }, MEMBER);
+      expect(answer.status, field).toBe(400);
+      expect(answer.body.errors, field).toEqual([expect.objectContaining({ path: field })]);
+    }
+    const tooMany = await attend(path, session, fixture.members[0].id, { people: 2, hours: 1, attendees: ['A', 'B', 'C'] }, MEMBER);
+    expect(tooMany.body.errors[0].message).toBe('gives 3 names for 2 people: at most one name per person');
+    expect(await readAll(`${v1}/training/${path.id}/sessions/${session.id}/attendance`)).toEqual([]);
+  });
+
+  it("shows the names to coordinators and to the member itself, never to another member", async () => {
+    const path = await newPath();
+    const session = await heldSession(path);
+    await attend(path, session, fixture.members[0].id, { people: 1, hours: 1, attendees: ['Lucia Bassi'] }, MEMBER);
+    await attend(path, session, fixture.members[1].id, { people: 1, hours: 1, attendees: ['Marco Po'] }, OTHER_MEMBER);
+    const url = `${v1}/training/${path.id}/sessions/${session.id}/attendance?limit=100`;
+    const names = async (as: string) =>
+      Object.fromEntries((await api.call('GET', url, undefined, { as })).body.items.map((a: { memberId: string; attendees?: string[] }) => [a.memberId, a.attendees ?? null]));
+    expect(await names(COORDINATOR)).toEqual({ [fixture.members[0].id]: ['Lucia Bassi'], [fixture.members[1].id]: ['Marco Po'] });
+    expect(await names(MEMBER)).toEqual({ [fixture.members[0].id]: ['Lucia Bassi'], [fixture.members[1].id]: null });
+  });
+
   it('keeps distinct members exact when many attendances are recorded at once', async () => {
     const path = await newPath();
     const sessions = [await heldSession(path), await heldSession(path), await heldSession(path)];
@@ -189,6 +242,21 @@ describe('training paths', () => {
       ['training_session', 'held', 'testcoop-coordinator'],
       ['training_session', 'create', 'testcoop-coordinator'],
     ]);
+    expect((await api.call('GET', `${v1}/audit/verification`)).body).toMatchObject({ valid: true });
+  });
+
+  it("keeps the attendees' names beside the chain: hashed in it, shown to the coordinator, and the chain verifies", async () => {
+    const path = await newPath();
+    const session = await heldSession(path);
+    await attend(path, session, fixture.members[0].id, { people: 2, hours: 1, attendees: ['Lucia Bassi', 'Marco Po'] }, MEMBER);
+    const chain = [];
+    for await (const entry of api.store.audit.readChain({ consortiumId: CONSORTIUM })) chain.push(entry);
+    const sealed = chain.at(-1)!;
+    expect(sealed).toMatchObject({ entity: 'attendance', action: 'attend' });
+    expect(sealed.changes.attendees).toEqual({ before: null, after: { personal: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(JSON.stringify(chain)).not.toContain('Lucia Bassi');
+    const [listed] = (await api.call('GET', `${v1}/audit?limit=1`)).body.items;
+    expect(listed.changes.attendees).toEqual({ before: null, after: ['Lucia Bassi', 'Marco Po'] });
     expect((await api.call('GET', `${v1}/audit/verification`)).body).toMatchObject({ valid: true });
   });
 });

@@ -163,7 +163,7 @@ function sampleProjectRecords(header: SnapshotHeader): SnapshotRecord[] {
     {
       kind: 'training',
       path: { id: 'tp1', consortiumId: 'coop', topic: 'fundraising', title: 'Fund raising', projectId: 'net', ...audit, totals },
-      sessions: [{ id: 's1', consortiumId: 'coop', trainingId: 'tp1', date: '2025-04-10', hours: 4, trainer: 'A. Trainer', online: true, status: 'held', ...audit, totals: { attendances: 1, participants: 3, personHours: 12 } }],
+      sessions: [{ id: 's1', consortiumId: 'coop', trainingId: 'tp1', date: '2025-04-10', hours: 4, online: true, status: 'held', ...audit, totals: { attendances: 1, participants: 3, personHours: 12 } }],
     },
     { kind: 'offer', offer: sampleOffer },
     ...items.map((item) => ({ kind: 'indicator' as const, indicator: item })),

@@ -17,6 +17,7 @@ import {
   TrainingPathWithTotals,
   Session,
   attendanceIssues,
+  attendanceSeenBy,
   participation,
   patchSession,
 } from '../../domain/training';
@@ -175,7 +176,7 @@ export function trainingRoutes(deps: AppDeps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: `${session}/attendance`, tags, summary: "The session's attendance, one record per member",
+      method: 'get', path: `${session}/attendance`, tags, summary: "The session's attendance, one record per member (a member person reads the attendees' names of its own record only)",
       ...guarded(deps, 'training.attendanceList'),
       request: { params: SessionParams, query: PageQuery },
       responses: { 200: json(pageOf(Attendance, 'AttendancePage'), 'A page of attendance records'), ...readErrors },
@@ -183,7 +184,8 @@ export function trainingRoutes(deps: AppDeps) {
     async (c) => {
       const { consortiumId, trainingId, sessionId } = c.req.valid('param');
       await training.getSession(consortiumId, trainingId, sessionId);
-      return c.json(await training.listAttendance(consortiumId, trainingId, sessionId, c.req.valid('query')), 200);
+      const page = await training.listAttendance(consortiumId, trainingId, sessionId, c.req.valid('query'));
+      return c.json({ ...page, items: page.items.map((record) => attendanceSeenBy(record, c.get('access'))) }, 200);
     },
   );
 
@@ -213,7 +215,8 @@ export function trainingRoutes(deps: AppDeps) {
       }
       const actor = actorOf(c.get('access'), deps);
       const after: Attendance = {
-        consortiumId, trainingId, sessionId, memberId, people: input.people, hours: input.hours, recordedBy: actor.personId,
+        consortiumId, trainingId, sessionId, memberId, people: input.people, hours: input.hours,
+        ...(input.attendees?.length ? { attendees: input.attendees } : {}), recordedBy: actor.personId,
         version: before ? before.version + 1 : 1, createdAt: before?.createdAt ?? actor.at, updatedAt: actor.at,
       };
       await training.writeAttendance(found, before, after, actor);

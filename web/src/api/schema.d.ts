@@ -1101,7 +1101,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The session's attendance, one record per member */
+        /** The session's attendance, one record per member (a member person reads the attendees' names of its own record only) */
         get: operations["training.attendanceList"];
         put?: never;
         post?: never;
@@ -1179,6 +1179,8 @@ export type components = {
             version?: number;
         };
         Attendance: {
+            /** @description Names of the people who attended, if the member gave them; shown to coordinators and to the member itself only */
+            attendees?: string[];
             consortiumId: string;
             /** Format: date-time */
             createdAt: string;
@@ -1194,6 +1196,8 @@ export type components = {
             version: number;
         };
         AttendanceInput: {
+            /** @description Names of the people who attended (at most `people`, no name twice); a change replaces the names recorded, and leaving them out records none */
+            attendees?: string[];
             /**
              * @description Hours each of them attended (at most the session hours)
              * @example 3.5

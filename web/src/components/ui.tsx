@@ -99,14 +99,17 @@ export function useAction() {
 }
 
 let fieldCounter = 0;
-/** A labelled control: every input, select and textarea has its label. */
-export function Field({ label, children, hint }: { label: string; hint?: string; children: (id: string) => ComponentChildren }) {
+/**
+ * A labelled control: every input, select and textarea has its label. A hint has the id
+ * `<id>-hint`, for the control's `aria-describedby`; a wide field takes a whole row of a form grid.
+ */
+export function Field({ label, children, hint, wide }: { label: string; hint?: string; wide?: boolean; children: (id: string) => ComponentChildren }) {
   const [id] = useState(() => `field-${++fieldCounter}`);
   return (
-    <div class="field">
+    <div class={wide ? 'field wide' : 'field'}>
       <label for={id}>{label}</label>
       {children(id)}
-      {hint ? <small>{hint}</small> : null}
+      {hint ? <small id={`${id}-hint`}>{hint}</small> : null}
     </div>
   );
 }

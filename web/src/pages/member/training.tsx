@@ -1,5 +1,5 @@
 // Training attendance: the member records how many of its people attended each held session of a
-// path, and for how many hours; it can correct what it recorded.
+// path, for how many hours, and optionally their names; it can correct what it recorded.
 import { useState } from 'preact/hooks';
 import { allPages } from '../../api/client';
 import type { TrainingSession } from '../../api/types';
@@ -64,6 +64,8 @@ function SessionCard({ session }: { session: TrainingSession }) {
   );
   const [people, setPeople] = useState('');
   const [hours, setHours] = useState(String(session.hours));
+  // Undefined until edited, so that the names recorded show; emptied, it records none.
+  const [names, setNames] = useState<string | undefined>(undefined);
   const { busy, run, feedback } = useAction();
   return (
     <li class="card" data-session={session.id}>
@@ -73,19 +75,24 @@ function SessionCard({ session }: { session: TrainingSession }) {
         {({ found }) => (
           <>
             {found ? <p>{t('training.recorded', { count: found.people, hours: f.number(found.hours) })}</p> : null}
+            {found?.attendees?.length ? <p class="attendees">{t('training.attendeesRecorded', { names: found.attendees.join(', ') })}</p> : null}
             {session.status === 'held' ? (
               <form
                 class="form-grid"
                 onSubmit={(event) => {
                   event.preventDefault();
                   void run(async () => {
-                    await api.put('/api/v1/consortia/{consortiumId}/training/{trainingId}/sessions/{sessionId}/attendance/{memberId}', { ...ids, memberId }, { people: Number(people), hours: Number(hours), ...(found ? { version: found.version } : {}) });
+                    await api.put('/api/v1/consortia/{consortiumId}/training/{trainingId}/sessions/{sessionId}/attendance/{memberId}', { ...ids, memberId }, { people: Number(people), hours: Number(hours), attendees: namesOf(names ?? found?.attendees?.join('\n') ?? ''), ...(found ? { version: found.version } : {}) });
+                    setNames(undefined);
                     mine.reload();
                   }, t('saved'));
                 }}
               >
                 <Field label={t('training.people')}>{(id) => <input id={id} type="number" min={1} required value={people || (found ? String(found.people) : '')} onInput={(e) => setPeople(e.currentTarget.value)} />}</Field>
                 <Field label={t('training.hoursEach')}>{(id) => <input id={id} type="number" min={0.25} max={session.hours} step={0.25} required value={hours} onInput={(e) => setHours(e.currentTarget.value)} />}</Field>
+                <Field label={t('training.attendees')} hint={t('training.attendeesHint')} wide>
+                  {(id) => <textarea id={id} rows={3} aria-describedby={`${id}-hint`} autocomplete="off" value={names ?? found?.attendees?.join('\n') ?? ''} onInput={(e) => setNames(e.currentTarget.value)} />}
+                </Field>
                 <button type="submit" disabled={busy}>{found ? t('training.change') : t('training.record')}</button>
                 {feedback}
               </form>
@@ -96,3 +103,6 @@ function SessionCard({ session }: { session: TrainingSession }) {
     </li>
   );
 }
+
+/** One name a line, blank lines left out: the server trims and checks them. */
+const namesOf = (text: string) => text.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
