@@ -1,12 +1,16 @@
 // `npm run restore -- --in pantacon.jsonl`: loads a backup into an empty table, after checking its
-// checksum (creates the local table when it is missing). `--aws` writes the deployed table named
-// by TABLE_NAME, which must be empty too.
+// checksum (creates the local table when it is missing), then replays the erasure register on it
+// (docs/privacy.md). `--aws` writes the deployed table named by TABLE_NAME, which must be empty too,
+// and reads the register from the bucket named by FILES_BUCKET.
 import './quiet-sdk-warning';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isEmptyTable, parseBackup, writeItems } from '../shared/store/backup';
+import { systemClock } from '../shared/api/system';
+import { restoreBackup } from '../shared/jobs/restore';
+import { createStore } from '../shared/store';
 import { ensureTable } from '../shared/store/ensure-table';
+import { openFiles } from './local-files';
 import { openTable } from './local-table';
 
 const { values } = parseArgs({ options: { in: { type: 'string' }, aws: { type: 'boolean', default: false } } });
@@ -17,18 +21,17 @@ if (!values.in) {
 
 const table = await openTable({ aws: values.aws });
 try {
-  const { header, items } = parseBackup((await readFile(values.in, 'utf8')).split('\n'));
-  if (!values.aws && (await ensureTable(DynamoDBDocumentClient.from(table.client), table.tableName))) console.log(`Created table ${table.tableName}`);
-  if (!(await isEmptyTable(table.client, table.tableName))) {
-    throw new Error(`Table ${table.tableName} is not empty: restore into an empty table (locally, move .data/ away or set RETE_DATA_DIR)`);
-  }
-  console.log(`Restoring consortium ${header.consortiumId} (${items.length} items, backed up ${header.createdAt}) into ${table.tableName}…`);
+  const lines = (await readFile(values.in, 'utf8')).split('\n');
+  const documents = DynamoDBDocumentClient.from(table.client);
+  if (!values.aws && (await ensureTable(documents, table.tableName))) console.log(`Created table ${table.tableName}`);
+  const target = { client: table.client, tableName: table.tableName, store: createStore(documents, table.tableName), files: await openFiles({ aws: values.aws }), clock: systemClock };
+  console.log(`Restoring ${values.in} into ${table.tableName}…`);
   let shown = 0;
-  await writeItems(table.client, table.tableName, items, (written) => {
-    if (written - shown >= 500 || written === items.length) console.log(`  ${written}/${items.length}`);
+  const { header, items, erasuresReplayed } = await restoreBackup(target, lines, (written, total) => {
+    if (written - shown >= 500 || written === total) console.log(`  ${written}/${total}`);
     if (written - shown >= 500) shown = written;
   });
-  console.log('Restored.');
+  console.log(`Restored consortium ${header.consortiumId} (${items} items, backed up ${header.createdAt}); ${erasuresReplayed} erasures of the register replayed.`);
 } catch (error) {
   console.error(`Restore failed: ${(error as Error).message}`);
   process.exitCode = 1;

@@ -92,13 +92,14 @@ async function main() {
   const files = await createDiskFileStore({ root: join(dataDir, 'files'), baseUrl: `http://localhost:${port}`, clock: systemClock });
   // Mails stay in an outbox here; each one is told on the console.
   const mailer = outboxMailer({ onSend: (mail) => log(`Mail to ${mail.to} (${mail.language}): ${mail.subject}`) });
-  const exportQueue = inProcessExportQueue({ store, files, clock: systemClock });
+  const identities = localDirectory(() => randomUUID());
+  const exportQueue = inProcessExportQueue({ store, files, clock: systemClock, identities, mailer });
   const app = createApp({
     store,
     clock: systemClock,
     newId,
     verifier: jwksVerifier(issuer),
-    identities: localDirectory(() => randomUUID()),
+    identities,
     files,
     exportQueue,
     mailer,

@@ -39,6 +39,8 @@ export function authorize(deps: AppDeps, operationId: OperationId) {
         break;
       case 'deny':
         throw forbidden(access, `call ${operationId}`);
+      case 'hidden':
+        throw new NotFoundError('Not found');
       case 'own-member':
         if (param('memberId') !== access.memberId) throw forbidden(access, 'act for another member');
         break;

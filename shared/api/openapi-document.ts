@@ -16,6 +16,7 @@ import { notificationRoutes } from './routes/notifications';
 import { offerRoutes } from './routes/offers';
 import { paymentRoutes } from './routes/payments';
 import { peopleRoutes } from './routes/people';
+import { myDataRoutes, privacyRoutes } from './routes/privacy';
 import { phaseRoutes } from './routes/phases';
 import { projectRoutes } from './routes/projects';
 import { shareRoutes } from './routes/share';
@@ -46,6 +47,8 @@ export const DOCUMENTED_ROUTERS: Routers = [
   shareRoutes,
   notificationRoutes,
   meRoutes,
+  myDataRoutes,
+  privacyRoutes,
   // Training paths, commercial offers and indicators
   trainingRoutes,
   offerRoutes,

@@ -12,16 +12,19 @@ import type { Role } from '../domain/person';
  * - `own-budget-line`: a member person, for a budget line of its member, else 404 (it may not read the others);
  * - `own-cost`: a member person, for a cost its member reported, else 404;
  * - `approved-cost`: a funder person, for an approved cost, else 404 (funders read approved money only);
- * - `deny`: never (403).
+ * - `deny`: never (403);
+ * - `hidden`: never, and 404: the caller may not know that what the path names exists (a person's data).
  * Lists that a role sees only part of (a member's own costs, a funder's projects) are narrowed by
  * their handler with the rules of `domain/visibility.ts`.
  */
-export type Rule = 'allow' | 'own-member' | 'own-deliverable' | 'own-budget-line' | 'own-cost' | 'approved-cost' | 'deny';
+export type Rule = 'allow' | 'own-member' | 'own-deliverable' | 'own-budget-line' | 'own-cost' | 'approved-cost' | 'deny' | 'hidden';
 
 export type Row = Record<Role, Rule>;
 
 const everyone: Row = { coordinator: 'allow', member: 'allow', funder: 'allow' };
 const coordinators: Row = { coordinator: 'allow', member: 'deny', funder: 'deny' };
+/** Coordinators only, and a 404 to others: what the path names is a person's, not theirs to know of. */
+const coordinatorsOnlyHidden: Row = { coordinator: 'allow', member: 'hidden', funder: 'hidden' };
 /** The project's partners and its funder (the project check runs first). */
 const projectReaders = everyone;
 /** Exports hold every partner's costs: coordinators and funders (only what was submitted to them). */
@@ -83,6 +86,13 @@ export const POLICY = {
   'people.preferences': everyone,
   // Personal: outside any consortium, each person reads only their own memberships.
   'me.get': everyone,
+  'me.dataExport': everyone,
+  'me.dataList': everyone,
+  // Personal data of others: a coordinator's, for people of the consortium.
+  'privacy.create': coordinatorsOnlyHidden,
+  'privacy.list': coordinatorsOnlyHidden,
+  'privacy.get': coordinatorsOnlyHidden,
+  'privacy.erasures': coordinatorsOnlyHidden,
   // Public: the token in the body is the credential; no login, no membership.
   'share.open': everyone,
   // Training paths, commercial offers and indicators
@@ -148,4 +158,4 @@ export const PUBLIC_OPERATIONS: Partial<Record<OperationId, string>> = { 'share.
  * Operations about the caller themself, outside any consortium, at these paths (under /api/v1): a
  * valid token is needed, no membership; the handler reads only the caller's own items.
  */
-export const PERSONAL_OPERATIONS: Partial<Record<OperationId, string>> = { 'me.get': '/me' };
+export const PERSONAL_OPERATIONS: Partial<Record<OperationId, string>> = { 'me.get': '/me', 'me.dataExport': '/me/data', 'me.dataList': '/me/data' };

@@ -10,6 +10,8 @@ export interface Invitee {
 export interface IdentityDirectory {
   /** Creates (or finds) the person's identity and answers its subject, the person id. */
   invite(invitee: Invitee): Promise<{ sub: string }>;
+  /** Deletes the person's sign-in identity (an erasure, once they belong to no consortium). */
+  remove(sub: string): Promise<void>;
 }
 
 /**
@@ -51,13 +53,38 @@ export function cognitoDirectory(options: { userPoolId: string; region: string }
       if (!sub) throw new Error(`Cognito user ${email} has no sub`);
       return { sub };
     },
+
+    async remove(sub) {
+      const { AdminDeleteUserCommand } = await sdk();
+      const cognito = await connect();
+      try {
+        // Cognito takes the subject as the username of a user of the pool.
+        await cognito.send(new AdminDeleteUserCommand({ UserPoolId: options.userPoolId, Username: sub }));
+      } catch (error) {
+        if ((error as Error).name !== 'UserNotFoundException') throw error;
+      }
+    },
   };
 }
 
 /**
- * Without an identity provider (the local runtime, tests): an invitation only mints a subject,
- * and the development login can then sign in as that person.
+ * Without an identity provider (the local runtime, tests): an invitation only mints a subject (the
+ * same for the same e-mail), and the development login can then sign in as that person.
  */
-export function localDirectory(newSub: () => string): IdentityDirectory {
-  return { invite: async () => ({ sub: newSub() }) };
+export function localDirectory(newSub: () => string): IdentityDirectory & { readonly removed: ReadonlySet<string> } {
+  // As Cognito: one identity per e-mail, so that a person invited to two consortia is one person.
+  const subs = new Map<string, string>();
+  const removed = new Set<string>();
+  return {
+    async invite({ email }) {
+      const key = email.toLowerCase();
+      if (!subs.has(key)) subs.set(key, newSub());
+      return { sub: subs.get(key)! };
+    },
+    async remove(sub) {
+      removed.add(sub);
+      for (const [email, known] of subs) if (known === sub) subs.delete(email);
+    },
+    removed,
+  };
 }

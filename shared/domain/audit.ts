@@ -64,6 +64,8 @@ export const PERSONAL_FIELDS: Record<string, readonly string[]> = {
   training_session: ['trainer'],
   attendance: ['attendees'],
   cost: ['supplier'],
+  contribution: ['providedBy'],
+  offer: ['clientName'],
 };
 
 /** The fields whose values differ between before and after (absent is null). */

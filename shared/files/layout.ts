@@ -8,6 +8,10 @@ export const PREFIXES = {
   submittedExports: 'exports/submitted/',
   evidence: 'evidence/',
   documents: 'documents/',
+  /** A person's data as a privacy request exported it: kept days, not years (a lifecycle rule on AWS). */
+  personalData: 'privacy/exports/',
+  /** The erasure register's copy outside the table: a restored table is erased again from it. */
+  erasures: 'privacy/erasures/',
 } as const;
 
 const key = (...parts: string[]) => {
@@ -64,3 +68,9 @@ export const documentFolder = (owner: DocumentOwner, fileId: string) =>
   `${key(PREFIXES.documents.slice(0, -1), owner.consortiumId, owner.projectId, owner.memberId, fileId)}/`;
 
 export const documentKey = (owner: DocumentOwner, file: UploadedFile) => key(documentFolder(owner, file.fileId) + safeFileName(file.name));
+
+/** The JSON file of one privacy request's export. */
+export const personalDataKey = (requestId: string) => key(PREFIXES.personalData.slice(0, -1), requestId, 'data.json');
+
+/** One erasure's entry in the register's copy in the file store. */
+export const erasureFileKey = (consortiumId: string, erasureId: string) => key(PREFIXES.erasures.slice(0, -1), consortiumId, `${erasureId}.json`);

@@ -70,12 +70,15 @@ export const mailConfig = (env: z.output<typeof MailEnvironment>): MailConfig =>
 /** Lambda's own name for the function, which the worker's metrics carry as their dimension. */
 const FunctionEnvironment = z.object({ AWS_LAMBDA_FUNCTION_NAME: z.string().min(1).default('export-worker') });
 
-export type WorkerConfig = TableConfig & { filesBucket: string; functionName: string };
+export type WorkerConfig = TableConfig & { filesBucket: string; functionName: string; userPoolId?: string };
 
-/** The export worker: reads the table, writes the bucket. */
+/** The user pool an erasure removes sign-in identities from (absent with another identity provider). */
+const IdentityEnvironment = z.object({ USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'must be a Cognito user pool id').optional() });
+
+/** The export worker (exports and privacy requests): reads and writes the table, writes the bucket. */
 export function loadWorkerConfig(env: Record<string, string | undefined>): WorkerConfig {
-  const parsed = parseEnvironment(TableEnvironment.extend(FilesEnvironment.shape).extend(FunctionEnvironment.shape), env);
-  return { ...tableConfig(parsed), filesBucket: parsed.FILES_BUCKET, functionName: parsed.AWS_LAMBDA_FUNCTION_NAME };
+  const parsed = parseEnvironment(TableEnvironment.extend(FilesEnvironment.shape).extend(FunctionEnvironment.shape).extend(IdentityEnvironment.shape), env);
+  return { ...tableConfig(parsed), filesBucket: parsed.FILES_BUCKET, functionName: parsed.AWS_LAMBDA_FUNCTION_NAME, userPoolId: parsed.USER_POOL_ID };
 }
 
 export type JobsConfig = TableConfig & MailConfig & { exportQueueUrl: string };

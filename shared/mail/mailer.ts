@@ -11,6 +11,8 @@ export interface Mail {
 
 export interface Mailer {
   send(mail: Mail): Promise<void>;
+  /** Drops what the mailer keeps of mails to an address (an erasure): the outbox's copies; SES keeps none here. */
+  forget?(address: string): void;
 }
 
 /** A mailer that keeps every mail in memory, readable by tests (and logged by `npm start`). */
@@ -31,5 +33,8 @@ export function outboxMailer(options: { onSend?: (mail: Mail) => void } = {}): O
     },
     to: (address) => sent.filter((mail) => mail.to === address),
     clear: () => void sent.splice(0, sent.length),
+    forget(address) {
+      for (let index = sent.length - 1; index >= 0; index--) if (sent[index]!.to.toLowerCase() === address.toLowerCase()) sent.splice(index, 1);
+    },
   };
 }

@@ -142,6 +142,16 @@ export class Db {
     return items;
   }
 
+  /** Every item of a partition or index partition, a page at a time, however many (jobs, never requests). */
+  async *queryEach(spec: Omit<QuerySpec, 'limit' | 'cursor'>): AsyncGenerator<Item> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.queryPage({ ...spec, limit: 500, cursor });
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
   async put(put: PutInput, onConditionFailed: () => AppError): Promise<void> {
     await this.transact([{ write: { Put: put }, onConditionFailed }]);
   }

@@ -534,7 +534,8 @@ export const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK
 
 /**
  * Whether a stored item is part of a consortium's data, for its backup: the consortium's own
- * partitions, its people's memberships, notifications and digest markers, and its share links.
+ * partitions, its people's memberships, notifications and digest markers, its share links and its
+ * privacy requests.
  */
 export function isConsortiumItem(item: { PK?: unknown; SK?: unknown; consortiumId?: unknown }, consortiumId: string): boolean {
   const pk = String(item.PK);
@@ -544,5 +545,25 @@ export function isConsortiumItem(item: { PK?: unknown; SK?: unknown; consortiumI
   if (pk.startsWith('PERSON#')) {
     return sk === `MEMBERSHIP#${consortiumId}` || sk.startsWith(`NOTE#${consortiumId}#`) || sk.startsWith(`DIGEST#${consortiumId}#`);
   }
-  return pk.startsWith('SHARE#') && item.consortiumId === consortiumId;
+  // Share links and privacy requests are keyed on their own id and carry their consortium.
+  return (pk.startsWith('SHARE#') || pk.startsWith('PRIVACY#')) && item.consortiumId === consortiumId;
 }
+
+// --- Personal data: requests and the erasure register ---
+
+/** A privacy request (an export of a person's data, an erasure), found by its id. */
+export const privacyRequestKey = (requestId: string): Key => ({ PK: `PRIVACY#${requestId}`, SK: 'REQUEST' });
+
+/** Who sees a privacy request in lists: the person (their own exports) or the consortium (its coordinators'). */
+export const privacyRequestsOfPerson = (personId: string) => ({ GSI1PK: `PERSON#${personId}#PRIVACY` });
+export const privacyRequestsOf = (consortiumId: string) => ({ GSI1PK: `${consortiumPartition(consortiumId)}#PRIVACY` });
+
+/** The consortium's erasure register, oldest first (its copy outside the table is in the file store). */
+export const erasureKey = (consortiumId: string, erasureId: string): Key => ({ PK: `${consortiumPartition(consortiumId)}#ERASURES`, SK: `ERASURE#${erasureId}` });
+export const erasuresOf = (consortiumId: string) => ({ PK: `${consortiumPartition(consortiumId)}#ERASURES`, skPrefix: 'ERASURE#' });
+
+/** Every audit chain's partition of a consortium holds its personal values under this prefix. */
+export const personalValuesOf = (chain: AuditChain) => ({ PK: chainPartition(chain), skPrefix: 'PERSONAL#' });
+
+/** A person's digest markers in one consortium. */
+export const digestMarkersOf = (personId: string, consortiumId: string) => ({ PK: `PERSON#${personId}`, skPrefix: `DIGEST#${consortiumId}#` });

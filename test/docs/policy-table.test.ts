@@ -22,6 +22,7 @@ const WORDS: Record<Rule, string> = {
   'own-budget-line': "its member's lines (404 for another's)",
   'own-cost': "its member's costs (404 for another's)",
   'approved-cost': 'approved costs (404 for others)',
+  hidden: 'no (404)',
 };
 
 function cell(operationId: string, role: Role, path: string): string {

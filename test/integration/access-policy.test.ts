@@ -50,6 +50,7 @@ const ids = {
   personId: '',
   exportId: '',
   linkId: '',
+  requestId: '',
   // Training paths, commercial offers and indicators
   trainingId: 'raccolta-fondi',
   sessionId: 'raccolta-fondi-1',
@@ -174,6 +175,12 @@ beforeAll(async () => {
   expect(shared.status).toBe(201);
   ids.linkId = shared.body.link.id;
 
+  // A coordinator's request for the data of a person of the consortium, for reading it.
+  const privacy = await api.call('POST', `/api/v1/consortia/${DEMO_CONSORTIUM_ID}/privacy/requests`, { kind: 'export', personId: people.otherMember }, { as: COORDINATOR_PERSON_ID });
+  expect(privacy.status).toBe(202);
+  ids.requestId = privacy.body.id;
+  await api.exportQueue.idle();
+
   for (const path of resourcePaths()) before[path] = (await asCoordinator(path)).body;
 });
 
@@ -229,6 +236,7 @@ function expected(caller: Caller, row: Record<Role, Rule>, operation: Operation)
     switch (rule) {
       case 'allow': return passed;
       case 'deny': return 'refused 403';
+      case 'hidden': return 'refused 404';
       case 'own-member':
       case 'own-deliverable':
         return mine ? passed : 'refused 403';
@@ -269,7 +277,7 @@ function urlOf(operation: Operation): string {
 function bodyOf(operation: Operation): unknown {
   if (operation.method === 'GET' || operation.method === 'DELETE') return undefined;
   // Bodies whose every field is optional take `{}`: an unknown field fails them instead.
-  return ['deliverables.submit', 'share.create'].includes(operation.operationId) ? { unknownField: true } : {};
+  return ['deliverables.submit', 'share.create', 'me.dataExport'].includes(operation.operationId) ? { unknownField: true } : {};
 }
 
 describe('the access policy', () => {

@@ -45,15 +45,16 @@ export async function createTestApi(start = '2026-11-23T09:00:00Z', options: { s
   const newId = () => `id${String(++counter).padStart(5, '0')}`;
   const filesRoot = await mkdtemp(join(tmpdir(), 'rete-test-files-'));
   const files = await createDiskFileStore({ root: filesRoot, baseUrl: 'http://localhost', clock });
-  const exportQueue = inProcessExportQueue({ store: table.store, files, clock });
   // Every mail the app sends, for the tests to read.
   const outbox = outboxMailer();
+  const identities = localDirectory(() => `sub-${String(++counter).padStart(5, '0')}`);
+  const exportQueue = inProcessExportQueue({ store: table.store, files, clock, identities, mailer: outbox });
   const app = createApp({
     store: table.store,
     clock,
     newId,
     verifier: jwksVerifier(issuer),
-    identities: localDirectory(() => `sub-${String(++counter).padStart(5, '0')}`),
+    identities,
     files,
     exportQueue,
     mailer: outbox,
@@ -91,7 +92,7 @@ export async function createTestApi(start = '2026-11-23T09:00:00Z', options: { s
     await rm(filesRoot, { recursive: true, force: true });
   };
 
-  return { app, table: { ...table, drop }, clock, call, issuer, tokenFor, store: table.store, files, exportQueue, outbox, newId };
+  return { app, table: { ...table, drop }, clock, call, issuer, tokenFor, store: table.store, files, exportQueue, outbox, newId, identities };
 }
 
 export type TestApi = Awaited<ReturnType<typeof createTestApi>>;

@@ -132,5 +132,5 @@ export interface Caller {
 export function callersOf(world: World, operationId: string): Caller[] {
   const row = (POLICY as Record<string, Record<Role, string> | undefined>)[operationId];
   if (!row) return [{ role: 'anyone', as: null }]; // public (share.open): no token at all
-  return (['coordinator', 'member', 'funder'] as const).filter((role) => row[role] !== 'deny').map((role) => ({ role, as: world.callers[role] }));
+  return (['coordinator', 'member', 'funder'] as const).filter((role) => row[role] !== 'deny' && row[role] !== 'hidden').map((role) => ({ role, as: world.callers[role] }));
 }

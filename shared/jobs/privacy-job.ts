@@ -1,0 +1,282 @@
+// Privacy requests as jobs: a copy of everything held about a person (a JSON file behind a download
+// link), and the erasure of a person from one consortium. Both read the person's audit entries
+// through the index on the person, after sealing the consortium so that none is still pending.
+// Re-running a request does the same again: nothing is done twice, nothing is lost.
+import type { IdentityDirectory } from '../auth/identities';
+import { withPersonalValues, type AuditEntry, type PersonalValues } from '../domain/audit';
+import type { Clock } from '../domain/clock';
+import { ConflictError } from '../domain/errors';
+import { ErasureRecord, matcherOf, nameMatchOf, pseudonymOf, type PrivacyRequest } from '../domain/privacy';
+import type { FileStore } from '../files/file-store';
+import { PREFIXES, erasureFileKey, personalDataKey } from '../files/layout';
+import type { Mailer } from '../mail/mailer';
+import type { Store } from '../store';
+import { personalValuesKey, type AuditChain } from '../store/keys';
+import { personalDataStore, type NamedValue } from '../store/personal-data';
+import { privacyRepository, type NamedSubject } from '../store/privacy';
+import { sweepConsortium } from './sealing';
+
+export interface PrivacyJobDeps {
+  store: Store;
+  files: FileStore;
+  clock: Clock;
+  /** Removes a sign-in identity once its person belongs to no consortium (absent: identities stay). */
+  identities?: IdentityDirectory;
+  /** Forgets mails kept for an address (the local outbox; SES keeps none in Rete). */
+  mailer?: Mailer;
+}
+
+/** What a queue message carries for a privacy request. */
+export interface PrivacyRef {
+  requestId: string;
+}
+
+type Counts = Record<string, number>;
+
+export async function runPrivacyRequest(deps: PrivacyJobDeps, ref: PrivacyRef): Promise<PrivacyRequest> {
+  const requests = privacyRepository(deps.store.db);
+  const now = () => deps.clock.now().toISOString();
+  const stored = await requests.getStored(ref.requestId);
+  if (stored.status === 'done' || stored.status === 'failed') return stored;
+  const current = await requests.advance(stored, { status: 'running' }, now());
+  try {
+    // A named erasure reads the name it looks for from the stored request (never answered, gone once done).
+    const counts = current.kind === 'export' ? await exportPersonalData(deps, current) : await erase(deps, { ...current, named: stored.named });
+    return await requests.advance(current, { status: 'done', counts, finishedAt: now() }, now());
+  } catch (error) {
+    console.error(JSON.stringify({ level: 'error', message: 'Privacy request failed', requestId: ref.requestId, error: String(error) }));
+    return requests.advance(current, { status: 'failed', failureReason: (error as Error).message, finishedAt: now() }, now());
+  }
+}
+
+// --- Export ---
+
+/** The person's names and e-mails in one consortium: their membership's, and those their audit entries hold beside the chain. */
+async function namesOf(deps: PrivacyJobDeps, consortiumId: string, personId: string, about: { chain: AuditChain; entry: AuditEntry }[]) {
+  const names: string[] = [];
+  const membership = await deps.store.people.membership(personId, consortiumId);
+  if (membership) names.push(membership.name, membership.email);
+  for (const { chain, entry } of about) {
+    const personal = await personalValuesOf(deps, chain, entry.eventId);
+    for (const [path, value] of Object.entries(personal?.values ?? {})) {
+      if ((path.startsWith('name.') || path.startsWith('email.')) && typeof value === 'string') names.push(value);
+    }
+  }
+  return { membership, names: [...new Set(names)] };
+}
+
+async function personalValuesOf(deps: PrivacyJobDeps, chain: AuditChain, eventId: string): Promise<PersonalValues | undefined> {
+  const item = await deps.store.db.get(personalValuesKey(chain, eventId), false);
+  return item ? { salt: String(item.salt), values: (item.values ?? {}) as Record<string, unknown> } : undefined;
+}
+
+/** The audit entries that name the person: those they acted in, and those about them (a person entity). */
+async function entriesOf(deps: PrivacyJobDeps, consortiumId: string, personId: string) {
+  await sweepConsortium(deps.store.db, consortiumId);
+  const entries = await deps.store.audit.entriesNaming(consortiumId, personId);
+  const about = entries.filter(({ entry }) => entry.entity === 'person' && entry.entityId === personId);
+  return { entries, about };
+}
+
+const distinct = <T>(values: T[], keyOf: (value: T) => string) => [...new Map(values.map((value) => [keyOf(value), value])).values()];
+
+/** One consortium's part of a person's data, naming no one else (other people show as "another person"). */
+async function consortiumPart(deps: PrivacyJobDeps, consortiumId: string, personId: string) {
+  const data = personalDataStore(deps.store.db);
+  const { entries, about } = await entriesOf(deps, consortiumId, personId);
+  const { membership, names: known } = await namesOf(deps, consortiumId, personId, about);
+  const names = matcherOf(known);
+  const other = (id: unknown) => (id === personId ? 'you' : id ? 'another person' : undefined);
+  const acted = entries.filter(({ entry }) => entry.actor === personId && entry.entity !== 'person');
+  const onDeliverables = distinct(
+    acted.filter(({ chain, entry }) => entry.entity === 'deliverable' && chain.projectId).map(({ chain, entry }) => ({ projectId: chain.projectId!, deliverableId: entry.entityId })),
+    (ref) => `${ref.projectId}/${ref.deliverableId}`,
+  );
+  const onCosts = distinct(
+    acted.filter(({ chain, entry }) => entry.entity === 'cost' && chain.projectId).map(({ chain, entry }) => ({ projectId: chain.projectId!, costId: entry.entityId })),
+    (ref) => `${ref.projectId}/${ref.costId}`,
+  );
+  const logEntries = (await data.logEntriesBy(consortiumId, personId, onDeliverables)).map((entry) => ({
+    projectId: entry.projectId, deliverableId: entry.deliverableId, id: entry.id, at: entry.at, type: entry.type,
+    note: entry.note, percent: entry.percent, evidence: entry.evidence, decision: entry.decision,
+  }));
+  const costs = (await data.costs(consortiumId, onCosts))
+    .filter((cost) => cost.reportedBy === personId || cost.submittedBy === personId)
+    .map((cost) => ({
+      projectId: cost.projectId, id: cost.id, kind: cost.kind, budgetLineId: cost.budgetLineId, memberId: cost.memberId, date: cost.date,
+      supplier: cost.supplier, description: cost.description, amountCents: cost.amountCents, vatCents: cost.vatCents, documents: cost.documents,
+      status: cost.status, reportedBy: other(cost.reportedBy), submittedBy: other(cost.submittedBy), reviewedBy: other(cost.reviewedBy),
+    }));
+  const attendance: Record<string, unknown>[] = [];
+  const taught: Record<string, unknown>[] = [];
+  for await (const { item } of data.trainingRecords(consortiumId)) {
+    if (item.itemType === 'TrainingSession' && names(item.trainer)) {
+      taught.push({ trainingId: item.trainingId, sessionId: item.id, date: item.date, title: item.title, hours: item.hours, trainer: item.trainer });
+    }
+    const attendees = Array.isArray(item.attendees) ? (item.attendees as unknown[]) : [];
+    if (item.itemType === 'Attendance' && (attendees.some(names) || item.recordedBy === personId)) {
+      attendance.push({
+        trainingId: item.trainingId, sessionId: item.sessionId, memberId: item.memberId, people: item.people, hours: item.hours,
+        attendees: attendees.filter(names), otherAttendees: attendees.filter((name) => !names(name)).length, recordedBy: other(item.recordedBy),
+      });
+    }
+  }
+  const notifications: Record<string, unknown>[] = [];
+  for await (const note of data.notifications(personId, consortiumId)) {
+    notifications.push({ id: note.id, kind: note.kind, title: note.title, text: note.text, link: note.link, createdAt: note.createdAt, readAt: note.readAt });
+  }
+  const auditEntries = await Promise.all(
+    entries.map(async ({ chain, entry }) => {
+      // Only entries about the person show their values; an entry they wrote about someone else keeps that person's hashes.
+      const isAbout = entry.entity === 'person' && entry.entityId === personId;
+      const shown = isAbout ? withPersonalValues(entry, await personalValuesOf(deps, chain, entry.eventId)) : entry;
+      return {
+        chain: chain.projectId ? { projectId: chain.projectId } : 'consortium', seq: shown.seq, eventId: shown.eventId, at: shown.at,
+        actor: other(shown.actor), entity: shown.entity, entityId: shown.entityId, action: shown.action, changes: shown.changes,
+      };
+    }),
+  );
+  const profile = membership
+    ? { name: membership.name, email: membership.email, language: membership.language, role: membership.role, memberId: membership.memberId, funderId: membership.funderId, weeklyDigest: membership.weeklyDigest ?? true, since: membership.createdAt }
+    : undefined;
+  return { consortiumId, profile, logEntries, costs, attendance, trainingSessionsTaught: taught, notifications, auditEntries };
+}
+
+async function exportPersonalData(deps: PrivacyJobDeps, request: PrivacyRequest): Promise<Counts> {
+  const personId = request.personId!;
+  const consortia = request.consortiumId ? [request.consortiumId] : (await deps.store.people.membershipsOf(personId)).map((person) => person.consortiumId);
+  const parts: Awaited<ReturnType<typeof consortiumPart>>[] = [];
+  for (const consortiumId of consortia) parts.push(await consortiumPart(deps, consortiumId, personId));
+  const document = { format: 'rete-personal-data/1', personId, generatedAt: deps.clock.now().toISOString(), consortia: parts };
+  await deps.files.put(personalDataKey(request.id), Buffer.from(`${JSON.stringify(document, null, 2)}\n`), 'application/json');
+  const sum = (pick: (part: (typeof parts)[number]) => unknown[]) => parts.reduce((total, part) => total + pick(part).length, 0);
+  return {
+    consortia: parts.length,
+    logEntries: sum((part) => part.logEntries),
+    costs: sum((part) => part.costs),
+    attendance: sum((part) => part.attendance),
+    notifications: sum((part) => part.notifications),
+    auditEntries: sum((part) => part.auditEntries),
+  };
+}
+
+// --- Erasure ---
+
+async function readRegisterFile(files: FileStore, key: string): Promise<ErasureRecord | undefined> {
+  if (!(await files.head(key))) return undefined;
+  const { body } = await files.get(key);
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(Buffer.from(chunk as Buffer));
+  return ErasureRecord.parse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+}
+
+/** Writes the register's entry, in the file store first (what a restored table is replayed from), then in the table. */
+async function register(deps: PrivacyJobDeps, record: ErasureRecord): Promise<void> {
+  await deps.files.put(erasureFileKey(record.consortiumId, record.id), Buffer.from(`${JSON.stringify(record)}\n`), 'application/json');
+  await privacyRepository(deps.store.db).register(record);
+}
+
+async function erase(deps: PrivacyJobDeps, request: PrivacyRequest & { named?: NamedSubject }): Promise<Counts> {
+  const consortiumId = request.consortiumId!;
+  const erasureId = request.erasureId!;
+  const personId = request.personId;
+  let names: string[] = request.named ? [request.named.name, ...(request.named.email ? [request.named.email] : [])] : [];
+  if (personId) {
+    const { about } = await entriesOf(deps, consortiumId, personId);
+    names = (await namesOf(deps, consortiumId, personId, about)).names;
+  }
+  // A run that died midway left its entry: keep what it recognised, since some of it is erased by now.
+  const earlier = await readRegisterFile(deps.files, erasureFileKey(consortiumId, erasureId));
+  const match = nameMatchOf([...names]);
+  const record: ErasureRecord = {
+    id: erasureId, consortiumId, at: request.createdAt, by: request.requestedBy, ...(personId ? { personId } : {}), pseudonym: pseudonymOf(erasureId),
+    match: earlier ? { salt: earlier.match.salt, hashes: [...new Set([...earlier.match.hashes, ...nameMatchOf(names, earlier.match.salt).hashes])].sort() } : match,
+  };
+  await register(deps, record);
+  return applyErasure(deps, record, names, 'erase');
+}
+
+/**
+ * Erases what `record` names in its consortium: the person's own items, every value that names
+ * them (by `names` in plain, or by the register's hashes), the values beside the chains, and,
+ * once they belong to no consortium, their sign-in identity. Idempotent: a replay finds nothing
+ * left to change in data already erased.
+ */
+export async function applyErasure(deps: PrivacyJobDeps, record: ErasureRecord, names: string[], action: 'erase' | 'replay'): Promise<Counts> {
+  const { store } = deps;
+  const data = personalDataStore(store.db);
+  const matches = matcherOf(names, record.match);
+  const at = deps.clock.now().toISOString();
+  const counts = { personItems: 0, values: 0, personalValues: 0, identities: 0 };
+  const eventsAbout = new Set<string>();
+
+  if (record.personId) {
+    const { about } = await entriesOf(deps, record.consortiumId, record.personId);
+    for (const { entry } of about) eventsAbout.add(entry.eventId);
+    const keys = await data.personItems(record.personId, record.consortiumId);
+    const membership = await store.people.membership(record.personId, record.consortiumId);
+    // The membership goes with the erasure's event (a replay records one only when it finds the membership again).
+    if (membership || action === 'erase') {
+      await store.audit.transact(
+        { consortiumId: record.consortiumId },
+        membership ? [{ write: { Delete: { TableName: store.db.tableName, Key: keys[0]! } } }] : [],
+        { at, actor: record.by, entity: 'erasure', entityId: record.id, action, changes: { pseudonym: { before: null, after: record.pseudonym } } },
+      );
+    }
+    await store.db.deleteAll(keys.slice(1));
+    counts.personItems = (membership ? 1 : 0) + keys.length - 1;
+  }
+
+  for (let attempt = 1; ; attempt++) {
+    const values: NamedValue[] = [];
+    for await (const value of data.namedValues(record.consortiumId, matches, record.pseudonym)) values.push(value);
+    if (values.length === 0) break;
+    try {
+      await data.rewrite(values, { at, actor: record.by, entity: 'erasure', entityId: record.id, action });
+      counts.values += values.length;
+      break;
+    } catch (error) {
+      // Someone changed one of the values meanwhile: read again and erase what is there now.
+      if (!(error instanceof ConflictError) || attempt >= 5) throw error;
+    }
+  }
+
+  for await (const found of data.namedPersonalValues(record.consortiumId, matches, eventsAbout, record.pseudonym)) {
+    await data.erasePersonalValues(found);
+    counts.personalValues += found.remove.length + Object.keys(found.replace).length;
+  }
+
+  for (const address of names.filter((name) => name.includes('@'))) deps.mailer?.forget?.(address);
+  if (record.personId && deps.identities?.remove && (await store.people.membershipsOf(record.personId)).length === 0) {
+    await deps.identities.remove(record.personId);
+    counts.identities = 1;
+  }
+  return counts;
+}
+
+/** The register's entries kept in the file store, for one consortium or all. */
+export async function registeredErasures(files: FileStore, consortiumId?: string): Promise<ErasureRecord[]> {
+  const records: ErasureRecord[] = [];
+  for await (const file of files.list(consortiumId ? `${PREFIXES.erasures}${consortiumId}/` : PREFIXES.erasures)) {
+    const record = await readRegisterFile(files, file.key);
+    if (record) records.push(record);
+  }
+  return records.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
+}
+
+/**
+ * Replays the register on a table restored from a backup, before it serves: every erasure is done
+ * again (finding the person by id and by the register's hashes of their names) and the table's
+ * copy of the register is put back. Answers how many erasures were replayed.
+ */
+export async function replayErasures(deps: PrivacyJobDeps, consortiumId?: string): Promise<number> {
+  const records = await registeredErasures(deps.files, consortiumId);
+  for (const record of records) {
+    const names = record.personId
+      ? (await namesOf(deps, record.consortiumId, record.personId, (await entriesOf(deps, record.consortiumId, record.personId)).about)).names
+      : [];
+    await applyErasure(deps, record, names, 'replay');
+    await privacyRepository(deps.store.db).register(record);
+  }
+  return records.length;
+}
