@@ -136,10 +136,16 @@ async function consortiumPart(deps: PrivacyJobDeps, consortiumId: string, person
       };
     }),
   );
+  // Every other record that names them (a trainer, a supplier, a client, a member's contact): where, and the value.
+  const namedIn: Record<string, unknown>[] = [];
+  for await (const value of data.namedValues(consortiumId, names, '')) {
+    const shown = Array.isArray(value.before) ? (value.before as unknown[]).filter(names) : value.before;
+    namedIn.push({ record: value.itemType, ...value.ids, field: value.field, value: shown });
+  }
   const profile = membership
     ? { name: membership.name, email: membership.email, language: membership.language, role: membership.role, memberId: membership.memberId, funderId: membership.funderId, weeklyDigest: membership.weeklyDigest ?? true, since: membership.createdAt }
     : undefined;
-  return { consortiumId, profile, logEntries, costs, attendance, trainingSessionsTaught: taught, notifications, auditEntries };
+  return { consortiumId, profile, logEntries, costs, attendance, trainingSessionsTaught: taught, namedIn, notifications, auditEntries };
 }
 
 async function exportPersonalData(deps: PrivacyJobDeps, request: PrivacyRequest): Promise<Counts> {
@@ -155,6 +161,7 @@ async function exportPersonalData(deps: PrivacyJobDeps, request: PrivacyRequest)
     logEntries: sum((part) => part.logEntries),
     costs: sum((part) => part.costs),
     attendance: sum((part) => part.attendance),
+    namedIn: sum((part) => part.namedIn),
     notifications: sum((part) => part.notifications),
     auditEntries: sum((part) => part.auditEntries),
   };

@@ -35,6 +35,8 @@ export interface NamedValue {
   version: number;
   before: unknown;
   after: unknown;
+  /** The record's ids, as the API names it (id, project, training path, session, member). */
+  ids: Record<string, string>;
 }
 
 /** Values beside an audit chain that name the person: `<field>.<side>` paths to remove, or lists with their names replaced. */
@@ -115,6 +117,7 @@ export function personalDataStore(db: Db) {
     async *namedValues(consortiumId: string, names: (value: unknown) => boolean, pseudonym: string): AsyncGenerator<NamedValue> {
       const found = (chain: AuditChain, item: Record<string, unknown>, field: string, after: unknown): NamedValue => ({
         chain, key: keyOf(item), itemType: String(item.itemType), field, version: Number(item.version), before: item[field], after,
+        ids: Object.fromEntries(['id', 'projectId', 'trainingId', 'sessionId', 'memberId'].filter((name) => typeof item[name] === 'string').map((name) => [name, String(item[name])])),
       });
       for await (const member of prefixed(membersOf(consortiumId))) {
         if (names(member.email)) yield found({ consortiumId }, member, 'email', undefined);

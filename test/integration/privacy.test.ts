@@ -219,6 +219,10 @@ describe('a person’s own data', () => {
     expect(part.attendance[0]).toMatchObject({ sessionId: ctx.sessionId, attendees: [chiara.renamed], otherAttendees: 1 });
     expect(part.trainingSessionsTaught.map((s: { sessionId: string }) => s.sessionId)).toEqual([ctx.otherSessionId]);
     expect(part.notifications.length).toBeGreaterThan(0);
+    // Every other record naming her: the session she taught, her attendance, the cost's supplier, the hall, the offer's client, her cooperative's contact.
+    expect(part.namedIn.map((n: { record: string; field: string }) => `${n.record}.${n.field}`).sort()).toEqual(
+      ['Attendance.attendees', 'Contribution.providedBy', 'Cost.supplier', 'Member.email', 'Offer.clientName', 'TrainingSession.trainer'],
+    );
     const actions = part.auditEntries.map((e: { entity: string; action: string }) => `${e.entity}/${e.action}`);
     expect(actions).toEqual(expect.arrayContaining(['person/invite', 'person/update', 'person/remove', 'cost/create']));
     expect(text(part.auditEntries)).toContain(chiara.email);
