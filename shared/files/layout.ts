@@ -8,6 +8,10 @@ export const PREFIXES = {
   submittedExports: 'exports/submitted/',
   evidence: 'evidence/',
   documents: 'documents/',
+  /** A person's data as a privacy request exported it: kept days, not years (a lifecycle rule on AWS). */
+  personalData: 'privacy/exports/',
+  /** The erasure register's copy outside the table: a restored table is erased again from it. */
+  erasures: 'privacy/erasures/',
 } as const;
 
 const key = (...parts: string[]) => {
