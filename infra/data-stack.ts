@@ -23,6 +23,12 @@ const key = (name: string) => ({ name, type: AttributeType.STRING });
 export const UNSUBMITTED_EXPORT_DAYS = 180;
 
 /**
+ * A person's exported data (a privacy request's JSON file) is kept no longer than its download
+ * needs: a link lasts minutes and can be made again meanwhile; after a week the person asks anew.
+ */
+export const PERSONAL_DATA_EXPORT_DAYS = 7;
+
+/**
  * Weekly recovery points go to cold storage once the table's point-in-time recovery (35 days) covers
  * the same weeks no longer: a third of the price for DynamoDB. AWS Backup ignores this for S3, which has
  * no cold tier; a recovery point stays at least 90 days in cold storage.
@@ -78,13 +84,21 @@ export class DataStack extends Stack {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'files/',
-      // Only drafts expire: submitted exports, evidence and cost documents are records the consortium must keep.
+      // Only drafts and a person's exported data expire: submitted exports, evidence, cost documents and
+      // the erasure register's copy are records that must be kept.
       lifecycleRules: [
         {
           id: 'expire-unsubmitted-exports',
           prefix: PREFIXES.unsubmittedExports,
           expiration: Duration.days(UNSUBMITTED_EXPORT_DAYS),
           // Submitting moves files away (copy, then delete): the old versions go a day later.
+          noncurrentVersionExpiration: Duration.days(1),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+        {
+          id: 'expire-personal-data-exports',
+          prefix: PREFIXES.personalData,
+          expiration: Duration.days(PERSONAL_DATA_EXPORT_DAYS),
           noncurrentVersionExpiration: Duration.days(1),
           abortIncompleteMultipartUploadAfter: Duration.days(1),
         },

@@ -1,9 +1,11 @@
-// Work that runs outside a request: the export worker fed by an SQS queue, the sealer fed by the
-// table's stream (new audit events linked into their chains, their counters applied), and the
-// scheduled jobs (reporting schedules and weekly digests every hour, the sealing sweep every five
-// minutes) that EventBridge Scheduler starts. Every path that can fail ends in a dead-letter queue the
-// alarms watch. Mail leaves through the auth stack's SES identity.
+// Work that runs outside a request: the export worker fed by an SQS queue (exports, and privacy
+// requests: a person's data, an erasure), the sealer fed by the table's stream (new audit events
+// linked into their chains, their counters applied), and the scheduled jobs (reporting schedules and
+// weekly digests every hour, the sealing sweep every five minutes) that EventBridge Scheduler starts.
+// Every path that can fail ends in a dead-letter queue the alarms watch. Mail leaves through the auth
+// stack's SES identity.
 import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -17,6 +19,8 @@ import { ReteFunction, type MailBinding } from './constructs/rete-function';
 export interface JobsStackProps extends StackProps {
   table: ITableV2;
   filesBucket: IBucket;
+  /** The people's sign-in identities: an erasure removes one once its person belongs to no consortium. */
+  userPool: IUserPool;
   bundlesDir: string;
   /** How the digests and reporting mails go out. */
   mail: MailBinding;
@@ -78,16 +82,19 @@ export class JobsStack extends Stack {
     const queueDefaults = { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true } as const;
     const deadLetterQueue = (queueId: string) => new Queue(this, queueId, { ...queueDefaults, retentionPeriod: Duration.days(14) });
 
-    // Exports: one message per export job; a PDF of a large project takes minutes, not hours.
+    // Exports and privacy requests: one message per job; a PDF of a large project takes minutes, not hours.
     const worker = new ReteFunction(this, 'ExportWorker', {
       name: 'export-worker',
       bundlesDir,
-      description: 'Rete: builds the files of one export per SQS message',
+      description: 'Rete: builds the files of one export, or runs one privacy request, per SQS message',
       memorySize: 1024,
       timeout: Duration.minutes(5),
+      environment: { USER_POOL_ID: props.userPool.userPoolId },
     })
       .bindTable(table)
       .bindFiles(filesBucket);
+    // An erasure deletes the person's sign-in identity once they belong to no consortium: that one action, on this pool only.
+    props.userPool.grant(worker.function, 'cognito-idp:AdminDeleteUser');
     const exportDeadLetters = deadLetterQueue('ExportDeadLetters');
     this.exportQueue = new Queue(this, 'ExportQueue', {
       ...queueDefaults,

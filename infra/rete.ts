@@ -74,6 +74,7 @@ export function addRete(app: App, given: ReteSettings) {
     description: `Rete (${stage}): the export worker and queue, the sealer on the table's stream, the scheduled jobs`,
     table: data.table,
     filesBucket: data.filesBucket,
+    userPool: auth.userPool,
     bundlesDir: buildDir,
     mail,
     dashboardOrigin: web.origin,

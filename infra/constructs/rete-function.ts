@@ -5,7 +5,7 @@ import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { EmailIdentity, type IConfigurationSet, type IEmailIdentity } from 'aws-cdk-lib/aws-ses';
-import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Grant, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Function as LambdaFunction, Runtime, type FunctionProps } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -78,7 +78,16 @@ export class ReteFunction extends Construct {
     if (!access) throw new Error(`The ${this.name} function touches no file: give it no bucket`);
     this.function.addEnvironment('FILES_BUCKET', bucket.bucketName);
     const grantee = this.function;
-    if (access.list) Grant.addToPrincipal({ grantee, actions: ['s3:ListBucket'], resourceArns: [bucket.bucketArn] });
+    if (access.list === true) Grant.addToPrincipal({ grantee, actions: ['s3:ListBucket'], resourceArns: [bucket.bucketArn] });
+    if (Array.isArray(access.list)) {
+      this.function.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['s3:ListBucket'],
+          resources: [bucket.bucketArn],
+          conditions: { StringLike: { 's3:prefix': access.list.map((prefix) => `${prefix}*`) } },
+        }),
+      );
+    }
     for (const [action, prefixes] of Object.entries(access.objects)) {
       Grant.addToPrincipal({ grantee, actions: [action], resourceArns: prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`)) });
     }

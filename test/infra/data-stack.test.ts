@@ -1,9 +1,10 @@
 // The data stack's template: the table matches the one definition in shared/store and is safe to keep;
-// the files bucket is private, encrypted, versioned, kept, and only unsubmitted exports expire.
+// the files bucket is private, encrypted, versioned, kept, and only unsubmitted exports and a person's
+// exported data expire.
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../shared/store/table';
-import { DataStack, UNSUBMITTED_EXPORT_DAYS } from '../../infra/data-stack';
+import { DataStack, PERSONAL_DATA_EXPORT_DAYS, UNSUBMITTED_EXPORT_DAYS } from '../../infra/data-stack';
 import { PREFIXES } from '../../shared/files/layout';
 import { cdkApp } from './rete-app';
 
@@ -138,18 +139,32 @@ describe('DataStack', () => {
       );
     });
 
-    it('expires only what lies under the unsubmitted-exports prefix', () => {
-      const rules = files.Properties.LifecycleConfiguration.Rules;
-      expect(rules).toHaveLength(1);
-      expect(rules[0]).toMatchObject({
-        Prefix: PREFIXES.unsubmittedExports,
+    const ruleFor = (prefix: string) => files.Properties.LifecycleConfiguration.Rules.find((rule: { Prefix?: string }) => rule.Prefix === prefix);
+
+    it('expires unsubmitted exports after 180 days, and their old versions a day later', () => {
+      expect(ruleFor(PREFIXES.unsubmittedExports)).toMatchObject({
         Status: 'Enabled',
         ExpirationInDays: UNSUBMITTED_EXPORT_DAYS,
         NoncurrentVersionExpiration: { NoncurrentDays: 1 },
       });
-      expect(PREFIXES.submittedExports.startsWith(rules[0].Prefix)).toBe(false);
-      expect(PREFIXES.evidence.startsWith(rules[0].Prefix)).toBe(false);
-      expect(PREFIXES.documents.startsWith(rules[0].Prefix)).toBe(false);
+    });
+
+    it("expires a person's exported data (privacy/exports/) after 7 days, and its old versions a day later", () => {
+      expect(PERSONAL_DATA_EXPORT_DAYS).toBe(7);
+      expect(ruleFor(PREFIXES.personalData)).toMatchObject({
+        Status: 'Enabled',
+        ExpirationInDays: 7,
+        NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+        AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+      });
+    });
+
+    it('expires nothing else: submitted exports, evidence, cost documents and the erasure register stay', () => {
+      const rules = files.Properties.LifecycleConfiguration.Rules as { Prefix?: string }[];
+      expect(rules.map((rule) => rule.Prefix).sort()).toEqual([PREFIXES.unsubmittedExports, PREFIXES.personalData].sort());
+      for (const kept of [PREFIXES.submittedExports, PREFIXES.evidence, PREFIXES.documents, PREFIXES.erasures]) {
+        for (const rule of rules) expect(kept.startsWith(rule.Prefix!), `${rule.Prefix} reaches ${kept}`).toBe(false);
+      }
     });
 
     it('logs every access to the access-log bucket', () => {

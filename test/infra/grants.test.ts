@@ -1,7 +1,9 @@
 // Each function's role allows what its code calls and nothing more (the table in
 // infra/constructs/function-access.ts, written out here again so that a change to it is a change
-// to a test too), and no policy anywhere may delete an old version of a file.
+// to a test too), no policy anywhere may delete an old version of a file or an entry of the erasure
+// register, and only the export worker may delete a sign-in identity.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PREFIXES } from '../../shared/files/layout';
 import { allowStatements, covers, isJobs, isSealer, isWorker, roleStatements } from './policies';
 import { synthRete } from './rete-app';
 
@@ -31,6 +33,24 @@ function filesResource(resource: unknown): string {
   return (tail as string).replace(/^\//, '');
 }
 
+/** The logical id of the files bucket (the versioned one of the data stack). */
+const filesBucketId = () => Object.entries(templates.data.findResources('AWS::S3::Bucket')).find(([, bucket]) => bucket.Properties.VersioningConfiguration)![0];
+
+/** The logical id of the user pool (the auth stack's one). */
+const userPoolId = () => Object.keys(templates.auth.findResources('AWS::Cognito::UserPool'))[0]!;
+
+/** The files bucket's objects matching `pattern`, as another stack's policy names them. */
+const filesObjects = (pattern: string) => ({ 'Fn::Join': ['', [{ 'Fn::ImportValue': `rete-test-data:ExportsOutputFnGetAtt${filesBucketId()}Arn` }, `/${pattern}`]] });
+
+/** Whether a policy's resource reaches the files bucket's object `key` (the resource `*` reaches everything). */
+function reachesFilesKey(resource: unknown, key: string): boolean {
+  if (resource === '*') return true;
+  const join = (resource as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+  if (!join || !JSON.stringify(resource).includes(filesBucketId())) return false;
+  const tail = join[1].at(-1);
+  return typeof tail === 'string' && covers(tail.replace(/^\//, ''), key);
+}
+
 /** For each S3 action of the role, the files bucket resources it reaches, sorted. */
 function s3Access(statements: ReturnType<typeof api>): Record<string, string[]> {
   const access: Record<string, Set<string>> = {};
@@ -43,6 +63,17 @@ function s3Access(statements: ReturnType<typeof api>): Record<string, string[]> 
 }
 
 describe('DynamoDB', () => {
+  /** A job that writes and seals: reads (and sealing's batch reads), puts, updates, deletes, batch writes; no ConditionCheckItem, no Scan. */
+  const WRITES_AND_SEALS = [
+    'dynamodb:BatchGetItem',
+    'dynamodb:BatchWriteItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:Query',
+    'dynamodb:UpdateItem',
+  ];
+
   it('lets the api read, write in transactions, check, delete (idempotency keys, unsubmitted exports) and batch-store notifications', () => {
     expect(actionsIn(api(), 'dynamodb')).toEqual([
       'dynamodb:BatchWriteItem',
@@ -55,20 +86,12 @@ describe('DynamoDB', () => {
     ]);
   });
 
-  it('lets the export worker read the project and advance the export, nothing else', () => {
-    expect(actionsIn(worker(), 'dynamodb')).toEqual(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+  it('lets the export worker read, advance exports and privacy requests, seal the consortium, and erase a person (deletes, batch writes, audited transactions), but not check or scan', () => {
+    expect(actionsIn(worker(), 'dynamodb')).toEqual(WRITES_AND_SEALS);
   });
 
   it('lets the scheduled jobs read, put digest markers and scheduled exports, batch-store notifications, and seal (the sweep)', () => {
-    expect(actionsIn(jobs(), 'dynamodb')).toEqual([
-      'dynamodb:BatchGetItem',
-      'dynamodb:BatchWriteItem',
-      'dynamodb:DeleteItem',
-      'dynamodb:GetItem',
-      'dynamodb:PutItem',
-      'dynamodb:Query',
-      'dynamodb:UpdateItem',
-    ]);
+    expect(actionsIn(jobs(), 'dynamodb')).toEqual(WRITES_AND_SEALS);
   });
 
   it("lets the sealer read pending events, heads and deliverables, and seal in transactions (put links and heads, delete events, update counters), and read the table's stream", () => {
@@ -108,23 +131,44 @@ describe('DynamoDB', () => {
 });
 
 describe('the files bucket', () => {
-  const ALL = ['documents/*', 'evidence/*', 'exports/submitted/*', 'exports/unsubmitted/*'];
+  const DOWNLOADABLE = ['documents/*', 'evidence/*', 'exports/submitted/*', 'exports/unsubmitted/*', 'privacy/exports/*'];
 
-  it('lets the api read every file, write uploads and submitted exports, and delete only unsubmitted exports', () => {
+  it("lets the api read every file but the erasure register (a person's exported data too, for its download link), write uploads and submitted exports, and delete only unsubmitted exports", () => {
     expect(s3Access(api())).toEqual({
       's3:ListBucket': [''],
-      's3:GetObject': ALL,
+      's3:GetObject': DOWNLOADABLE,
       's3:PutObject': ['documents/*', 'evidence/*', 'exports/submitted/*'],
       's3:DeleteObject': ['exports/unsubmitted/*'],
     });
   });
 
-  it('lets the export worker write and read back unsubmitted exports only, and delete nothing', () => {
+  it("lets the export worker write and read back unsubmitted exports, a person's exported data and the erasure register's entries, and delete nothing", () => {
     expect(s3Access(worker())).toEqual({
-      's3:GetObject': ['exports/unsubmitted/*'],
-      's3:PutObject': ['exports/unsubmitted/*'],
-      's3:AbortMultipartUpload': ['exports/unsubmitted/*'],
+      's3:ListBucket': [''],
+      's3:GetObject': ['exports/unsubmitted/*', 'privacy/erasures/*', 'privacy/exports/*'],
+      's3:PutObject': ['exports/unsubmitted/*', 'privacy/erasures/*', 'privacy/exports/*'],
+      's3:AbortMultipartUpload': ['exports/unsubmitted/*', 'privacy/exports/*'],
     });
+  });
+
+  it('lets the export worker list the erasure register only (an s3:prefix condition)', () => {
+    const listing = worker().filter((statement) => statement.actions.some((action) => covers(action, 's3:ListBucket')));
+    expect(listing).toHaveLength(1);
+    expect(listing[0]!.actions).toEqual(['s3:ListBucket']);
+    expect(listing[0]!.condition).toEqual({ StringLike: { 's3:prefix': [`${PREFIXES.erasures}*`] } });
+  });
+
+  it('lets no policy delete an entry of the erasure register, nor any version of one', () => {
+    const entry = `${PREFIXES.erasures}consortium-1/erasure-1.json`;
+    const deleting = allowStatements(templates).filter((statement) => statement.actions.some((action) => covers(action, 's3:DeleteObject') || covers(action, 's3:DeleteObjectVersion')));
+    // There are some (the api's on unsubmitted exports, CDK's helpers on the dashboard bucket): the check reads them.
+    expect(deleting.length).toBeGreaterThan(0);
+    for (const statement of deleting) {
+      for (const resource of statement.resources) expect(reachesFilesKey(resource, entry), `${statement.where} ${JSON.stringify(resource)}`).toBe(false);
+    }
+    expect(reachesFilesKey(filesObjects('privacy/*'), entry)).toBe(true);
+    expect(reachesFilesKey(filesObjects('*'), entry)).toBe(true);
+    expect(reachesFilesKey(filesObjects('exports/unsubmitted/*'), entry)).toBe(false);
   });
 
   it('gives the scheduled jobs no file at all', () => {
@@ -156,6 +200,20 @@ describe('the files bucket', () => {
         expect(statement.actions.filter((action) => /^s3:.*Version/.test(action)), statement.where).toEqual([]);
       }
     }
+  });
+});
+
+describe('the user pool', () => {
+  it("lets the export worker delete a person's sign-in identity (AdminDeleteUser) on the auth stack's pool only, and nothing else of Cognito", () => {
+    const cognito = worker().filter((statement) => statement.actions.some((action) => action.startsWith('cognito-idp:')));
+    expect(cognito).toHaveLength(1);
+    expect(cognito[0]!.actions).toEqual(['cognito-idp:AdminDeleteUser']);
+    expect(cognito[0]!.resources).toEqual([{ 'Fn::ImportValue': expect.stringMatching(new RegExp(`^rete-test-auth:ExportsOutputFnGetAtt${userPoolId()}Arn`)) }]);
+  });
+
+  it('lets no other role delete a sign-in identity', () => {
+    const deleting = allowStatements(templates).filter((statement) => statement.actions.some((action) => covers(action, 'cognito-idp:AdminDeleteUser')));
+    expect(deleting.map((statement) => statement.where)).toEqual([expect.stringMatching(/^jobs\/ExportWorker/)]);
   });
 });
 

@@ -8,6 +8,8 @@ export interface Statement {
   where: string;
   actions: string[];
   resources: unknown[];
+  /** The statement's Condition block, if any. */
+  condition?: Record<string, Record<string, unknown>>;
   /** A bucket or queue policy rather than a role's. */
   resourcePolicy: boolean;
 }
@@ -32,6 +34,7 @@ export function allowStatements(templates: Record<string, Template>): Statement[
           where: `${stack}/${id}`,
           actions: [statement.Action].flat() as string[],
           resources: [statement.Resource].flat(),
+          condition: statement.Condition,
           resourcePolicy,
         })),
       );
@@ -57,6 +60,7 @@ export function roleStatements(template: Template, fnFilter: (fn: Resource) => b
         where: id,
         actions: [statement.Action].flat() as string[],
         resources: [statement.Resource].flat(),
+        condition: statement.Condition,
         resourcePolicy: false,
       })),
     );

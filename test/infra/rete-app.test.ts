@@ -86,13 +86,21 @@ describe('functions', () => {
     expect(api.Properties.Environment.Variables.METRICS_NAMESPACE).toBe('Rete/test');
   });
 
-  it('give the worker the table and the bucket, the jobs the table, queue, sender, configuration set and dashboard, and the sealer the table only', () => {
+  it('give the worker the table, the bucket and the user pool, the jobs the table, queue, sender, configuration set and dashboard, and the sealer the table only', () => {
     const variables = resources(templates.jobs, 'AWS::Lambda::Function').map((fn) => Object.keys(fn.Properties.Environment.Variables).sort());
     expect(variables.sort()).toEqual([
       ['DASHBOARD_ORIGIN', 'EXPORT_QUEUE_URL', 'MAIL_CONFIGURATION_SET', 'MAIL_FROM', 'TABLE_NAME'],
-      ['FILES_BUCKET', 'TABLE_NAME'],
+      ['FILES_BUCKET', 'TABLE_NAME', 'USER_POOL_ID'],
       ['TABLE_NAME'],
     ]);
+  });
+
+  it("give the worker the auth stack's user pool id as USER_POOL_ID (an erasure deletes sign-in identities from it)", () => {
+    const worker = resources(templates.jobs, 'AWS::Lambda::Function').find(isWorker)!;
+    const imported = worker.Properties.Environment.Variables.USER_POOL_ID['Fn::ImportValue'] as string;
+    const outputs = Object.values(templates.auth.toJSON().Outputs as Record<string, { Value: unknown; Export?: { Name: string } }>);
+    const exported = outputs.find((output) => output.Export?.Name === imported);
+    expect(exported?.Value).toEqual({ Ref: Object.keys(templates.auth.findResources('AWS::Cognito::UserPool'))[0] });
   });
 });
 
