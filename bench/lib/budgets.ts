@@ -17,9 +17,10 @@ export interface BundleBudget {
  * while zod stays at cold start (the store reaches it through shared/domain/audit.ts and the
  * deliverable status enum, about 190 KB) and the lazily loaded SDK clients (S3, SES, Cognito, SQS)
  * weigh what they do. The ceilings sit just above this build, so that any growth fails; lower them
- * to the goals when those leave.
+ * to the goals when those leave. The whole went from 4.0 to 4.05 with the personal-data routes (a
+ * group loaded on first use) and the Cognito command that removes an erased person's sign-in.
  */
-export const API_BUNDLE_BUDGET: BundleBudget = { coldStart: 1.7, whole: 4.0 };
+export const API_BUNDLE_BUDGET: BundleBudget = { coldStart: 1.7, whole: 4.05 };
 export const API_BUNDLE_GOAL: BundleBudget = { coldStart: 1.5, whole: 3 };
 
 /** The baseline bundle (bench/baseline/handler.ts), built as the bench builds it: its bytes and parts. */

@@ -169,12 +169,20 @@ async function exportPersonalData(deps: PrivacyJobDeps, request: PrivacyRequest)
 
 // --- Erasure ---
 
+/**
+ * One entry of the register's copy, if it is there. Found by listing its key, not by a HEAD: the
+ * worker may list only the register's prefix, and S3 answers a missing key's HEAD with 403 to a
+ * role that may not list it.
+ */
 async function readRegisterFile(files: FileStore, key: string): Promise<ErasureRecord | undefined> {
-  if (!(await files.head(key))) return undefined;
-  const { body } = await files.get(key);
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(Buffer.from(chunk as Buffer));
-  return ErasureRecord.parse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+  for await (const file of files.list(key)) {
+    if (file.key !== key) continue;
+    const { body } = await files.get(key);
+    const chunks: Buffer[] = [];
+    for await (const chunk of body) chunks.push(Buffer.from(chunk as Buffer));
+    return ErasureRecord.parse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+  }
+  return undefined;
 }
 
 /** Writes the register's entry, in the file store first (what a restored table is replayed from), then in the table. */

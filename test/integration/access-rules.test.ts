@@ -41,6 +41,8 @@ const ownDeliverable: Answer[] = ['ok', 'ok', 403, 404, 403, 404];
 const withoutMembers: Answer[] = ['ok', 403, 403, 404, 'ok', 404];
 const ownMoneyRead: Answer[] = ['ok', 'ok', 404, 404, 'ok', 404];
 const ownMoneyWrite: Answer[] = ['ok', 'ok', 404, 404, 403, 404];
+// A person's data: only coordinators, and a 404 to the others.
+const coordinatorOnlyHidden: Answer[] = ['ok', 404, 404, 404, 404, 404];
 
 const RULES: Record<string, Answer[]> = {
   'consortium.get': everyone,
@@ -66,6 +68,12 @@ const RULES: Record<string, Answer[]> = {
   'audit.consortium': coordinatorOnly,
   'audit.consortiumVerify': coordinatorOnly,
   'me.get': everyone,
+  'me.dataExport': everyone,
+  'me.dataList': everyone,
+  'privacy.create': coordinatorOnlyHidden,
+  'privacy.list': coordinatorOnlyHidden,
+  'privacy.get': coordinatorOnlyHidden,
+  'privacy.erasures': coordinatorOnlyHidden,
   'share.open': everyone,
   'training.list': trainingReaders,
   'training.members': trainingReaders,
@@ -199,6 +207,11 @@ beforeAll(async () => {
   const done = await asCoordinator('GET', `/projects/cultnetwork/exports/${ids.exportId}`);
   expect((await asCoordinator('POST', `/projects/cultnetwork/exports/${ids.exportId}/submission`, { version: done.body.version })).status).toBe(200);
   ids.linkId = (await asCoordinator('POST', `/projects/cultnetwork/exports/${ids.exportId}/share-links`, {})).body.link.id;
+  // A request for the data of a person of the consortium, for reading it.
+  const privacy = await asCoordinator('POST', '/privacy/requests', { kind: 'export', personId: as.partner });
+  expect(privacy.status).toBe(202);
+  ids.requestId = privacy.body.id;
+  await api.exportQueue.idle();
 
   // An evidence file of the deliverable, named in its log.
   const form = await asCoordinator('POST', `/projects/cultnetwork/deliverables/${ids.deliverableId}/evidence-uploads`, { fileName: 'verbale.pdf', contentType: 'application/pdf', size: 4 });
@@ -232,7 +245,7 @@ const urlOf = (id: string, path: string) =>
 
 /** A body every write refuses: required fields missing, or an unknown field where all are optional. */
 const invalidBody = (id: string, method: string) =>
-  method === 'GET' || method === 'DELETE' ? undefined : ['deliverables.submit', 'share.create'].includes(id) ? { unknownField: true } : {};
+  method === 'GET' || method === 'DELETE' ? undefined : ['deliverables.submit', 'share.create', 'me.dataExport'].includes(id) ? { unknownField: true } : {};
 
 describe('the access rules of docs/api.md', () => {
   it('have a row for every operation of the document, and none for another', () => {

@@ -11,8 +11,10 @@ beforeAll(async () => {
 });
 afterAll(() => api.table.drop());
 
+// One e-mail per invitation: the identity provider gives one e-mail one person.
+let invitations = 0;
 const invite = (fields: Record<string, unknown>) =>
-  api.call('POST', `${v1}/people`, { email: 'anna@example.org', name: 'Anna Verdi', language: 'it', ...fields });
+  api.call('POST', `${v1}/people`, { email: `anna${++invitations}@example.org`, name: 'Anna Verdi', language: 'it', ...fields });
 
 describe('people', () => {
   it('invites a member person who can then work on its own deliverables only', async () => {
