@@ -1,6 +1,7 @@
 // Small shared pieces: links, loading and error states, status badges, progress, forms.
 import type { AnchorHTMLAttributes, ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { ApiError } from '../api/client';
 import { useApp } from '../context';
 import type { Glossary } from '../../../shared/domain/glossary';
 import { navigate } from '../router';
@@ -75,19 +76,26 @@ export function Bar({ percent, label }: { percent: number; label: string }) {
   );
 }
 
-/** Runs an action from a button or form, showing its error and a done message. */
+/**
+ * Runs an action from a button or form, showing its error and a done message. The API's field
+ * errors (problem+json `errors`) are kept by path, for each field to show beside itself
+ * (`errorOf('dueDate')`); a form keeps what was typed, since nothing here clears it on an error.
+ */
 export function useAction() {
   const { t } = useApp();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const run = async (action: () => Promise<unknown>, done?: string) => {
     setBusy(true);
     setMessage(undefined);
+    setFieldErrors({});
     try {
       await action();
       setMessage(done ? { kind: 'ok', text: done } : undefined);
     } catch (error) {
       setMessage({ kind: 'error', text: `${t('error')}: ${(error as Error).message}` });
+      if (error instanceof ApiError) setFieldErrors(Object.fromEntries((error.problem.errors ?? []).map((issue) => [issue.path, issue.message])));
     } finally {
       setBusy(false);
     }
@@ -95,7 +103,15 @@ export function useAction() {
   const feedback = message ? (
     <p class={message.kind === 'ok' ? 'ok' : 'error'} role={message.kind === 'ok' ? 'status' : 'alert'}>{message.text}</p>
   ) : null;
-  return { busy, run, feedback };
+  /** The API's message for a field (its path, e.g. `dueDate` or `partners.1.memberId`), if the last run failed on it. */
+  const errorOf = (path: string): string | undefined => fieldErrors[path];
+  return { busy, run, feedback, errorOf };
+}
+
+/** What a labelled control carries when its field has a hint or an error: give it to the input, select or textarea. */
+export interface Described {
+  'aria-describedby'?: string;
+  'aria-invalid'?: 'true';
 }
 
 let fieldCounter = 0;
@@ -103,13 +119,16 @@ let fieldCounter = 0;
  * A labelled control: every input, select and textarea has its label. A hint has the id
  * `<id>-hint`, for the control's `aria-describedby`; a wide field takes a whole row of a form grid.
  */
-export function Field({ label, children, hint, wide }: { label: string; hint?: string; wide?: boolean; children: (id: string) => ComponentChildren }) {
+export function Field({ label, children, hint, wide, error }: { label: string; hint?: string; wide?: boolean; error?: string; children: (id: string, described: Described) => ComponentChildren }) {
   const [id] = useState(() => `field-${++fieldCounter}`);
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const described: Described = { ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(error ? { 'aria-invalid': 'true' } : {}) };
   return (
     <div class={wide ? 'field wide' : 'field'}>
       <label for={id}>{label}</label>
-      {children(id)}
+      {children(id, described)}
       {hint ? <small id={`${id}-hint`}>{hint}</small> : null}
+      {error ? <small id={`${id}-error`} class="field-error">{error}</small> : null}
     </div>
   );
 }

@@ -44,7 +44,7 @@ export function PeoplePage() {
   const [language, setLanguage] = useState<'it' | 'en'>('it');
   const [role, setRole] = useState<Role>('member');
   const [link, setLink] = useState('');
-  const { busy, run, feedback } = useAction();
+  const { busy, run, feedback, errorOf } = useAction();
   return (
     <>
       <h1>{t('nav.people')}</h1>
@@ -61,8 +61,8 @@ export function PeoplePage() {
             }, t('people.invited'));
           }}
         >
-          <Field label={t('people.name')}>{(id) => <input id={id} required value={name} onInput={(e) => setName(e.currentTarget.value)} />}</Field>
-          <Field label={t('people.email')}>{(id) => <input id={id} type="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />}</Field>
+          <Field label={t('people.name')} error={errorOf('name')}>{(id, described) => <input id={id} {...described} required value={name} onInput={(e) => setName(e.currentTarget.value)} />}</Field>
+          <Field label={t('people.email')} error={errorOf('email')}>{(id, described) => <input id={id} {...described} type="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />}</Field>
           <Field label={t('language')}>
             {(id) => <select id={id} value={language} onChange={(e) => setLanguage(e.currentTarget.value as 'it' | 'en')}><option value="it">Italiano</option><option value="en">English</option></select>}
           </Field>
