@@ -86,7 +86,6 @@ export function addRete(app: App, given: ReteSettings) {
     filesBucket: data.filesBucket,
     userPool: auth.userPool,
     httpApi: web.httpApi,
-    authorizerId: web.authorizer.authorizerId,
     clientId: web.client.userPoolClientId,
     exportQueue: jobs.exportQueue,
     mail,

@@ -1,10 +1,10 @@
 // The front door, everything a browser reaches on one origin: CloudFront serving the dashboard from a
 // private bucket and routing /api/* to the HTTP API with the origin header the API checks, the HTTP
-// API itself with its JWT authorizer, and the dashboard's Cognito app client. The API's function,
+// API itself, and the dashboard's Cognito app client. The API's function,
 // routes and stage come later in the api stack, so the client can name the distribution's domain
 // without a cycle (and the stage's per-route throttles can name routes that exist).
 import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import { HttpApi, HttpAuthorizer, HttpAuthorizerType } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
   CachePolicy,
@@ -64,8 +64,6 @@ export const cloudFrontLogsReach = (region: string) => !NO_CLOUDFRONT_LOG_DELIVE
 
 export class WebStack extends Stack {
   readonly httpApi: HttpApi;
-  /** Checks Cognito access tokens issued to the dashboard's client; the api stack's routes use it. */
-  readonly authorizer: HttpAuthorizer;
   readonly client: UserPoolClient;
   readonly distribution: Distribution;
   /** https://<first custom domain name, or the distribution's domain>: the dashboard's and the API's one origin. */
@@ -195,14 +193,6 @@ export class WebStack extends Stack {
       refreshTokenValidity: Duration.days(30),
     });
 
-    this.authorizer = new HttpAuthorizer(this, 'AccessTokens', {
-      httpApi: this.httpApi,
-      type: HttpAuthorizerType.JWT,
-      identitySource: ['$request.header.Authorization'],
-      jwtIssuer: `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`,
-      // Cognito access tokens carry the client in `client_id`, which API Gateway checks against the audience.
-      jwtAudience: [this.client.userPoolClientId],
-    });
 
     new DashboardFiles(this, 'DashboardFiles', {
       bucket: dashboardBucket,
