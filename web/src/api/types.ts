@@ -30,3 +30,5 @@ export type Offer = Schemas['Offer'];
 export type TrainingPath = Schemas['TrainingPathWithTotals'];
 export type TrainingSession = Schemas['TrainingSessionWithTotals'];
 export type ShareLink = Schemas['ShareLink'];
+export type PrivacyRequest = Schemas['PrivacyRequest'];
+export type Erasure = Schemas['Erasure'];

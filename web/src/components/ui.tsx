@@ -1,6 +1,7 @@
 // Small shared pieces: links, loading and error states, status badges, progress, forms.
 import type { AnchorHTMLAttributes, ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { ApiError } from '../api/client';
 import { useApp } from '../context';
 import type { Glossary } from '../../../shared/domain/glossary';
 import { navigate } from '../router';
@@ -42,10 +43,15 @@ type StatusGroup = 'status' | 'phaseStatus' | 'sessionStatus' | 'costStatus' | '
 /** `of` names the glossary's list of the entity's statuses (`status` is a deliverable's). */
 export function Status<G extends StatusGroup>({ of, value }: { of: G; value: keyof Glossary[G] & string }) {
   const { words } = useApp();
+  return <StatusWords value={value}>{(words[of] as Record<string, string>)[value]}</StatusWords>;
+}
+
+/** A status with its symbol, in the words of a page that names it its own way. */
+export function StatusWords({ value, children }: { value: string; children: ComponentChildren }) {
   return (
     <span class={`status status-${value}`}>
       <span aria-hidden="true">{SYMBOLS[value] ?? '•'} </span>
-      {(words[of] as Record<string, string>)[value]}
+      {children}
     </span>
   );
 }
@@ -75,19 +81,30 @@ export function Bar({ percent, label }: { percent: number; label: string }) {
   );
 }
 
-/** Runs an action from a button or form, showing its error and a done message. */
-export function useAction() {
+/**
+ * Runs an action from a button or form, showing its error and a done message. When the API names
+ * fields (`errors` with `path`), `errors` holds their messages for the Fields of `fields` to show
+ * beside them; the message above names only the rest.
+ */
+export function useAction(fields: readonly string[] = []) {
   const { t } = useApp();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
-  const run = async (action: () => Promise<unknown>, done?: string) => {
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: ComponentChildren } | undefined>(undefined);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const run = async (action: () => Promise<unknown>, done?: ComponentChildren) => {
     setBusy(true);
     setMessage(undefined);
+    setErrors({});
     try {
       await action();
       setMessage(done ? { kind: 'ok', text: done } : undefined);
     } catch (error) {
-      setMessage({ kind: 'error', text: `${t('error')}: ${(error as Error).message}` });
+      const issues = error instanceof ApiError ? error.problem.errors ?? [] : [];
+      const beside = issues.filter((issue) => fields.includes(issue.path));
+      setErrors(Object.fromEntries(beside.map((issue) => [issue.path, issue.message])));
+      const rest = issues.filter((issue) => !beside.includes(issue));
+      const text = beside.length === 0 ? (error as Error).message : [t('error.fields'), ...rest.map((issue) => `${issue.path}: ${issue.message}`)].join(' ');
+      setMessage({ kind: 'error', text: `${t('error')}: ${text}` });
     } finally {
       setBusy(false);
     }
@@ -95,21 +112,30 @@ export function useAction() {
   const feedback = message ? (
     <p class={message.kind === 'ok' ? 'ok' : 'error'} role={message.kind === 'ok' ? 'status' : 'alert'}>{message.text}</p>
   ) : null;
-  return { busy, run, feedback };
+  return { busy, run, feedback, errors };
+}
+
+/** What a Field's control carries: marked invalid, and described by the hint and the error. */
+export interface FieldAria {
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
 }
 
 let fieldCounter = 0;
 /**
  * A labelled control: every input, select and textarea has its label. A hint has the id
- * `<id>-hint`, for the control's `aria-describedby`; a wide field takes a whole row of a form grid.
+ * `<id>-hint` and an error `<id>-error`; the control takes them with the `aria` its render gets.
+ * A wide field takes a whole row of a form grid.
  */
-export function Field({ label, children, hint, wide }: { label: string; hint?: string; wide?: boolean; children: (id: string) => ComponentChildren }) {
+export function Field({ label, children, hint, wide, error }: { label: string; hint?: string; wide?: boolean; error?: string; children: (id: string, aria: FieldAria) => ComponentChildren }) {
   const [id] = useState(() => `field-${++fieldCounter}`);
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={wide ? 'field wide' : 'field'}>
       <label for={id}>{label}</label>
-      {children(id)}
+      {children(id, { ...(error ? { 'aria-invalid': true } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
       {hint ? <small id={`${id}-hint`}>{hint}</small> : null}
+      {error ? <small id={`${id}-error`} class="field-error"><span aria-hidden="true">! </span>{error}</small> : null}
     </div>
   );
 }

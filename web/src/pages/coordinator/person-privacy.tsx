@@ -1,0 +1,52 @@
+// A coordinator's two requests about one person of the consortium: a copy of their data, and their
+// erasure, which asks for confirmation first. Used on a person's card and on the personal data page.
+import type { PrivacyRequest } from '../../api/types';
+import { useErasureConfirmation } from '../../components/confirm-erasure';
+import { Link, type useAction } from '../../components/ui';
+import { useApp } from '../../context';
+
+type Body = { kind: 'export'; personId: string } | { kind: 'erasure'; personId: string } | { kind: 'erasure'; name: string; email?: string };
+
+/** Asks for a request; what was asked, and where to follow it, is the action's done message. */
+export function usePrivacyRequest(action: ReturnType<typeof useAction>, { follow, onAsked }: { follow: boolean; onAsked?(request: PrivacyRequest): void }) {
+  const { api, consortiumId, t } = useApp();
+  return (body: Body) => {
+    let created: PrivacyRequest | undefined;
+    const said = () => (created?.kind === 'erasure' ? t('privacy.erasureAsked', { pseudonym: created.pseudonym ?? '' }) : t('privacy.exportAsked'));
+    return action.run(
+      async () => {
+        created = await api.post('/api/v1/consortia/{consortiumId}/privacy/requests', { consortiumId }, body);
+        onAsked?.(created);
+      },
+      <Done text={() => said()} follow={follow} />,
+    );
+  };
+}
+
+/** The done message, read once the request exists (it names the erasure's pseudonym). */
+function Done({ text, follow }: { text(): string; follow: boolean }) {
+  const { t } = useApp();
+  return <>{text()}{follow ? <> <Link href="/privacy">{t('privacy.follow')}</Link></> : null}</>;
+}
+
+interface Props {
+  personId: string;
+  /** How the confirmation names the person. */
+  who: string;
+  action: ReturnType<typeof useAction>;
+  ask: ReturnType<typeof usePrivacyRequest>;
+  /** Checks what the buttons act on before they ask (a form's own validation). */
+  ready?(): boolean;
+}
+
+export function PersonPrivacyActions({ personId, who, action, ask, ready = () => true }: Props) {
+  const { t } = useApp();
+  const confirmation = useErasureConfirmation(who, () => void ask({ kind: 'erasure', personId }));
+  return (
+    <div class="actions">
+      <button type="button" disabled={action.busy} onClick={() => ready() && void ask({ kind: 'export', personId })}>{t('privacy.export')}</button>
+      <button type="button" class="danger" disabled={action.busy} onClick={() => ready() && confirmation.ask()}>{t('privacy.erase')}</button>
+      {confirmation.dialog}
+    </div>
+  );
+}
