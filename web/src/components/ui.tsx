@@ -91,13 +91,15 @@ export function useAction(fields: readonly string[] = []) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: ComponentChildren } | undefined>(undefined);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const run = async (action: () => Promise<unknown>, done?: ComponentChildren) => {
+  /** `done` is the message once it worked, or makes it from what the action answered. */
+  const run = async <T,>(action: () => Promise<T>, done?: ComponentChildren | ((result: T) => ComponentChildren)) => {
     setBusy(true);
     setMessage(undefined);
     setErrors({});
     try {
-      await action();
-      setMessage(done ? { kind: 'ok', text: done } : undefined);
+      const result = await action();
+      const text = typeof done === 'function' ? done(result) : done;
+      setMessage(text ? { kind: 'ok', text } : undefined);
     } catch (error) {
       const issues = error instanceof ApiError ? error.problem.errors ?? [] : [];
       const beside = issues.filter((issue) => fields.includes(issue.path));

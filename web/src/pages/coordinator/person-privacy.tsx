@@ -1,32 +1,27 @@
 // A coordinator's two requests about one person of the consortium: a copy of their data, and their
 // erasure, which asks for confirmation first. Used on a person's card and on the personal data page.
-import type { PrivacyRequest } from '../../api/types';
+import type { PrivacyRequest, PrivacyRequestCreate } from '../../api/types';
 import { useErasureConfirmation } from '../../components/confirm-erasure';
 import { Link, type useAction } from '../../components/ui';
 import { useApp } from '../../context';
 
-type Body = { kind: 'export'; personId: string } | { kind: 'erasure'; personId: string } | { kind: 'erasure'; name: string; email?: string };
-
-/** Asks for a request; what was asked, and where to follow it, is the action's done message. */
+/** Asks for a request; the done message says what was asked (an erasure's pseudonym), and where to follow it. */
 export function usePrivacyRequest(action: ReturnType<typeof useAction>, { follow, onAsked }: { follow: boolean; onAsked?(request: PrivacyRequest): void }) {
   const { api, consortiumId, t } = useApp();
-  return (body: Body) => {
-    let created: PrivacyRequest | undefined;
-    const said = () => (created?.kind === 'erasure' ? t('privacy.erasureAsked', { pseudonym: created.pseudonym ?? '' }) : t('privacy.exportAsked'));
-    return action.run(
+  return (body: PrivacyRequestCreate) =>
+    action.run(
       async () => {
-        created = await api.post('/api/v1/consortia/{consortiumId}/privacy/requests', { consortiumId }, body);
+        const created = await api.post('/api/v1/consortia/{consortiumId}/privacy/requests', { consortiumId }, body);
         onAsked?.(created);
+        return created;
       },
-      <Done text={() => said()} follow={follow} />,
+      (created) => (
+        <>
+          {created.kind === 'erasure' ? t('privacy.erasureAsked', { pseudonym: created.pseudonym ?? '' }) : t('privacy.exportAsked')}
+          {follow ? <> <Link href="/privacy">{t('privacy.follow')}</Link></> : null}
+        </>
+      ),
     );
-  };
-}
-
-/** The done message, read once the request exists (it names the erasure's pseudonym). */
-function Done({ text, follow }: { text(): string; follow: boolean }) {
-  const { t } = useApp();
-  return <>{text()}{follow ? <> <Link href="/privacy">{t('privacy.follow')}</Link></> : null}</>;
 }
 
 interface Props {
