@@ -1,6 +1,7 @@
 // The dashboard in a real browser against the running suite: the acceptance flows of each role, at
 // a desktop width and at 375 px. Each flow saves a screenshot under test-results/browser/, and
 // fails if the page's content security policy blocked anything.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { COORDINATOR_PERSON_ID, memberPersonId } from '../../dev/demo/demo-data';
@@ -355,6 +356,145 @@ describe.each(VIEWPORTS)('the dashboard at $name', { timeout: 180_000 }, (viewpo
     await context.close();
   });
 
+  it('a member asks for a copy of their data, follows it until it is ready, and downloads it as JSON', async () => {
+    const project = await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork');
+    const personId = memberPersonId(project.partners[VIEWPORTS.indexOf(viewport)].memberId);
+    const { page, context } = await open(viewport);
+    await signIn(page, runtime.base, personId);
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'My data' }).click();
+    await page.getByRole('heading', { name: 'My data', level: 1 }).waitFor();
+    await page.getByText('the log entries and costs you wrote').waitFor();
+    await page.getByRole('button', { name: 'Ask for a copy of my data' }).click();
+    // No reload: the page reads the list again until the job is done.
+    await page.getByText('Your copy is ready: download it below.').waitFor({ timeout: 60_000 });
+    const card = page.locator('li.card').first();
+    await card.locator('.status-done').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('link', { name: 'Download the file (JSON)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^rete-personal-data-.+\.json$/);
+    const copy = JSON.parse(await readFile((await download.path())!, 'utf8'));
+    expect(copy).toMatchObject({ format: 'rete-personal-data/1', personId });
+    expect(copy.consortia.length).toBeGreaterThan(0);
+    await screenshot(page, viewport, 'member-my-data');
+    await context.close();
+  });
+
+  it('a coordinator erases a named person who never signs in, after confirming, and finds the erasure in the register', async () => {
+    // A trainer who never signs in, named in a session of their own.
+    const trainer = `Chiara Esterna ${viewport.name === 'desktop' ? 'Prima' : 'Seconda'}`;
+    const { today } = await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork/overview');
+    const session = await api.call(COORDINATOR_PERSON_ID, 'POST', '/training/raccolta-fondi/sessions', { date: today, hours: 2, trainer, online: true });
+    const before = (await api.get(COORDINATOR_PERSON_ID, '/privacy/requests?limit=100')).items.length;
+    const { page, context } = await open(viewport);
+    await signIn(page, runtime.base, COORDINATOR_PERSON_ID);
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Personal data' }).click();
+    const form = page.getByRole('region', { name: 'Erase someone who never signs in' });
+    await form.getByLabel('Their name').fill(trainer);
+    await form.getByRole('button', { name: 'Erase…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Erase ${trainer}?` });
+    await dialog.getByText('This cannot be undone.').waitFor();
+    await dialog.getByText(/What stays: the records the funder needs .* attributed to a pseudonym/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, viewport, 'coordinator-erase-confirm');
+    // Cancelled, nothing is asked and the name stays typed.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await api.get(COORDINATOR_PERSON_ID, '/privacy/requests?limit=100')).items.length).toBe(before);
+    expect(await form.getByLabel('Their name').inputValue()).toBe(trainer);
+
+    await form.getByRole('button', { name: 'Erase…' }).click();
+    await dialog.getByRole('button', { name: 'Erase for good' }).click();
+    const said = await form.getByText(/The erasure is under way/).innerText();
+    const pseudonym = /erased-[0-9a-f]{6}/.exec(said)![0];
+    expect(await form.getByLabel('Their name').inputValue()).toBe('');
+    const request = page.locator('li.card', { hasText: pseudonym });
+    await request.locator('.status-done').waitFor({ timeout: 60_000 });
+    await request.getByText('someone who never signs in').waitFor();
+    await page.locator('#register tr', { hasText: pseudonym }).waitFor();
+    expect(await page.locator('#register').innerText()).not.toContain(trainer);
+    await screenshot(page, viewport, 'coordinator-erasure-register');
+    await context.close();
+
+    const sessions = (await api.get(COORDINATOR_PERSON_ID, '/training/raccolta-fondi/sessions?limit=100')).items;
+    expect(sessions.find((s: { id: string }) => s.id === session.id).trainer).toBe(pseudonym);
+  });
+
+  it("a coordinator exports a person's data from the People page and downloads it from the personal data page; Erase… there asks first", async () => {
+    const people = (await api.get(COORDINATOR_PERSON_ID, '/people?limit=100')).items;
+    const person = people.filter((p: { role: string }) => p.role === 'member')[VIEWPORTS.indexOf(viewport) + 4];
+    const { page, context } = await open(viewport);
+    await signIn(page, runtime.base, COORDINATOR_PERSON_ID);
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'People' }).click();
+    const card = page.locator('li.card').filter({ has: page.getByRole('heading', { name: person.name, exact: true }) });
+    // The coordinator's own card offers neither.
+    const own = page.locator('li.card', { hasText: 'This is you.' });
+    await own.waitFor();
+    expect(await own.getByRole('button', { name: /Export their data|Erase…/ }).count()).toBe(0);
+
+    // Erase… asks first, naming the person; Esc cancels and asks for nothing.
+    const before = (await api.get(COORDINATOR_PERSON_ID, '/privacy/requests?limit=100')).items.length;
+    await card.getByRole('button', { name: 'Erase…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Erase ${person.name}?` });
+    await dialog.getByText('This cannot be undone.').waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Erase…');
+    expect((await api.get(COORDINATOR_PERSON_ID, '/privacy/requests?limit=100')).items.length).toBe(before);
+
+    await card.getByRole('button', { name: 'Export their data' }).click();
+    await card.getByText('The copy of their data is being prepared.').waitFor();
+    await screenshot(page, viewport, 'coordinator-people-export');
+    await card.getByRole('link', { name: 'Follow it on the Personal data page.' }).click();
+    await page.waitForURL(`${runtime.base}/privacy`);
+    const asked = (await api.get(COORDINATOR_PERSON_ID, '/privacy/requests?limit=100')).items.find((r: { kind: string; personId?: string }) => r.kind === 'export' && r.personId === person.id);
+    const request = page.locator(`[data-request="${asked.id}"]`);
+    await request.getByRole('heading', { name: `Copy of their data · ${person.name}` }).waitFor();
+    const button = request.getByRole('button', { name: 'Download the file (JSON)' });
+    await button.waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    const copy = JSON.parse(await readFile((await download.path())!, 'utf8'));
+    expect(copy).toMatchObject({ format: 'rete-personal-data/1', personId: person.id });
+    await screenshot(page, viewport, 'coordinator-privacy');
+    await context.close();
+  });
+
+  it("the erasure's confirmation works from the keyboard, and the API's field error shows beside the field with what was typed", async () => {
+    const { page, context } = await open(viewport);
+    await signIn(page, runtime.base, COORDINATOR_PERSON_ID);
+    await page.goto(`${runtime.base}/privacy`);
+    const field = page.getByLabel('Person id');
+    await field.waitFor();
+    await tabTo(page, 'the person id field', (element) => element.tagName === 'INPUT' && element.getAttribute('aria-describedby')?.endsWith('-hint') === true);
+    await page.keyboard.type(COORDINATOR_PERSON_ID);
+    const section = page.getByRole('region', { name: 'A person by their id' });
+    // The next Erase… after the field is its own.
+    await tabTo(page, 'the erase button', (element) => element.textContent === 'Erase…');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: `Erase ${COORDINATOR_PERSON_ID}?` });
+    await dialog.waitFor();
+    // Cancel has the focus first: Enter by habit erases nothing.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    const outline = await focusOutline(page);
+    expect(outline.style).not.toBe('none');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Erase…');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Erase for good');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    // A coordinator cannot erase themself: the API says so about personId, beside the field.
+    const error = section.locator('.field-error');
+    await error.getByText('you cannot erase yourself').waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await field.getAttribute('aria-describedby')).toContain(await error.getAttribute('id'));
+    expect(await field.inputValue()).toBe(COORDINATOR_PERSON_ID);
+    await section.getByRole('alert').getByText('Check the fields marked.').waitFor();
+    await screenshot(page, viewport, 'coordinator-erase-field-error');
+    await context.close();
+  });
+
   it('a share link opens in a fresh browser context without login', async () => {
     const exportId = await submittedExport();
     const coordinator = await open(viewport);
@@ -386,9 +526,9 @@ describe('accessibility', { timeout: 420_000 }, () => {
     [COORDINATOR_PERSON_ID]: [
       '/', '/projects/cultnetwork', '/projects/cultnetwork/deliverables', '/projects/cultnetwork/review', '/projects/cultnetwork/money',
       '/projects/cultnetwork/training', '/projects/cultnetwork/offers', '/projects/cultnetwork/indicators', '/projects/cultnetwork/exports',
-      '/projects/cultnetwork/deliverables/d13', '/people', '/notifications',
+      '/projects/cultnetwork/deliverables/d13', '/people', '/privacy', '/notifications', '/my-data',
     ],
-    [memberPersonId('mincio-musei')]: ['/', '/projects/cultnetwork/deliverables/d22', '/costs', '/training', '/notifications'],
+    [memberPersonId('mincio-musei')]: ['/', '/projects/cultnetwork/deliverables/d22', '/costs', '/training', '/notifications', '/my-data'],
   };
 
   /** Waits until nothing on the page says it is loading. */
@@ -413,7 +553,7 @@ describe('accessibility', { timeout: 420_000 }, () => {
     await signedOut.context.close();
 
     const cultnetwork = await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork');
-    pages[funderPersonId(cultnetwork.funderId)] = ['/', '/projects/cultnetwork', '/notifications'];
+    pages[funderPersonId(cultnetwork.funderId)] = ['/', '/projects/cultnetwork', '/notifications', '/my-data'];
     for (const [person, paths] of Object.entries(pages)) {
       const session = await openContext(browser, desktop, language);
       sessions.push(session);
@@ -430,9 +570,10 @@ describe('accessibility', { timeout: 420_000 }, () => {
       [COORDINATOR_PERSON_ID]: [
         '/projects/cultnetwork', '/projects/cultnetwork/deliverables', '/projects/cultnetwork/review', '/projects/cultnetwork/money',
         '/projects/cultnetwork/offers', '/projects/cultnetwork/indicators', '/projects/cultnetwork/exports', '/notifications',
+        '/people', '/privacy', '/my-data',
       ],
-      [memberPersonId('mincio-musei')]: ['/', '/costs', '/training'],
-      [funderPersonId(cultnetwork.funderId)]: ['/projects/cultnetwork'],
+      [memberPersonId('mincio-musei')]: ['/', '/costs', '/training', '/my-data'],
+      [funderPersonId(cultnetwork.funderId)]: ['/projects/cultnetwork', '/my-data'],
     };
     for (const [person, paths] of Object.entries(narrow)) {
       const session = await openContext(browser, VIEWPORTS[1]!, language);
@@ -441,6 +582,8 @@ describe('accessibility', { timeout: 420_000 }, () => {
       for (const path of paths) {
         await session.page.goto(`${runtime.base}${path}`);
         await check(session, `${person} ${path} at 375 px`);
+        // The personal data pages, as read in each language at 375 px (and fitting its width).
+        if (path === '/privacy' || path === '/my-data') await screenshot(session.page, VIEWPORTS[1]!, `${path.slice(1)}-${person}-${language}`);
       }
       await session.context.close();
     }

@@ -30,3 +30,6 @@ export type Offer = Schemas['Offer'];
 export type TrainingPath = Schemas['TrainingPathWithTotals'];
 export type TrainingSession = Schemas['TrainingSessionWithTotals'];
 export type ShareLink = Schemas['ShareLink'];
+export type PrivacyRequest = Schemas['PrivacyRequest'];
+export type PrivacyRequestCreate = Schemas['PrivacyRequestCreate'];
+export type Erasure = Schemas['Erasure'];

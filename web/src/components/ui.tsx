@@ -43,10 +43,15 @@ type StatusGroup = 'status' | 'phaseStatus' | 'sessionStatus' | 'costStatus' | '
 /** `of` names the glossary's list of the entity's statuses (`status` is a deliverable's). */
 export function Status<G extends StatusGroup>({ of, value }: { of: G; value: keyof Glossary[G] & string }) {
   const { words } = useApp();
+  return <StatusWords value={value}>{(words[of] as Record<string, string>)[value]}</StatusWords>;
+}
+
+/** A status with its symbol, in the words of a page that names it its own way. */
+export function StatusWords({ value, children }: { value: string; children: ComponentChildren }) {
   return (
     <span class={`status status-${value}`}>
       <span aria-hidden="true">{SYMBOLS[value] ?? '•'} </span>
-      {(words[of] as Record<string, string>)[value]}
+      {children}
     </span>
   );
 }
@@ -77,25 +82,32 @@ export function Bar({ percent, label }: { percent: number; label: string }) {
 }
 
 /**
- * Runs an action from a button or form, showing its error and a done message. The API's field
- * errors (problem+json `errors`) are kept by path, for each field to show beside itself
- * (`errorOf('dueDate')`); a form keeps what was typed, since nothing here clears it on an error.
+ * Runs an action from a button or form, showing its error and a done message. When the API names
+ * fields (problem+json `errors` with `path`), `errorOf(path)` (or `errors`) holds their messages for
+ * each Field to show beside itself; given the `fields` a form shows so, the message above names only
+ * the rest. A form keeps what was typed, since nothing here clears it on an error.
  */
-export function useAction() {
+export function useAction(fields: readonly string[] = []) {
   const { t } = useApp();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const run = async (action: () => Promise<unknown>, done?: string) => {
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: ComponentChildren } | undefined>(undefined);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  /** `done` is the message once it worked, or makes it from what the action answered. */
+  const run = async <T,>(action: () => Promise<T>, done?: ComponentChildren | ((result: T) => ComponentChildren)) => {
     setBusy(true);
     setMessage(undefined);
-    setFieldErrors({});
+    setErrors({});
     try {
-      await action();
-      setMessage(done ? { kind: 'ok', text: done } : undefined);
+      const result = await action();
+      const text = typeof done === 'function' ? done(result) : done;
+      setMessage(text ? { kind: 'ok', text } : undefined);
     } catch (error) {
-      setMessage({ kind: 'error', text: `${t('error')}: ${(error as Error).message}` });
-      if (error instanceof ApiError) setFieldErrors(Object.fromEntries((error.problem.errors ?? []).map((issue) => [issue.path, issue.message])));
+      const issues = error instanceof ApiError ? error.problem.errors ?? [] : [];
+      setErrors(Object.fromEntries(issues.map((issue) => [issue.path, issue.message])));
+      const beside = issues.filter((issue) => fields.includes(issue.path));
+      const rest = issues.filter((issue) => !beside.includes(issue));
+      const text = beside.length === 0 ? (error as Error).message : [t('error.fields'), ...rest.map((issue) => `${issue.path}: ${issue.message}`)].join(' ');
+      setMessage({ kind: 'error', text: `${t('error')}: ${text}` });
     } finally {
       setBusy(false);
     }
@@ -104,31 +116,32 @@ export function useAction() {
     <p class={message.kind === 'ok' ? 'ok' : 'error'} role={message.kind === 'ok' ? 'status' : 'alert'}>{message.text}</p>
   ) : null;
   /** The API's message for a field (its path, e.g. `dueDate` or `partners.1.memberId`), if the last run failed on it. */
-  const errorOf = (path: string): string | undefined => fieldErrors[path];
-  return { busy, run, feedback, errorOf };
+  const errorOf = (path: string): string | undefined => errors[path];
+  return { busy, run, feedback, errors, errorOf };
 }
 
-/** What a labelled control carries when its field has a hint or an error: give it to the input, select or textarea. */
-export interface Described {
+/** What a Field's control carries: marked invalid, and described by the hint and the error. */
+export interface FieldAria {
+  'aria-invalid'?: boolean;
   'aria-describedby'?: string;
-  'aria-invalid'?: 'true';
 }
+export type Described = FieldAria;
 
 let fieldCounter = 0;
 /**
  * A labelled control: every input, select and textarea has its label. A hint has the id
- * `<id>-hint`, for the control's `aria-describedby`; a wide field takes a whole row of a form grid.
+ * `<id>-hint` and an error `<id>-error`; the control takes them with the `aria` its render gets.
+ * A wide field takes a whole row of a form grid.
  */
-export function Field({ label, children, hint, wide, error }: { label: string; hint?: string; wide?: boolean; error?: string; children: (id: string, described: Described) => ComponentChildren }) {
+export function Field({ label, children, hint, wide, error }: { label: string; hint?: string; wide?: boolean; error?: string; children: (id: string, aria: FieldAria) => ComponentChildren }) {
   const [id] = useState(() => `field-${++fieldCounter}`);
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const described: Described = { ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(error ? { 'aria-invalid': 'true' } : {}) };
   return (
     <div class={wide ? 'field wide' : 'field'}>
       <label for={id}>{label}</label>
-      {children(id, described)}
+      {children(id, { ...(error ? { 'aria-invalid': true } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
       {hint ? <small id={`${id}-hint`}>{hint}</small> : null}
-      {error ? <small id={`${id}-error`} class="field-error">{error}</small> : null}
+      {error ? <small id={`${id}-error`} class="field-error"><span aria-hidden="true">! </span>{error}</small> : null}
     </div>
   );
 }

@@ -30,3 +30,15 @@ export function useLoad<T>(load: () => Promise<T>, keys: unknown[] = []): Loaded
   }, []);
   return { data, error, loading, reload };
 }
+
+/**
+ * Reads `state` again `millis` after each answer, while `millis` is given (a job to follow, a link
+ * about to expire); the timer goes with the component, so that leaving the page stops it.
+ */
+export function useReloadAfter(state: Loaded<unknown>, millis: number | undefined): void {
+  useEffect(() => {
+    if (millis === undefined) return;
+    const timer = setTimeout(state.reload, millis);
+    return () => clearTimeout(timer);
+  }, [state.data, state.error, millis]);
+}

@@ -1,10 +1,12 @@
-// People of the consortium: invite one, change a role, remove a membership.
+// People of the consortium: invite one, change a role, remove a membership; ask for a copy of a
+// person's data, or erase them (followed on the personal data page).
 import { useState } from 'preact/hooks';
 import { allPages } from '../../api/client';
 import type { Person, Role } from '../../api/types';
 import { Field, Loading, Section, useAction } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
 import { useApp, type AppContext } from '../../context';
+import { PersonPrivacyActions, usePrivacyRequest } from './person-privacy';
 
 const ROLES: Role[] = ['coordinator', 'member', 'funder'];
 
@@ -44,7 +46,7 @@ export function PeoplePage() {
   const [language, setLanguage] = useState<'it' | 'en'>('it');
   const [role, setRole] = useState<Role>('member');
   const [link, setLink] = useState('');
-  const { busy, run, feedback, errorOf } = useAction();
+  const { busy, run, feedback, errorOf } = useAction(['name', 'email']);
   return (
     <>
       <h1>{t('nav.people')}</h1>
@@ -86,6 +88,8 @@ function PersonCard({ person, reload }: { person: Person; reload(): void }) {
   const [role, setRole] = useState<Role>(person.role);
   const [link, setLink] = useState(person.memberId ?? person.funderId ?? '');
   const { busy, run, feedback } = useAction();
+  const privacy = useAction();
+  const ask = usePrivacyRequest(privacy, { follow: true });
   const ids = { consortiumId, personId: person.id };
   const placedAt = person.memberId ? app.members.get(person.memberId)?.name : person.funderId ? app.funders.get(person.funderId)?.name : undefined;
   return (
@@ -113,6 +117,12 @@ function PersonCard({ person, reload }: { person: Person; reload(): void }) {
           </div>
           {feedback}
         </form>
+      )}
+      {person.id === personId ? null : (
+        <>
+          <PersonPrivacyActions personId={person.id} who={person.name} action={privacy} ask={ask} />
+          {privacy.feedback}
+        </>
       )}
     </li>
   );

@@ -1,23 +1,30 @@
-// The coordinator's pages: the consortium home, each project's dashboard, people, notifications.
+// The coordinator's pages: the consortium home, each project's dashboard, people, personal data,
+// notifications, their own data.
 import type { Translate } from '../../i18n/messages';
 import { match } from '../../router';
 import { DeliverablePage } from '../common/deliverable';
+import { MyDataPage } from '../common/my-data';
 import { NotificationsPage } from '../common/notifications';
 import { NotFound } from '../common/not-found';
 import { CoordinatorHome } from './home';
 import { PeoplePage } from './people';
+import { PrivacyPage } from './privacy';
 import { ProjectPage } from './project';
 
 export const coordinatorNav = (t: Translate) => [
   { href: '/', label: t('nav.home') },
   { href: '/people', label: t('nav.people') },
+  { href: '/privacy', label: t('nav.privacy') },
   { href: '/notifications', label: t('nav.notifications') },
+  { href: '/my-data', label: t('nav.myData') },
 ];
 
 export function CoordinatorRoutes({ path }: { path: string }) {
   if (path === '/') return <CoordinatorHome />;
   if (path === '/people') return <PeoplePage />;
+  if (path === '/privacy') return <PrivacyPage />;
   if (path === '/notifications') return <NotificationsPage />;
+  if (path === '/my-data') return <MyDataPage />;
   const deliverable = match('/projects/:projectId/deliverables/:deliverableId', path);
   if (deliverable) return <DeliverablePage projectId={deliverable.projectId!} deliverableId={deliverable.deliverableId!} />;
   // A submitted cost's notification links here: its place is the review queue.

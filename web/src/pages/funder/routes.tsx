@@ -1,5 +1,5 @@
 // A funder's pages: the projects it funds and, for each, progress, money and submitted exports.
-// Nothing here edits anything.
+// Nothing here edits the consortium's records; a funder's person may ask for a copy of their own data.
 import { allPages } from '../../api/client';
 import { Timeline } from '../../components/timeline';
 import { Bar, Link, Loading, Section, Status } from '../../components/ui';
@@ -11,17 +11,20 @@ import { ExportFiles } from '../common/export-files';
 import { MoneyFigures } from '../common/money-summary';
 import { NotFound } from '../common/not-found';
 import { ProjectFacts } from '../common/project-facts';
+import { MyDataPage } from '../common/my-data';
 import { NotificationsPage } from '../common/notifications';
 import { useState } from 'preact/hooks';
 
 export const funderNav = (t: Translate) => [
   { href: '/', label: t('nav.funded') },
   { href: '/notifications', label: t('nav.notifications') },
+  { href: '/my-data', label: t('nav.myData') },
 ];
 
 export function FunderRoutes({ path }: { path: string }) {
   if (path === '/') return <FundedProjects />;
   if (path === '/notifications') return <NotificationsPage />;
+  if (path === '/my-data') return <MyDataPage />;
   const project = match('/projects/:projectId', path);
   if (project) return <FundedProject projectId={project.projectId!} />;
   return <NotFound />;

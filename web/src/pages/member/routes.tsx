@@ -1,7 +1,9 @@
-// A member cooperative's pages: what it owes, its costs, its training attendance, notifications.
+// A member cooperative's pages: what it owes, its costs, its training attendance, notifications,
+// the person's own data.
 import type { Translate } from '../../i18n/messages';
 import { match } from '../../router';
 import { DeliverablePage } from '../common/deliverable';
+import { MyDataPage } from '../common/my-data';
 import { NotificationsPage } from '../common/notifications';
 import { NotFound } from '../common/not-found';
 import { CostsPage } from './costs';
@@ -13,6 +15,7 @@ export const memberNav = (t: Translate) => [
   { href: '/costs', label: t('nav.costs') },
   { href: '/training', label: t('nav.training') },
   { href: '/notifications', label: t('nav.notifications') },
+  { href: '/my-data', label: t('nav.myData') },
 ];
 
 export function MemberRoutes({ path }: { path: string }) {
@@ -21,6 +24,7 @@ export function MemberRoutes({ path }: { path: string }) {
   if (path === '/costs') return <CostsPage />;
   if (path === '/training') return <TrainingPage />;
   if (path === '/notifications') return <NotificationsPage />;
+  if (path === '/my-data') return <MyDataPage />;
   const deliverable = match('/projects/:projectId/deliverables/:deliverableId', path);
   if (deliverable) return <DeliverablePage projectId={deliverable.projectId!} deliverableId={deliverable.deliverableId!} />;
   return <NotFound />;
