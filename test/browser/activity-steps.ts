@@ -113,6 +113,7 @@ export const offerCard = (page: Page, title: string): Locator =>
 /** Moves an offer to a stage (its English word); a lost offer is confirmed. */
 export async function moveOffer(page: Page, title: string, stage: string): Promise<void> {
   const card = offerCard(page, title);
+  await opened(card, 'Move along the pipeline');
   await card.getByLabel('Move to stage').selectOption({ label: stage });
   if (stage === 'Lost') page.once('dialog', (dialog) => void dialog.accept());
   await card.getByRole('button', { name: 'Change the stage' }).click();

@@ -2,42 +2,18 @@
 // a training path with a session held and attendance by name, an offer with two members' shares
 // moved along the pipeline, an indicator with an actual value, and an API field error shown beside
 // its field; the forms in English and Italian, at a desktop width and at 375 px, checked with axe.
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { COORDINATOR_PERSON_ID } from '../../dev/demo/demo-data';
-import { addActual, createIndicator, createOffer, createTrainingPath, fillIndicator, fillOffer, markSessionHeld, moveOffer, openArea, planSession, recordAttendance } from './activity-steps';
-import { apiOf, type TestApi } from './api';
-import { VIEWPORTS, focusOutline, openContext, saveScreenshot, screenshot, seriousViolations, signIn, tabTo, type Session, type Viewport } from './pages';
-import { launchChromium, startRuntime, type Runtime } from './runtime';
+import { addActual, createOffer, createTrainingPath, fillIndicator, fillOffer, markSessionHeld, moveOffer, openArea, planSession, recordAttendance } from './activity-steps';
+import { VIEWPORTS, focusOutline, screenshot, seriousViolations, signIn, tabTo, type Viewport } from './pages';
+import { startSuite } from './suite';
 
-let runtime: Runtime;
-let browser: Browser;
-let api: TestApi;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  runtime = await startRuntime();
-  browser = await launchChromium();
-  api = apiOf(runtime.base);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
-}, 60_000);
-
-afterAll(() => {
-  for (const { problems } of sessions) expect(problems).toEqual([]);
-});
+const suite = startSuite('activity');
 
 async function coordinator(viewport: Viewport, language: 'it' | 'en' = 'en') {
-  const session = await openContext(browser, viewport, language);
-  sessions.push(session);
-  onTestFailed(async () => {
-    if (!session.page.isClosed()) await saveScreenshot(session.page, viewport, `activity-failed-${sessions.indexOf(session)}`);
-  });
-  await signIn(session.page, runtime.base, COORDINATOR_PERSON_ID);
-  await session.page.goto(`${runtime.base}/projects/cultnetwork`);
+  const session = await suite.open(viewport, language);
+  await signIn(session.page, suite.runtime.base, COORDINATOR_PERSON_ID);
+  await session.page.goto(`${suite.runtime.base}/projects/cultnetwork`);
   return session;
 }
 
@@ -45,8 +21,8 @@ async function coordinator(viewport: Viewport, language: 'it' | 'en' = 'en') {
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
 
 const partnerNames = async (): Promise<string[]> => {
-  const project = await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork');
-  return Promise.all(project.partners.slice(0, 2).map(async (p: { memberId: string }) => (await api.get(COORDINATOR_PERSON_ID, `/members/${p.memberId}`)).name));
+  const project = await suite.api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork');
+  return Promise.all(project.partners.slice(0, 2).map(async (p: { memberId: string }) => (await suite.api.get(COORDINATOR_PERSON_ID, `/members/${p.memberId}`)).name));
 };
 
 describe.each(VIEWPORTS)('the coordinator sets up activity at $name', { timeout: 180_000 }, (viewport) => {
@@ -62,11 +38,11 @@ describe.each(VIEWPORTS)('the coordinator sets up activity at $name', { timeout:
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, viewport, 'coordinator-training-setup');
 
-    const path = (await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork/training?limit=100')).items.find((p: { title: string }) => p.title === title);
+    const path = (await suite.api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork/training?limit=100')).items.find((p: { title: string }) => p.title === title);
     expect(path).toMatchObject({ topic: 'marketing', projectId: 'cultnetwork', totals: { sessions: 1, sessionsHeld: 1, hoursDelivered: 3.5, participants: 2 } });
-    const [session] = (await api.get(COORDINATOR_PERSON_ID, `/training/${path.id}/sessions?limit=100`)).items;
+    const [session] = (await suite.api.get(COORDINATOR_PERSON_ID, `/training/${path.id}/sessions?limit=100`)).items;
     expect(session).toMatchObject({ status: 'held', trainer: 'Davide Rinaldi', online: false });
-    const [attendance] = (await api.get(COORDINATOR_PERSON_ID, `/training/${path.id}/sessions/${session.id}/attendance?limit=100`)).items;
+    const [attendance] = (await suite.api.get(COORDINATOR_PERSON_ID, `/training/${path.id}/sessions/${session.id}/attendance?limit=100`)).items;
     expect(attendance).toMatchObject({ people: 2, hours: 3, attendees: ['Lucia Bassi', 'Marco Po'] });
 
     // The path's form is reached and sent from the keyboard, its focus visible.
@@ -90,7 +66,7 @@ describe.each(VIEWPORTS)('the coordinator sets up activity at $name', { timeout:
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, viewport, 'coordinator-offer-setup');
 
-    const offer = (await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork/offers?limit=100')).items.find((o: { title: string }) => o.title === title);
+    const offer = (await suite.api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork/offers?limit=100')).items.find((o: { title: string }) => o.title === title);
     expect(offer).toMatchObject({ stage: 'negotiating', valueCents: 1_250_050, clientType: 'private' });
     expect(offer.participants.map((p: { shareBasisPoints: number }) => p.shareBasisPoints)).toEqual([6000, 4000]);
     expect(offer.stageHistory.map((s: { stage: string }) => s.stage)).toEqual(['draft', 'proposed', 'negotiating']);
@@ -125,7 +101,7 @@ describe.each(VIEWPORTS)('the coordinator sets up activity at $name', { timeout:
     await addActual(page, name, '7');
     await page.locator('.indicator-bars li', { hasText: name }).getByText('7 imprese').waitFor();
     await screenshot(page, viewport, 'coordinator-indicator-setup');
-    const indicator = (await api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork/indicators?limit=100')).items.find((i: { name: string }) => i.name === name);
+    const indicator = (await suite.api.get(COORDINATOR_PERSON_ID, '/projects/cultnetwork/indicators?limit=100')).items.find((i: { name: string }) => i.name === name);
     expect(indicator).toMatchObject({ unit: 'imprese', baseline: 4, target: 20, actuals: [{ on: today(), value: 7 }], progress: { current: 7 } });
     await context.close();
   });
@@ -139,7 +115,9 @@ describe.each(VIEWPORTS)('the coordinator sets up activity at $name', { timeout:
     await screenshot(page, viewport, 'coordinator-training-it');
     await page.getByRole('navigation', { name: 'Sezioni del progetto' }).getByRole('link', { name: 'Offerte' }).click();
     await page.getByRole('region', { name: 'Nuova offerta' }).getByLabel('Quota della socia 1 (%)').waitFor();
-    await page.getByRole('region', { name: 'Offerte e loro fasi' }).getByRole('option', { name: 'In trattativa' }).first().waitFor({ state: 'attached' });
+    const stages = page.getByRole('region', { name: 'Offerte e loro fasi' });
+    await stages.locator('summary', { hasText: 'Fai avanzare l’offerta' }).first().click();
+    await stages.getByRole('option', { name: 'In trattativa' }).first().waitFor({ state: 'attached' });
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, viewport, 'coordinator-offers-it');
     await page.getByRole('navigation', { name: 'Sezioni del progetto' }).getByRole('link', { name: 'Indicatori' }).click();

@@ -87,6 +87,9 @@ export function OffersTab({ overview, reload }: { overview: ProjectOverview; rel
           ))}
         </ol>
       </Section>
+      <Section title={t('setup.offer.new')}>
+        <NewOffer projectId={overview.project.id} done={reload} />
+      </Section>
       <Section title={t('offers.list')}>
         <Loading state={offers}>
           {(items) => (
@@ -107,9 +110,6 @@ export function OffersTab({ overview, reload }: { overview: ProjectOverview; rel
         <Loading state={offers}>
           {(items) => <ul class="cards">{items.map((offer) => <OfferCard key={offer.id} offer={offer} done={reload} />)}</ul>}
         </Loading>
-      </Section>
-      <Section title={t('setup.offer.new')}>
-        <NewOffer projectId={overview.project.id} done={reload} />
       </Section>
     </>
   );
@@ -155,6 +155,8 @@ export function IndicatorsTab({ overview, reload }: { overview: ProjectOverview;
           ))}
         </tbody>
       </table></TableWrap>
+      <h3>{t('setup.indicator.new')}</h3>
+      <IndicatorForm projectId={overview.project.id} done={reload} />
       <h3>{t('setup.indicator.change')}</h3>
       <ul class="cards">
         {items.map((i) => (
@@ -168,8 +170,6 @@ export function IndicatorsTab({ overview, reload }: { overview: ProjectOverview;
           </li>
         ))}
       </ul>
-      <h3>{t('setup.indicator.new')}</h3>
-      <IndicatorForm projectId={overview.project.id} done={reload} />
     </Section>
   );
 }

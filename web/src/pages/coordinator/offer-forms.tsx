@@ -93,7 +93,11 @@ export function OfferCard({ offer, done }: { offer: Offer; done(): void }) {
       <p>{offer.format} · {offer.clientName} · {f.euro(offer.valueCents)} · <strong>{words.stage[offer.stage]}</strong></p>
       <p>{t('setup.offer.shares')}: {offer.participants.map((p) => `${memberName(app, p.memberId)} ${f.percent(p.shareBasisPoints / 100)}`).join(', ')}</p>
       <p class="muted">{offer.stageHistory.map((change) => `${words.stage[change.stage]} ${f.date(change.on)}`).join(' → ')}</p>
-      <StageForm offer={offer} done={done} />
+      <details>
+        <summary>{t('setup.offer.moveOpen')}</summary>
+        {/* A new form for each version, so that the stages offered are those besides the current one. */}
+        <StageForm key={offer.version} offer={offer} done={done} />
+      </details>
     </li>
   );
 }

@@ -55,7 +55,7 @@ function SessionItem({ session, reload }: { session: TrainingSession; reload(): 
   return (
     <li class="session" data-session={session.id}>
       <h4>{name} <Status of="sessionStatus" value={session.status} /></h4>
-      <p>{f.number(session.hours)} h · {session.trainer} · {session.online ? t('training.online') : session.place} · {t('training.recorded', { count: session.totals.participants, hours: f.number(session.hours) })}</p>
+      <p>{f.number(session.hours)} h · {session.trainer} · {session.online ? t('training.online') : session.place} · {t('setup.session.attended', { count: session.totals.participants, hours: f.number(session.totals.personHours) })}</p>
       <div class="actions">
         {MOVES.filter((m) => m.to !== session.status).map((m) => (
           <button key={m.to} type="button" class={m.to === 'cancelled' ? 'danger' : undefined} disabled={busy} onClick={() => move(m.to)}>{t(m.label)}</button>
