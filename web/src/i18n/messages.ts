@@ -100,6 +100,26 @@ const en = {
   'erase.goes': 'Their name and e-mail go from the consortium’s records, and so do their membership and notifications if they sign in.',
   'erase.stays': 'What stays: the records the funder needs (costs, log entries, attendance, training sessions, the audit trail), attributed to a pseudonym such as erased-1a2b3c instead of their name.',
   'erase.confirm': 'Erase for good',
+  // Setup: training, offers, indicators
+  'setup.title': 'Title', 'setup.description': 'Description (optional)', 'setup.none': 'None', 'setup.save': 'Save the changes',
+  'setup.training.new': 'New training path', 'setup.training.paths': 'Training paths and their sessions', 'setup.training.create': 'Create the training path',
+  'setup.training.created': 'Training path created.', 'setup.training.edit': 'Edit the path', 'setup.training.link': 'For',
+  'setup.training.ofProject': 'This project', 'setup.training.consortiumWide': 'The whole consortium',
+  'setup.training.totals': '{count} session, {hours} hours delivered|{count} sessions, {hours} hours delivered',
+  'setup.session.new': 'Plan a session', 'setup.session.attended': '{count} person attended ({hours} person-hours)|{count} people attended ({hours} person-hours)', 'setup.session.list': 'Its session|Its {count} sessions', 'setup.session.plan': 'Plan the session', 'setup.session.planned': 'Session planned.', 'setup.session.edit': 'Edit the session',
+  'setup.session.title': 'Session title (optional)', 'setup.session.trainer': 'Trainer', 'setup.session.online': 'Online', 'setup.session.place': 'Place (unless online)',
+  'setup.session.hoursHint': 'In quarter hours, e.g. 3.5', 'setup.session.held': 'Mark as held', 'setup.session.cancel': 'Cancel the session',
+  'setup.session.replan': 'Plan it again', 'setup.session.confirmCancel': 'Cancel the session {name}?',
+  'setup.attendance.form': 'Record attendance for a member', 'setup.attendance.names': 'Names of who attended',
+  'setup.offer.new': 'New offer', 'setup.offer.create': 'Create the offer', 'setup.offer.created': 'Offer created as a draft.', 'setup.offer.format': 'Format',
+  'setup.offer.clientType': 'Client type', 'setup.offer.valueEuro': 'Value (€)', 'setup.offer.shares': "Members' shares (summing to 100 %)",
+  'setup.offer.member': 'Member {n}', 'setup.offer.share': 'Share of member {n} (%)', 'setup.offer.removeMember': 'Remove member {n}', 'setup.offer.addMember': 'Add a member',
+  'setup.offer.stages': 'Offers and their stages', 'setup.offer.stageOf': 'Stage of {title}', 'setup.offer.newStage': 'Move to stage', 'setup.offer.on': 'On',
+  'setup.offer.move': 'Change the stage', 'setup.offer.moveOpen': 'Move along the pipeline', 'setup.offer.confirmLost': 'Record {title} as lost? A lost offer cannot be reopened.',
+  'setup.indicator.new': 'New indicator', 'setup.indicator.create': 'Create the indicator', 'setup.indicator.created': 'Indicator created.',
+  'setup.indicator.unit': 'Unit', 'setup.indicator.targetDate': 'Target date', 'setup.indicator.change': 'Actual values and changes',
+  'setup.indicator.edit': 'Edit the indicator', 'setup.indicator.actualOf': 'Actual value of {name}', 'setup.indicator.value': 'Actual value ({unit})',
+  'setup.indicator.note': 'Note (optional)', 'setup.indicator.addActual': 'Record the value', 'setup.indicator.computed': 'Computed by Rete from its own data: no value is typed in.',
 };
 export type MessageKey = keyof typeof en;
 const it: Record<MessageKey, string> = {
@@ -199,6 +219,26 @@ const it: Record<MessageKey, string> = {
   'erase.goes': 'Nome ed e-mail della persona spariscono dai dati del consorzio, e con loro l’iscrizione e le notifiche se accede a Rete.',
   'erase.stays': 'Cosa resta: i dati che servono al finanziatore (spese, registro delle attività, presenze, incontri di formazione, registro di controllo), attribuiti a uno pseudonimo come erased-1a2b3c al posto del nome.',
   'erase.confirm': 'Cancella definitivamente',
+  // Setup: training, offers, indicators
+  'setup.title': 'Titolo', 'setup.description': 'Descrizione (facoltativa)', 'setup.none': 'Nessuna', 'setup.save': 'Salva le modifiche',
+  'setup.training.new': 'Nuovo percorso formativo', 'setup.training.paths': 'Percorsi formativi e loro incontri', 'setup.training.create': 'Crea il percorso formativo',
+  'setup.training.created': 'Percorso formativo creato.', 'setup.training.edit': 'Modifica il percorso', 'setup.training.link': 'Per',
+  'setup.training.ofProject': 'Questo progetto', 'setup.training.consortiumWide': 'Tutto il consorzio',
+  'setup.training.totals': '{count} incontro, {hours} ore erogate|{count} incontri, {hours} ore erogate',
+  'setup.session.new': 'Programma un incontro', 'setup.session.attended': '{count} persona presente ({hours} ore-persona)|{count} persone presenti ({hours} ore-persona)', 'setup.session.list': 'Il suo incontro|I suoi {count} incontri', 'setup.session.plan': 'Programma l’incontro', 'setup.session.planned': 'Incontro programmato.', 'setup.session.edit': 'Modifica l’incontro',
+  'setup.session.title': 'Titolo dell’incontro (facoltativo)', 'setup.session.trainer': 'Docente', 'setup.session.online': 'Online', 'setup.session.place': 'Luogo (se non online)',
+  'setup.session.hoursHint': 'In quarti d’ora, per esempio 3,5', 'setup.session.held': 'Segna come svolto', 'setup.session.cancel': 'Annulla l’incontro',
+  'setup.session.replan': 'Riprogrammalo', 'setup.session.confirmCancel': 'Annullare l’incontro {name}?',
+  'setup.attendance.form': 'Registra la presenza di una socia', 'setup.attendance.names': 'Nomi dei presenti',
+  'setup.offer.new': 'Nuova offerta', 'setup.offer.create': 'Crea l’offerta', 'setup.offer.created': 'Offerta creata come bozza.', 'setup.offer.format': 'Format',
+  'setup.offer.clientType': 'Tipo di cliente', 'setup.offer.valueEuro': 'Valore (€)', 'setup.offer.shares': 'Quote delle socie (in tutto 100 %)',
+  'setup.offer.member': 'Socia {n}', 'setup.offer.share': 'Quota della socia {n} (%)', 'setup.offer.removeMember': 'Togli la socia {n}', 'setup.offer.addMember': 'Aggiungi una socia',
+  'setup.offer.stages': 'Offerte e loro fasi', 'setup.offer.stageOf': 'Fase di {title}', 'setup.offer.newStage': 'Porta alla fase', 'setup.offer.on': 'Il giorno',
+  'setup.offer.move': 'Cambia la fase', 'setup.offer.moveOpen': 'Fai avanzare l’offerta', 'setup.offer.confirmLost': 'Registrare {title} come persa? Un’offerta persa non si riapre.',
+  'setup.indicator.new': 'Nuovo indicatore', 'setup.indicator.create': 'Crea l’indicatore', 'setup.indicator.created': 'Indicatore creato.',
+  'setup.indicator.unit': 'Unità di misura', 'setup.indicator.targetDate': 'Data dell’obiettivo', 'setup.indicator.change': 'Valori attuali e modifiche',
+  'setup.indicator.edit': 'Modifica l’indicatore', 'setup.indicator.actualOf': 'Valore attuale di {name}', 'setup.indicator.value': 'Valore attuale ({unit})',
+  'setup.indicator.note': 'Nota (facoltativa)', 'setup.indicator.addActual': 'Registra il valore', 'setup.indicator.computed': 'Calcolato da Rete dai suoi dati: nessun valore si inserisce a mano.',
 };
 const tables: Record<Language, Record<MessageKey, string>> = { en, it };
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;

@@ -1,22 +1,25 @@
 // Training paths (hours and participants per topic and per member), the offer pipeline (by stage,
-// values, win rate) and the indicators (actual against target).
+// values, win rate) and the indicators (actual against target), each with the coordinator's forms.
 import { allPages } from '../../api/client';
 import { TableWrap } from '../../components/table-wrap';
 import type { ProjectOverview, TrainingPath } from '../../api/types';
 import { Bar, Loading, Section } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
 import { memberName, useApp } from '../../context';
-import type { MessageKey } from '../../i18n/messages';
+import { ActualForm, IndicatorForm } from './indicator-forms';
+import { NewOffer, OfferCard } from './offer-forms';
+import { TrainingPaths } from './training-paths';
 
-export function TrainingTab({ overview }: { overview: ProjectOverview }) {
+export function TrainingTab({ overview, reload }: { overview: ProjectOverview; reload(): void }) {
   const app = useApp();
   const { api, consortiumId, t, f, words } = app;
   const ids = { consortiumId, projectId: overview.project.id };
-  const data = useLoad(() =>
-    Promise.all([
+  const data = useLoad(
+    () => Promise.all([
       allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/training', ids, { limit: 100, cursor })),
       api.get('/api/v1/consortia/{consortiumId}/training-members', { consortiumId }),
     ]),
+    [overview],
   );
   const byTopic = (paths: TrainingPath[]) => {
     const topics = new Map<TrainingPath['topic'], { hours: number; participants: number; personHours: number }>();
@@ -57,6 +60,7 @@ export function TrainingTab({ overview }: { overview: ProjectOverview }) {
               <p>{t('training.notYet')}: {members.membersNotYetTakingPart.map((id) => memberName(app, id)).join(', ')}</p>
             ) : null}
           </Section>
+          <TrainingPaths overview={overview} changed={reload} />
         </>
       )}
     </Loading>
@@ -65,9 +69,9 @@ export function TrainingTab({ overview }: { overview: ProjectOverview }) {
 
 const STAGES = ['draft', 'proposed', 'negotiating', 'won', 'lost'] as const;
 
-export function OffersTab({ overview }: { overview: ProjectOverview }) {
+export function OffersTab({ overview, reload }: { overview: ProjectOverview; reload(): void }) {
   const { api, consortiumId, t, f, words } = useApp();
-  const offers = useLoad(() => allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/offers', { consortiumId, projectId: overview.project.id }, { limit: 100, cursor })));
+  const offers = useLoad(() => allPages((cursor) => api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/offers', { consortiumId, projectId: overview.project.id }, { limit: 100, cursor })), [overview]);
   const summary = overview.offers;
   return (
     <>
@@ -82,6 +86,9 @@ export function OffersTab({ overview }: { overview: ProjectOverview }) {
             </li>
           ))}
         </ol>
+      </Section>
+      <Section title={t('setup.offer.new')}>
+        <NewOffer projectId={overview.project.id} done={reload} />
       </Section>
       <Section title={t('offers.list')}>
         <Loading state={offers}>
@@ -99,13 +106,18 @@ export function OffersTab({ overview }: { overview: ProjectOverview }) {
           )}
         </Loading>
       </Section>
+      <Section title={t('setup.offer.stages')}>
+        <Loading state={offers}>
+          {(items) => <ul class="cards">{items.map((offer) => <OfferCard key={offer.id} offer={offer} done={reload} />)}</ul>}
+        </Loading>
+      </Section>
     </>
   );
 }
 
 type Indicator = ProjectOverview['indicators']['items'][number];
 
-export function IndicatorsTab({ overview }: { overview: ProjectOverview }) {
+export function IndicatorsTab({ overview, reload }: { overview: ProjectOverview; reload(): void }) {
   const { t, f } = useApp();
   const { items, achieved, late } = overview.indicators;
   // Money indicators count euro cents: written as euros, without their unit.
@@ -143,6 +155,21 @@ export function IndicatorsTab({ overview }: { overview: ProjectOverview }) {
           ))}
         </tbody>
       </table></TableWrap>
+      <h3>{t('setup.indicator.new')}</h3>
+      <IndicatorForm projectId={overview.project.id} done={reload} />
+      <h3>{t('setup.indicator.change')}</h3>
+      <ul class="cards">
+        {items.map((i) => (
+          <li key={i.id} class="card" data-indicator={i.id}>
+            <h4>{i.name}</h4>
+            {i.metric ? <p class="muted">{t('setup.indicator.computed')}</p> : <ActualForm indicator={i} done={reload} />}
+            <details>
+              <summary>{t('setup.indicator.edit')}</summary>
+              <IndicatorForm projectId={overview.project.id} indicator={i} done={reload} />
+            </details>
+          </li>
+        ))}
+      </ul>
     </Section>
   );
 }

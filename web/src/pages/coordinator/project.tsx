@@ -51,9 +51,9 @@ function TabContent({ tab, overview, reload }: { tab: Tab; overview: ProjectOver
     case 'deliverables': return <DeliverablesTab overview={overview} />;
     case 'review': return <ReviewTab overview={overview} reload={reload} />;
     case 'money': return <MoneyTab overview={overview} />;
-    case 'training': return <TrainingTab overview={overview} />;
-    case 'offers': return <OffersTab overview={overview} />;
-    case 'indicators': return <IndicatorsTab overview={overview} />;
+    case 'training': return <TrainingTab overview={overview} reload={reload} />;
+    case 'offers': return <OffersTab overview={overview} reload={reload} />;
+    case 'indicators': return <IndicatorsTab overview={overview} reload={reload} />;
     case 'exports': return <ExportsTab overview={overview} />;
   }
 }
