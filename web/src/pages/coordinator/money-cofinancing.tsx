@@ -15,6 +15,8 @@ type Kind = Contribution['kind'];
 export function Contributions({ overview, budget, contributions, reload }: { overview: ProjectOverview; budget: BudgetReport; contributions: Contribution[]; reload(): void }) {
   const app = useApp();
   const { t, f } = app;
+  // A reversal names what it takes back (its own description is the server's, in English, with an id).
+  const reversed = (c: Contribution) => contributions.find((o) => o.id === c.reversesContributionId)?.description ?? c.description;
   return (
     <>
       <Section title={t('money.contributions')}>
@@ -26,7 +28,7 @@ export function Contributions({ overview, budget, contributions, reload }: { ove
               {contributions.map((c) => (
                 <tr key={c.id}>
                   <td>{f.date(c.date)}</td><th scope="row">{memberName(app, c.memberId)}</th><td>{t(`money.kind.${c.kind}`)}</td><td>{c.providedBy}</td>
-                  <td>{c.entry === 'reversal' ? <strong>{t('money.reversal')}: </strong> : null}{c.description}{c.reversalReason ? <><br /><small>{t('money.reason')}: {c.reversalReason}</small></> : null}</td>
+                  <td>{c.entry === 'reversal' ? <strong>{t('money.reversal')}: </strong> : null}{c.entry === 'reversal' ? reversed(c) : c.description}{c.reversalReason ? <><br /><small>{t('money.reason')}: {c.reversalReason}</small></> : null}</td>
                   <td>{f.euro(c.entry === 'reversal' ? -c.valueCents : c.valueCents)}</td>
                   <td>{c.entry === 'contribution' && !c.reversedBy ? <ReverseContribution contribution={c} reload={reload} /> : c.reversedBy ? t('money.reversedMark') : null}</td>
                 </tr>

@@ -1,5 +1,5 @@
 // The funder's payments, for coordinators: instalments planned (added, changed while the server calls
-// them planned), payment requests made from approved costs, and receipts recorded after confirming.
+// them planned) and payment requests made from approved costs.
 import { useState } from 'preact/hooks';
 import type { components } from '../../api/schema';
 import type { Cost, Instalment, ProjectOverview } from '../../api/types';
@@ -10,7 +10,6 @@ import { centsOf, euroText, todayIn } from '../../i18n/format';
 import { EuroInput } from './money-budget';
 
 export type PaymentRequest = components['schemas']['PaymentRequest'];
-export type Receipt = components['schemas']['Receipt'];
 
 export function Instalments({ overview, instalments, reload }: { overview: ProjectOverview; instalments: Instalment[]; reload(): void }) {
   const { t, f } = useApp();
@@ -77,7 +76,7 @@ function InstalmentForm({ projectId, instalment, next, done, cancel }: { project
   );
 }
 
-const instalmentLabel = (t: ReturnType<typeof useApp>['t'], instalments: Instalment[], id: string) =>
+export const instalmentLabel = (t: ReturnType<typeof useApp>['t'], instalments: Instalment[], id: string) =>
   t('money.instalmentN', { order: instalments.find((i) => i.id === id)?.order ?? '?' });
 
 export function PaymentRequests({ projectId, instalments, requests, costs, reload }: { projectId: string; instalments: Instalment[]; requests: PaymentRequest[]; costs: Cost[]; reload(): void }) {
@@ -107,13 +106,16 @@ function RequestForm({ projectId, instalments, costs, done }: { projectId: strin
   const app = useApp();
   const { api, consortiumId, t, f, membership } = app;
   const open = instalments.filter((i) => i.status !== 'received');
-  const [instalmentId, setInstalmentId] = useState(open[0]?.id ?? '');
+  // The first open instalment until one is chosen (the list may grow after the form is shown).
+  const [chosen, setInstalmentId] = useState('');
+  const instalmentId = chosen || (open[0]?.id ?? '');
   const [date, setDate] = useState(todayIn(membership.consortium.timeZone));
   const [amount, setAmount] = useState('');
   const [costIds, setCostIds] = useState<string[]>([]);
   const [note, setNote] = useState('');
   const { busy, run, feedback, errorOf } = useAction();
   const costsError = costIds.map((_, index) => errorOf(`costIds.${index}`)).concat(errorOf('costIds')).filter(Boolean).join('; ');
+  if (open.length === 0) return <p>{t('money.request.noInstalment')}</p>;
   const selected = costs.filter((c) => costIds.includes(c.id)).reduce((sum, c) => sum + (c.kind === 'reversal' ? -1 : 1) * (c.amountCents + c.vatCents), 0);
   return (
     <form
@@ -137,7 +139,7 @@ function RequestForm({ projectId, instalments, costs, done }: { projectId: strin
       <Field label={t('date')} error={errorOf('date')}>{(id, described) => <input id={id} {...described} type="date" required value={date} onInput={(e) => setDate(e.currentTarget.value)} />}</Field>
       <Field label={t('money.amountEuro')} error={errorOf('amountCents')}>{(id, described) => <EuroInput id={id} described={described} required value={amount} onValue={setAmount} />}</Field>
       <Field label={t('money.note')} error={errorOf('note')}>{(id, described) => <input id={id} {...described} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}</Field>
-      <fieldset class="wide" aria-describedby={costsError ? 'request-costs-error' : undefined}>
+      <fieldset class="field wide" aria-describedby={costsError ? 'request-costs-error' : undefined}>
         <legend>{t('money.request.costs')}</legend>
         {costs.length === 0 ? <p>{t('money.request.noCosts')}</p> : costs.map((c) => (
           <label key={c.id} class="checkbox">
@@ -148,76 +150,7 @@ function RequestForm({ projectId, instalments, costs, done }: { projectId: strin
         <p>{t('money.request.selected', { total: f.euro(selected) })}</p>
         {costsError ? <small id="request-costs-error" class="field-error">{costsError}</small> : null}
       </fieldset>
-      <button type="submit" class="primary" disabled={busy || open.length === 0}>{t('money.request.save')}</button>
-      {feedback}
-    </form>
-  );
-}
-
-export function Receipts({ projectId, instalments, requests, receipts, reload }: { projectId: string; instalments: Instalment[]; requests: PaymentRequest[]; receipts: Receipt[]; reload(): void }) {
-  const { t, f } = useApp();
-  return (
-    <>
-      <Section title={t('money.receipts')}>
-        {receipts.length === 0 ? <p>{t('money.noReceipts')}</p> : (
-          <TableWrap label={t('money.receipts')}><table>
-            <thead><tr><th scope="col">{t('date')}</th><th scope="col">{t('money.request.instalment')}</th><th scope="col">{t('amount')}</th><th scope="col">{t('money.note')}</th></tr></thead>
-            <tbody>
-              {receipts.map((r) => <tr key={r.id}><th scope="row">{f.date(r.date)}</th><td>{instalmentLabel(t, instalments, r.instalmentId)}</td><td>{f.euro(r.amountCents)}</td><td>{r.note}</td></tr>)}
-            </tbody>
-          </table></TableWrap>
-        )}
-      </Section>
-      <Section title={t('money.receipt.add')}>
-        <ReceiptForm projectId={projectId} instalments={instalments} requests={requests} done={reload} />
-      </Section>
-    </>
-  );
-}
-
-function ReceiptForm({ projectId, instalments, requests, done }: { projectId: string; instalments: Instalment[]; requests: PaymentRequest[]; done(): void }) {
-  const { api, consortiumId, t, f, membership } = useApp();
-  const today = todayIn(membership.consortium.timeZone);
-  const [instalmentId, setInstalmentId] = useState(instalments.find((i) => i.status === 'requested')?.id ?? instalments[0]?.id ?? '');
-  const [paymentRequestId, setPaymentRequestId] = useState('');
-  const [date, setDate] = useState(today);
-  const [amount, setAmount] = useState('');
-  const [note, setNote] = useState('');
-  const { busy, run, feedback, errorOf } = useAction();
-  const answered = requests.filter((r) => r.instalmentId === instalmentId);
-  return (
-    <form
-      class="form-grid"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const amountCents = centsOf(amount);
-        if (!confirm(t('money.receipt.confirm', { amount: Number.isNaN(amountCents) ? amount : f.euro(amountCents), instalment: instalmentLabel(t, instalments, instalmentId) }))) return;
-        void run(async () => {
-          await api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/receipts', { consortiumId, projectId }, { instalmentId, ...(paymentRequestId ? { paymentRequestId } : {}), date, amountCents, note });
-          setAmount(''); setNote(''); setPaymentRequestId('');
-          done();
-        }, t('money.receipt.saved'));
-      }}
-    >
-      <Field label={t('money.request.instalment')} error={errorOf('instalmentId')}>
-        {(id, described) => (
-          <select id={id} {...described} required value={instalmentId} onChange={(e) => { setInstalmentId(e.currentTarget.value); setPaymentRequestId(''); }}>
-            {instalments.map((i) => <option key={i.id} value={i.id}>{t('money.instalmentN', { order: i.order })} · {f.euro(i.amountCents)}</option>)}
-          </select>
-        )}
-      </Field>
-      <Field label={t('money.receipt.request')} error={errorOf('paymentRequestId')}>
-        {(id, described) => (
-          <select id={id} {...described} value={paymentRequestId} onChange={(e) => setPaymentRequestId(e.currentTarget.value)}>
-            <option value="">{t('money.noLine')}</option>
-            {answered.map((r) => <option key={r.id} value={r.id}>{f.date(r.date)} · {f.euro(r.amountCents)}</option>)}
-          </select>
-        )}
-      </Field>
-      <Field label={t('date')} error={errorOf('date')}>{(id, described) => <input id={id} {...described} type="date" required max={today} value={date} onInput={(e) => setDate(e.currentTarget.value)} />}</Field>
-      <Field label={t('money.amountEuro')} error={errorOf('amountCents')}>{(id, described) => <EuroInput id={id} described={described} required value={amount} onValue={setAmount} />}</Field>
-      <Field label={t('money.note')} error={errorOf('note')}>{(id, described) => <input id={id} {...described} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}</Field>
-      <button type="submit" class="primary" disabled={busy || instalments.length === 0}>{t('money.receipt.save')}</button>
+      <button type="submit" class="primary" disabled={busy}>{t('money.request.save')}</button>
       {feedback}
     </form>
   );

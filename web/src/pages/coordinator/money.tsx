@@ -8,9 +8,10 @@ import { Loading, Section } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
 import { memberName, useApp } from '../../context';
 import { MoneyFigures } from '../common/money-summary';
-import { BudgetBalance, BudgetLines } from './money-budget';
+import { BudgetLines } from './money-budget';
 import { Contributions } from './money-cofinancing';
-import { Instalments, PaymentRequests, Receipts } from './money-payments';
+import { Instalments, PaymentRequests } from './money-payments';
+import { Receipts } from './money-receipts';
 
 export function MoneyTab({ overview }: { overview: ProjectOverview }) {
   const app = useApp();
@@ -35,7 +36,6 @@ export function MoneyTab({ overview }: { overview: ProjectOverview }) {
         <>
           <Section title={t('tab.money')}>
             <MoneyFigures money={money} />
-            <BudgetBalance difference={money.budget.difference} />
           </Section>
           <BudgetLines overview={overview} budget={budget} reload={data.reload} />
           <Section title={t('money.byPartner')}>
