@@ -78,7 +78,7 @@ const en = {
   // Setup: money
   'money.lines': 'Budget lines', 'money.noLines': 'No budget lines yet.', 'money.line.add': 'Add a budget line', 'money.line.edit': 'Change the budget line',
   'money.line.create': 'Add the line', 'money.line.save': 'Save the line', 'money.line.saved': 'Budget line saved.', 'money.editLine': 'Change the line of {partner}, {category}',
-  'money.partner': 'Partner', 'money.category': 'Category', 'money.phaseOptional': 'Phase (optional)', 'money.noPhase': 'No phase', 'money.description': 'Description',
+  'money.partner': 'Partner', 'money.noPartners': 'The project has no partners yet: add them with the project first.', 'money.category': 'Category', 'money.phaseOptional': 'Phase (optional)', 'money.noPhase': 'No phase', 'money.description': 'Description',
   'money.grant': 'Grant-funded', 'money.cofinanced': 'Co-financed', 'money.grantEuro': 'Grant-funded (€)', 'money.cofinancingEuro': 'Co-financed (€)',
   'money.edit': 'Change', 'money.cancel': 'Cancel', 'money.actions': 'Actions', 'money.partnerFixed': "A line's partner is fixed: its costs are that member's.",
   'money.balanced': "The budget lines add up to the project's grant and co-financing.",
@@ -176,7 +176,7 @@ const it: Record<MessageKey, string> = {
   // Setup: money
   'money.lines': 'Voci di budget', 'money.noLines': 'Ancora nessuna voce di budget.', 'money.line.add': 'Aggiungi una voce di budget', 'money.line.edit': 'Modifica la voce di budget',
   'money.line.create': 'Aggiungi la voce', 'money.line.save': 'Salva la voce', 'money.line.saved': 'Voce di budget salvata.', 'money.editLine': 'Modifica la voce di {partner}, {category}',
-  'money.partner': 'Partner', 'money.category': 'Categoria', 'money.phaseOptional': 'Fase (facoltativa)', 'money.noPhase': 'Nessuna fase', 'money.description': 'Descrizione',
+  'money.partner': 'Partner', 'money.noPartners': 'Il progetto non ha ancora partner: aggiungili prima al progetto.', 'money.category': 'Categoria', 'money.phaseOptional': 'Fase (facoltativa)', 'money.noPhase': 'Nessuna fase', 'money.description': 'Descrizione',
   'money.grant': 'A contributo', 'money.cofinanced': 'Cofinanziato', 'money.grantEuro': 'A contributo (€)', 'money.cofinancingEuro': 'Cofinanziato (€)',
   'money.edit': 'Modifica', 'money.cancel': 'Annulla', 'money.actions': 'Azioni', 'money.partnerFixed': 'Il partner di una voce non cambia: i suoi costi sono di quel socio.',
   'money.balanced': 'Le voci di budget quadrano con il contributo e il cofinanziamento del progetto.',

@@ -36,7 +36,9 @@ export function BudgetLines({ overview, budget, reload }: { overview: ProjectOve
         )}
       </Section>
       <Section title={line ? t('money.line.edit') : t('money.line.add')}>
-        <LineForm key={line?.id ?? 'new'} overview={overview} line={line} done={() => { setEditing(undefined); reload(); }} cancel={() => setEditing(undefined)} />
+        {overview.project.partners.length === 0 ? <p>{t('money.noPartners')}</p> : (
+          <LineForm key={line?.id ?? 'new'} overview={overview} line={line} done={() => { setEditing(undefined); reload(); }} cancel={() => setEditing(undefined)} />
+        )}
       </Section>
     </>
   );

@@ -38,7 +38,7 @@ export function Contributions({ overview, budget, contributions, reload }: { ove
         )}
       </Section>
       <Section title={t('money.contribution.add')}>
-        <ContributionForm overview={overview} budget={budget} done={reload} />
+        {overview.project.partners.length === 0 ? <p>{t('money.noPartners')}</p> : <ContributionForm overview={overview} budget={budget} done={reload} />}
       </Section>
     </>
   );
