@@ -1,6 +1,6 @@
 // Formats follow the chosen language; euros typed either way become the same cents.
 import { describe, expect, it } from 'vitest';
-import { centsOf, formatters, todayIn } from './format';
+import { centsOf, euroText, formatters, todayIn } from './format';
 
 describe('formatters', () => {
   it('writes euros, dates and percentages the Italian way in Italian and the English way in English', () => {
@@ -33,6 +33,14 @@ describe('centsOf', () => {
 
   it('refuses what is not an amount', () => {
     for (const text of ['', 'abc', '12,3456', '1.2.3', '-5']) expect(centsOf(text)).toBeNaN();
+  });
+});
+
+describe('euroText', () => {
+  it('writes cents as they are typed back in each language, and centsOf reads them as the same cents', () => {
+    expect(euroText(123450, 'it')).toBe('1234,50');
+    expect(euroText(123450, 'en')).toBe('1234.50');
+    for (const language of ['it', 'en'] as const) expect(centsOf(euroText(5, language))).toBe(5);
   });
 });
 

@@ -35,6 +35,12 @@ export function centsOf(text: string): number {
   return euros * 100 + cents;
 }
 
+/** Cents as a person would type them back into a euro field ("1234,50" in Italian, "1234.50" in English). */
+export function euroText(cents: number, language: Language): string {
+  const text = (cents / 100).toFixed(2);
+  return language === 'it' ? text.replace('.', ',') : text;
+}
+
 /** Today's calendar date `YYYY-MM-DD` in a time zone (the consortium's): due dates compare with it. */
 export function todayIn(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);

@@ -1,32 +1,43 @@
-// Money: budget against approved spend per partner and per category, co-financing, instalments.
+// Money: budget against approved spend per partner and per category, and the forms a coordinator
+// keeps it with: budget lines, co-financing contributions, instalments, payment requests, receipts.
 import type { ProjectOverview } from '../../api/types';
+import { allPages } from '../../api/client';
 import { TableWrap } from '../../components/table-wrap';
 import { BarPairs } from '../../components/bars';
-import { Loading, Section, Status } from '../../components/ui';
+import { Loading, Section } from '../../components/ui';
 import { useLoad } from '../../components/use-load';
 import { memberName, useApp } from '../../context';
-import type { MessageKey } from '../../i18n/messages';
 import { MoneyFigures } from '../common/money-summary';
+import { BudgetLines } from './money-budget';
+import { Contributions } from './money-cofinancing';
+import { Instalments, PaymentRequests } from './money-payments';
+import { Receipts } from './money-receipts';
 
 export function MoneyTab({ overview }: { overview: ProjectOverview }) {
   const app = useApp();
   const { api, consortiumId, t, f, words } = app;
   const ids = { consortiumId, projectId: overview.project.id };
+  const base = '/api/v1/consortia/{consortiumId}/projects/{projectId}' as const;
   const data = useLoad(() =>
     Promise.all([
-      api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/money', ids),
-      api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/budget', ids),
-      api.get('/api/v1/consortia/{consortiumId}/projects/{projectId}/instalments', ids),
+      api.get(`${base}/money`, ids),
+      api.get(`${base}/budget`, ids),
+      api.get(`${base}/instalments`, ids),
+      allPages((cursor) => api.get(`${base}/cofinancing`, ids, { limit: 100, cursor })),
+      allPages((cursor) => api.get(`${base}/payment-requests`, ids, { limit: 100, cursor })),
+      allPages((cursor) => api.get(`${base}/receipts`, ids, { limit: 100, cursor })),
+      // Approved costs not yet claimed in a payment request: what a new request can account for.
+      allPages((cursor) => api.get(`${base}/costs`, ids, { status: 'approved', limit: 100, cursor })).then((costs) => costs.filter((c) => !c.paymentRequestId)),
     ]),
   );
   return (
     <Loading state={data}>
-      {([money, budget, instalments]) => (
+      {([money, budget, instalments, contributions, requests, receipts, costs]) => (
         <>
           <Section title={t('tab.money')}>
             <MoneyFigures money={money} />
-            {!money.budget.difference.balanced ? <p class="warning"><span aria-hidden="true">⚠ </span>{money.budget.difference.message}</p> : null}
           </Section>
+          <BudgetLines overview={overview} budget={budget} reload={data.reload} />
           <Section title={t('money.byPartner')}>
             <BarPairs
               title={t('money.byPartner')}
@@ -53,16 +64,10 @@ export function MoneyTab({ overview }: { overview: ProjectOverview }) {
               </tbody>
             </table></TableWrap>
           </Section>
-          <Section title={t('money.instalments')}>
-            <TableWrap label={t('money.instalments')}><table>
-              <thead><tr><th scope="col">#</th><th scope="col">{t('date')}</th><th scope="col">{t('amount')}</th><th scope="col">{t('money.requested')}</th><th scope="col">{t('money.received')}</th><th scope="col">{t('status')}</th></tr></thead>
-              <tbody>
-                {instalments.items.map((i) => (
-                  <tr key={i.id}><th scope="row">{i.order}</th><td>{f.date(i.plannedDate)}</td><td>{f.euro(i.amountCents)}</td><td>{f.euro(i.requestedCents)}</td><td>{f.euro(i.receivedCents)}</td><td><Status of="instalmentStatus" value={i.status} /></td></tr>
-                ))}
-              </tbody>
-            </table></TableWrap>
-          </Section>
+          <Contributions overview={overview} budget={budget} contributions={contributions} reload={data.reload} />
+          <Instalments overview={overview} instalments={instalments.items} reload={data.reload} />
+          <PaymentRequests projectId={overview.project.id} instalments={instalments.items} requests={requests} costs={costs} reload={data.reload} />
+          <Receipts projectId={overview.project.id} instalments={instalments.items} requests={requests} receipts={receipts} reload={data.reload} />
         </>
       )}
     </Loading>
