@@ -75,6 +75,12 @@ const en = {
   'notifications.none': 'No notifications.', 'notifications.unread': 'New', 'notifications.markRead': 'Mark all as read',
   'funder.title': 'Projects funded by {funder}', 'funder.progress': 'Progress', 'funder.exports': 'Reports submitted to you',
   'funder.counts': '{accepted} of {count} deliverable accepted; {overdue} overdue.|{accepted} of {count} deliverables accepted; {overdue} overdue.',
+  // Copy a project
+  'copy.heading': 'Copy as a new project', 'copy.open': 'Copy as a new project',
+  'copy.intro': 'A new project with this plan: phases, deliverables, budget lines, indicators and training, every date moved by the same number of days. No progress, costs or money received are copied.',
+  'copy.id': 'Id of the new project', 'copy.idHint': 'Lowercase letters, digits and hyphens, e.g. cultnetwork-2',
+  'copy.title': 'Title of the new project', 'copy.startDate': 'Start date of the new project',
+  'copy.startHint': 'This project starts on {date}: every date moves by the difference.', 'copy.submit': 'Copy the project', 'copy.busy': 'Copying…',
 };
 export type MessageKey = keyof typeof en;
 const it: Record<MessageKey, string> = {
@@ -149,6 +155,12 @@ const it: Record<MessageKey, string> = {
   'notifications.none': 'Nessuna notifica.', 'notifications.unread': 'Nuova', 'notifications.markRead': 'Segna tutte come lette',
   'funder.title': 'Progetti finanziati da {funder}', 'funder.progress': 'Avanzamento', 'funder.exports': 'Rendiconti inviati a voi',
   'funder.counts': '{accepted} prodotti approvati su {count}; {overdue} in ritardo.|{accepted} prodotti approvati su {count}; {overdue} in ritardo.',
+  // Copy a project
+  'copy.heading': 'Copia come nuovo progetto', 'copy.open': 'Copia come nuovo progetto',
+  'copy.intro': 'Un nuovo progetto con questo piano: fasi, prodotti, voci di budget, indicatori e formazione, con ogni data spostata dello stesso numero di giorni. Non si copiano avanzamento, costi né somme ricevute.',
+  'copy.id': 'Identificativo del nuovo progetto', 'copy.idHint': 'Lettere minuscole, cifre e trattini, es. cultnetwork-2',
+  'copy.title': 'Titolo del nuovo progetto', 'copy.startDate': 'Data di inizio del nuovo progetto',
+  'copy.startHint': 'Questo progetto inizia il {date}: ogni data si sposta della differenza.', 'copy.submit': 'Copia il progetto', 'copy.busy': 'Copia in corso…',
 };
 const tables: Record<Language, Record<MessageKey, string>> = { en, it };
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
