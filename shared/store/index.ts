@@ -9,7 +9,6 @@ import { exportRepository } from './exports';
 import { idempotencyRepository } from './idempotency';
 import { notificationRepository } from './notifications';
 import { peopleRepository } from './people';
-import { projectCopier } from './project-copy';
 import { projectRepository } from './projects';
 
 export function createStore(client: DynamoDBDocumentClient, tableName: string) {
@@ -20,7 +19,6 @@ export function createStore(client: DynamoDBDocumentClient, tableName: string) {
     members: memberRepository(db),
     funders: funderRepository(db),
     projects: projectRepository(db),
-    projectCopies: projectCopier(db),
     deliverables: deliverableRepository(db),
     idempotency: idempotencyRepository(db),
     people: peopleRepository(db),

@@ -5,6 +5,7 @@ import { COORDINATOR_PERSON_ID, DEMO_CONSORTIUM_ID, memberPersonId } from '../..
 import { funderPersonId } from '../../dev/demo/demo-people';
 import { seedDemo } from '../../dev/demo/seed';
 import { addDays, daysBetween } from '../../shared/domain/clock';
+import { projectCopier } from '../../shared/store/project-copy';
 import { createTestApi } from '../support/api';
 
 const api = await createTestApi('2026-11-23T09:00:00Z');
@@ -14,7 +15,7 @@ const base = `/api/v1/consortia/${DEMO_CONSORTIUM_ID}`;
 const asCoordinator = { as: COORDINATOR_PERSON_ID };
 const copy = (body: unknown, as = COORDINATOR_PERSON_ID, from = 'cultnetwork') => api.call('POST', `${base}/projects/${from}/copy`, body, { as });
 const read = (path: string, as = COORDINATOR_PERSON_ID) => api.call('GET', `${base}${path}`, undefined, { as });
-const plan = (projectId: string) => api.store.projectCopies.plan(DEMO_CONSORTIUM_ID, projectId);
+const plan = (projectId: string) => projectCopier(api.store.db).plan(DEMO_CONSORTIUM_ID, projectId);
 
 /** An entity without what a copy renews: its project, version and time stamps. */
 const planned = <T extends Record<string, unknown>>({ projectId: _p, version: _v, createdAt: _c, updatedAt: _u, ...rest }: T) => rest;

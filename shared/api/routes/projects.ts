@@ -18,6 +18,7 @@ import { OfferSummary } from '../../domain/offer';
 import { ProjectTrainingSummary } from '../../domain/training';
 import { moneySummaryFor, reachOf, seesProject } from '../../domain/visibility';
 import { indicatorRepository } from '../../store/indicators';
+import { projectCopier } from '../../store/project-copy';
 import type { Counted } from '../../store/projects';
 import { projectSummaries } from '../../store/summaries';
 import { actorOf, todayIn } from '../access';
@@ -70,6 +71,8 @@ export const ProjectOverview = z
 export function projectRoutes(deps: AppDeps) {
   const { projects, deliverables } = deps.store;
   const indicators = indicatorRepository(deps.store.db);
+  // Built here, not in createStore: the copy and the schemas it reads load with this route group only.
+  const copies = projectCopier(deps.store.db);
   const tags = ['Projects'];
   const base = '/consortia/{consortiumId}/projects';
   const app = newRouter();
@@ -159,7 +162,7 @@ export function projectRoutes(deps: AppDeps) {
     async (c) => {
       const { consortiumId, projectId } = c.req.valid('param');
       const actor = actorOf(c.get('access'), deps);
-      return c.json(await deps.store.projectCopies.copy(consortiumId, projectId, c.req.valid('json'), actor), 201);
+      return c.json(await copies.copy(consortiumId, projectId, c.req.valid('json'), actor), 201);
     },
   );
 
