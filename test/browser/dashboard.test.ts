@@ -203,6 +203,8 @@ describe.each(VIEWPORTS)('the dashboard at $name', { timeout: 180_000 }, (viewpo
     await page.getByRole('heading', { level: 1, name: 'CultNetwork, seconda edizione' }).waitFor();
     const copied = await api.get(COORDINATOR_PERSON_ID, `/projects/${newId}`);
     expect(copied).toMatchObject({ startDate: '2027-03-01', progress: { acceptedPercent: 0 } });
+    // The new project's page offers the copy again, closed and empty.
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     await screenshot(page, viewport, 'project-copied');
     await context.close();
   });

@@ -30,6 +30,8 @@ export function CopyProject({ project }: { project: Project }) {
             event.preventDefault();
             void run(async () => {
               const created = await api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/copy', { consortiumId, projectId: project.id }, { id, title, startDate });
+              // The page stays mounted for the new project: the form closes and forgets what was typed.
+              setOpen(false); setId(''); setTitle(''); setStartDate('');
               navigate(`/projects/${created.id}`);
             });
           }}
