@@ -49,6 +49,7 @@ export const POLICY = {
   'projects.overview': projectReaders,
   'projects.create': coordinators,
   'projects.update': coordinators,
+  'projects.copy': coordinators,
   'phases.list': projectReaders,
   'phases.get': projectReaders,
   'phases.create': coordinators,

@@ -40,6 +40,7 @@ describe('the route groups', () => {
     expect(routeKey('/consortia/c1/members/m1/deliverables')).toBe('members');
     expect(routeKey('/consortia/c1/projects')).toBe('projects');
     expect(routeKey('/consortia/c1/projects/p1/overview')).toBe('projects');
+    expect(groupOf('/consortia/c1/projects/p1/copy')?.name).toBe('projects');
     expect(routeKey('/consortia/c1/projects/p1/budget/lines/l1/costs')).toBe('budget');
     expect(groupOf('/consortia/c1/nothing-here')).toBeUndefined();
   });

@@ -31,7 +31,8 @@ export const ROUTE_GROUPS: RouteGroup[] = [
   },
   { name: 'me', keys: ['me'], load: async () => [(await import('./routes/me')).meRoutes, (await import('./routes/privacy')).myDataRoutes] },
   { name: 'privacy', keys: ['privacy'], load: async () => [(await import('./routes/privacy')).privacyRoutes] },
-  { name: 'projects', keys: ['projects'], load: async () => [(await import('./routes/projects')).projectRoutes] },
+  // A project's copy (POST /projects/{p}/copy) is the projects group's too.
+  { name: 'projects', keys: ['projects', 'copy'], load: async () => [(await import('./routes/projects')).projectRoutes] },
   { name: 'phases', keys: ['phases'], load: async () => [(await import('./routes/phases')).phaseRoutes] },
   { name: 'deliverables', keys: ['deliverables'], load: async () => [(await import('./routes/deliverables')).deliverableRoutes] },
   { name: 'audit', keys: ['audit'], load: async () => [(await import('./routes/audit')).auditRoutes] },

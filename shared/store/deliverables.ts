@@ -10,6 +10,7 @@ import { counterAttributes, putNew, versionedUpdate, type TransactItem } from '.
 import { auditRecord, auditStore, type Actor } from './audit';
 import { countersMoved, type Projection } from './projections';
 import { entityOf } from './items';
+import { withoutStaged } from './projects';
 import {
   deliverableIndexKeys,
   deliverableKey,
@@ -122,7 +123,9 @@ export function deliverableRepository(db: Db) {
         limit: page.limit,
         cursor: page.cursor,
       });
-      return { items: result.items.map((item) => entityOf<Deliverable>(item)), nextCursor: result.nextCursor };
+      // A project being copied shows nothing of itself yet (project-copy.ts).
+      const items = await withoutStaged(db, consortiumId, result.items.map((item) => entityOf<Deliverable>(item)));
+      return { items, nextCursor: result.nextCursor };
     },
 
     async log(

@@ -15,7 +15,12 @@ const STORAGE_ONLY = new Set<string>([
   // instant the deliverable's progress entries are applied (the sealer's mark).
   'auditEvent',
   'progressAt',
+  // A project being copied (project-copy.ts): invisible until the copy is complete.
+  'stagedFrom',
 ]);
+
+/** The attribute of a project item that is still being copied: the id of the project it copies. */
+export const STAGED_FROM = 'stagedFrom';
 
 /** The entity an item stores, without its keys, counters and item type. */
 export function entityOf<T>(item: Item): T {

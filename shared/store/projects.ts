@@ -7,7 +7,7 @@ import type { Project } from '../domain/project';
 import { TABLE_KEYS, type Db, type Item, type TxOp } from './db';
 import { COUNTER_ATTRIBUTES, counterAttributes, countersOf, mustExist, putNew, versionedUpdate } from './expressions';
 import { auditRecord, auditStore, type Actor } from './audit';
-import { entityOf } from './items';
+import { STAGED_FROM, entityOf } from './items';
 import {
   PHASE_PREFIX,
   funderKey,
@@ -34,6 +34,34 @@ export const projectItem = (project: Project, counters = zeroCounters()) => ({
   ...project,
   ...counterAttributes(counters),
 });
+
+/**
+ * A project being copied from `sourceId`: without its index keys (no list finds it) and marked,
+ * so that reads answer it as missing until `publish` (project-copy.ts explains the staging).
+ */
+export const stagedProjectItem = (project: Project, sourceId: string) => {
+  const { GSI1PK: _1, GSI1SK: _2, GSI2PK: _3, GSI2SK: _4, ...item } = projectItem(project);
+  return { ...item, [STAGED_FROM]: sourceId };
+};
+
+/** A project item that a copy is still filling: nobody reads it as a project yet. */
+export const isStaged = (item: Item) => item[STAGED_FROM] !== undefined;
+
+/**
+ * Keeps the items of a list across projects (a member's open deliverables, the consortium's
+ * training paths) whose project is not being copied: one GetItem per project the page names.
+ */
+export async function withoutStaged<T extends { projectId?: string }>(db: Db, consortiumId: string, items: T[]): Promise<T[]> {
+  const ids = [...new Set(items.flatMap((item) => (item.projectId ? [item.projectId] : [])))];
+  const staged = new Set<string>();
+  await Promise.all(
+    ids.map(async (id) => {
+      const project = await db.get(projectKey(consortiumId, id));
+      if (project && isStaged(project)) staged.add(id);
+    }),
+  );
+  return staged.size === 0 ? items : items.filter((item) => !item.projectId || !staged.has(item.projectId));
+}
 
 export const phaseItem = (phase: Phase, counters = zeroCounters()) => ({
   ...phaseKey(phase.consortiumId, phase.projectId, phase.id),
@@ -73,7 +101,7 @@ export function projectRepository(db: Db) {
   return {
     async get(consortiumId: string, projectId: string): Promise<Counted<Project>> {
       const item = await db.get(projectKey(consortiumId, projectId));
-      if (!item) throw projectNotFound(projectId);
+      if (!item || isStaged(item)) throw projectNotFound(projectId);
       return counted<Project>(item);
     },
 
@@ -100,12 +128,13 @@ export function projectRepository(db: Db) {
       return { items: result.items.map((item) => counted<Project>(item)), nextCursor: result.nextCursor };
     },
 
-    async create(project: Project, actor: Actor): Promise<Project> {
+    /** Creates a project; with `stagedFrom`, invisible until `publish` (a copy in the making). */
+    async create(project: Project, actor: Actor, stagedFrom?: string): Promise<Project> {
       await audit.transact(
         { consortiumId: project.consortiumId, projectId: project.id },
         [
           {
-            write: { Put: putNew(db.tableName, projectItem(project)) },
+            write: { Put: putNew(db.tableName, stagedFrom ? stagedProjectItem(project, stagedFrom) : projectItem(project)) },
             onConditionFailed: () => new ConflictError(`A project ${project.id} exists already`),
           },
           ...referenceChecks(db, project),
@@ -113,6 +142,32 @@ export function projectRepository(db: Db) {
         auditRecord(actor, 'project', project.id, 'create', undefined, project),
       );
       return project;
+    },
+
+    /** Makes a staged project visible: its index keys in, its staging mark out, in one audited write. */
+    async publish(project: Project, stagedFrom: string, actor: Actor): Promise<Project> {
+      const published = { ...project, version: project.version + 1, updatedAt: actor.at };
+      await audit.transact(
+        { consortiumId: project.consortiumId, projectId: project.id },
+        [
+          {
+            write: {
+              Update: versionedUpdate({
+                tableName: db.tableName,
+                key: projectKey(project.consortiumId, project.id),
+                expectedVersion: project.version,
+                set: projectIndexKeys(project),
+                remove: [STAGED_FROM],
+                unchanged: { [STAGED_FROM]: stagedFrom },
+                now: actor.at,
+              }),
+            },
+            onConditionFailed: () => new ConflictError(`The copy ${project.id} changed meanwhile; ask again`),
+          },
+        ],
+        auditRecord(actor, 'project', project.id, 'publish', { stagedFrom }, { stagedFrom: undefined }),
+      );
+      return published;
     },
 
     async update(current: Project, expectedVersion: number, changes: Partial<Project>, actor: Actor): Promise<Project> {
@@ -146,7 +201,7 @@ export function projectRepository(db: Db) {
     async collection(consortiumId: string, projectId: string) {
       const items = await db.queryAll({ on: TABLE_KEYS, partitionValue: projectCollection(consortiumId, projectId).PK });
       const projectRecord = items.find((item) => item.SK === projectKey(consortiumId, projectId).SK);
-      if (!projectRecord) throw projectNotFound(projectId);
+      if (!projectRecord || isStaged(projectRecord)) throw projectNotFound(projectId);
       const phases = items
         .filter((item) => String(item.SK).startsWith(PHASE_PREFIX))
         .map((item) => counted<Phase>(item))

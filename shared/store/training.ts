@@ -25,6 +25,7 @@ import { countersMoved } from './projections';
 import { TABLE_KEYS, beginsWith, type Db, type Item, type TxOp } from './db';
 import { mustExist, putNew, versionedUpdate, type TransactItem } from './expressions';
 import { entityOf } from './items';
+import { withoutStaged } from './projects';
 import {
   COLLECTION_PREFIXES,
   attendanceKey,
@@ -202,7 +203,9 @@ export function trainingRepository(db: Db) {
         ? trainingPathsOfProject(consortiumId, query.projectId).GSI2PK
         : trainingPathsOf(consortiumId).GSI1PK;
       const page = await db.queryPage({ on, partitionValue, limit: query.limit, cursor: query.cursor });
-      return { items: page.items.map(pathWithTotals), nextCursor: page.nextCursor };
+      // The consortium's list leaves out the paths of a project being copied (project-copy.ts).
+      const items = page.items.map(pathWithTotals);
+      return { items: query.projectId ? items : await withoutStaged(db, consortiumId, items), nextCursor: page.nextCursor };
     },
 
     /** Active members, and what each attended: in one path, or (without `trainingId`) across all paths. */

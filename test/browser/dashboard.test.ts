@@ -520,6 +520,49 @@ describe.each(VIEWPORTS)('the dashboard at $name', { timeout: 180_000 }, (viewpo
   });
 });
 
+// After every flow of both widths: the copies' deliverables bear the titles of the old ones, which
+// the member flows look for by name.
+describe.each(VIEWPORTS)('copying a project at $name', { timeout: 180_000 }, (viewport) => {
+  it("a coordinator copies a project as a new one from its page, sees the API's field error beside the field, and lands on the new project", async () => {
+    const newId = `cultnetwork-copy-${viewport.width}`;
+    const { page, context } = await open(viewport);
+    await signIn(page, runtime.base, COORDINATOR_PERSON_ID);
+    await page.goto(`${runtime.base}/projects/cultnetwork`);
+    const region = page.getByRole('region', { name: 'Copy as a new project' });
+    const toggle = region.getByRole('button', { name: 'Copy as a new project' });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const idField = region.getByLabel('Id of the new project');
+    // The form opens with the focus on its first field.
+    expect(await idField.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    await idField.fill('Not A Slug');
+    await region.getByLabel('Title of the new project').fill('CultNetwork, seconda edizione');
+    await region.getByLabel('Start date of the new project').fill('2027-03-01');
+    await region.getByRole('button', { name: 'Copy the project' }).click();
+    await region.locator('.field-error').first().waitFor();
+    expect(await idField.getAttribute('aria-invalid')).toBe('true');
+    expect(await region.locator('.field-error').innerText()).toContain('lowercase');
+    expect(await seriousViolations(page)).toEqual([]);
+    for (const field of await region.locator('input').all()) {
+      const box = (await field.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    }
+
+    await idField.fill(newId);
+    await idField.press('Enter');
+    await page.waitForURL(`${runtime.base}/projects/${newId}`, { timeout: 60_000 });
+    await page.getByRole('heading', { level: 1, name: 'CultNetwork, seconda edizione' }).waitFor();
+    const copied = await api.get(COORDINATOR_PERSON_ID, `/projects/${newId}`);
+    expect(copied).toMatchObject({ startDate: '2027-03-01', progress: { acceptedPercent: 0 } });
+    // The new project's page offers the copy again, closed and empty.
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await screenshot(page, viewport, 'project-copied');
+    await context.close();
+  });
+});
+
 describe('accessibility', { timeout: 420_000 }, () => {
   const desktop = VIEWPORTS[0]!;
   const pages: Record<string, string[]> = {

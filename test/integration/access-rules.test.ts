@@ -90,6 +90,7 @@ const RULES: Record<string, Answer[]> = {
   'projects.get': projectReaders,
   'projects.overview': projectReaders,
   'projects.update': projectWriters,
+  'projects.copy': projectWriters,
   'phases.list': projectReaders,
   'phases.get': projectReaders,
   'phases.create': projectWriters,

@@ -10,6 +10,7 @@ import { ValidationError } from '../../domain/errors';
 import { PhaseView, phaseView } from '../../domain/phase-view';
 import { Progress, progressOf } from '../../domain/progress';
 import { Project, ProjectCreate, ProjectPatch, ProjectWithProgress, projectIssues } from '../../domain/project';
+import { ProjectCopyRequest } from '../../domain/project-copy';
 import { dueSoonUntil } from '../../domain/schedule';
 import { IndicatorSummary } from '../../domain/indicator';
 import { MoneySummary } from '../../domain/money';
@@ -17,6 +18,7 @@ import { OfferSummary } from '../../domain/offer';
 import { ProjectTrainingSummary } from '../../domain/training';
 import { moneySummaryFor, reachOf, seesProject } from '../../domain/visibility';
 import { indicatorRepository } from '../../store/indicators';
+import { projectCopier } from '../../store/project-copy';
 import type { Counted } from '../../store/projects';
 import { projectSummaries } from '../../store/summaries';
 import { actorOf, todayIn } from '../access';
@@ -69,6 +71,8 @@ export const ProjectOverview = z
 export function projectRoutes(deps: AppDeps) {
   const { projects, deliverables } = deps.store;
   const indicators = indicatorRepository(deps.store.db);
+  // Built here, not in createStore: the copy and the schemas it reads load with this route group only.
+  const copies = projectCopier(deps.store.db);
   const tags = ['Projects'];
   const base = '/consortia/{consortiumId}/projects';
   const app = newRouter();
@@ -139,6 +143,26 @@ export function projectRoutes(deps: AppDeps) {
       const issues = projectIssues({ ...current, ...changes });
       if (issues.length > 0) throw new ValidationError(issues);
       return c.json(await projects.update(current, version, changes, actorOf(c.get('access'), deps)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: `${base}/{projectId}/copy`, tags,
+      summary: "A new project from this one's plan, at new dates shifted as a whole",
+      description:
+        'Copies the phases, deliverables (planned, at 0 %), budget lines (no spending), indicators (no actuals) ' +
+        'and training paths (sessions planned, no attendance), every date moved by the new start date minus ' +
+        'the old one. The new project appears only once complete; asked again after a failure with the same ' +
+        'id, the copy finishes. 409 when a project with that id exists.',
+      ...guarded(deps, 'projects.copy', idempotent(deps)),
+      request: { params: ProjectParams, headers: IdempotencyHeaders, body: body(ProjectCopyRequest) },
+      responses: { 201: json(Project, 'The new project'), ...writeErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId } = c.req.valid('param');
+      const actor = actorOf(c.get('access'), deps);
+      return c.json(await copies.copy(consortiumId, projectId, c.req.valid('json'), actor), 201);
     },
   );
 

@@ -475,6 +475,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/consortia/{consortiumId}/projects/{projectId}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new project from this one's plan, at new dates shifted as a whole
+         * @description Copies the phases, deliverables (planned, at 0 %), budget lines (no spending), indicators (no actuals) and training paths (sessions planned, no attendance), every date moved by the new start date minus the old one. The new project appears only once complete; asked again after a failure with the same id, the copy finishes. 409 when a project with that id exists.
+         */
+        post: operations["projects.copy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consortia/{consortiumId}/projects/{projectId}/costs": {
         parameters: {
             query?: never;
@@ -3080,6 +3100,19 @@ export type components = {
             updatedAt: string;
             /** @description The version you read; the write fails with 409 if it changed since. */
             version: number;
+        };
+        ProjectCopy: {
+            /** @description The new project's funder, if not the old one's */
+            funderId?: string;
+            /** @description The new project's id (a project with it must not exist) */
+            id: string;
+            /**
+             * Format: date
+             * @description The new start date: every date of the plan moves by the same number of days
+             * @example 2026-03-31
+             */
+            startDate: string;
+            title: string;
         };
         ProjectCreate: {
             call: string;
@@ -6645,6 +6678,99 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContributionReversal"];
+                };
+            };
+            /** @description Invalid input; `errors` names the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this to this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such consortium or resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `version`, a transition the status machine forbids, or a broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A transient fault; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "projects.copy": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying a create with the same key returns the first result */
+                "idempotency-key"?: string;
+            };
+            path: {
+                consortiumId: string;
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectCopy"];
+            };
+        };
+        responses: {
+            /** @description The new project */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
                 };
             };
             /** @description Invalid input; `errors` names the failing fields */

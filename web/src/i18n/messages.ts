@@ -144,6 +144,12 @@ const en = {
   'money.receipts': 'Payments received', 'money.noReceipts': 'No payments received yet.', 'money.receipt.add': 'Record a payment received',
   'money.receipt.request': 'Payment request it answers (optional)', 'money.receipt.save': 'Record the payment',
   'money.receipt.confirm': 'Record {amount} received for {instalment}? A receipt cannot be changed afterwards.', 'money.receipt.saved': 'Payment recorded.',
+  // Copy a project
+  'copy.heading': 'Copy as a new project', 'copy.open': 'Copy as a new project',
+  'copy.intro': 'A new project with this plan: phases, deliverables, budget lines, indicators and training, every date moved by the same number of days. No progress, costs or money received are copied.',
+  'copy.id': 'Id of the new project', 'copy.idHint': 'Lowercase letters, digits and hyphens, e.g. cultnetwork-2',
+  'copy.title': 'Title of the new project', 'copy.startDate': 'Start date of the new project',
+  'copy.startHint': 'This project starts on {date}: every date moves by the difference.', 'copy.submit': 'Copy the project', 'copy.busy': 'Copying…',
 };
 export type MessageKey = keyof typeof en;
 const it: Record<MessageKey, string> = {
@@ -287,6 +293,12 @@ const it: Record<MessageKey, string> = {
   'money.receipts': 'Pagamenti incassati', 'money.noReceipts': 'Ancora nessun pagamento incassato.', 'money.receipt.add': 'Registra un pagamento incassato',
   'money.receipt.request': 'Richiesta di pagamento a cui risponde (facoltativa)', 'money.receipt.save': 'Registra il pagamento',
   'money.receipt.confirm': "Registrare {amount} incassati per la {instalment}? Un incasso non si può modificare dopo.", 'money.receipt.saved': 'Pagamento registrato.',
+  // Copy a project
+  'copy.heading': 'Copia come nuovo progetto', 'copy.open': 'Copia come nuovo progetto',
+  'copy.intro': 'Un nuovo progetto con questo piano: fasi, prodotti, voci di budget, indicatori e formazione, con ogni data spostata dello stesso numero di giorni. Non si copiano avanzamento, costi né somme ricevute.',
+  'copy.id': 'Identificativo del nuovo progetto', 'copy.idHint': 'Lettere minuscole, cifre e trattini, es. cultnetwork-2',
+  'copy.title': 'Titolo del nuovo progetto', 'copy.startDate': 'Data di inizio del nuovo progetto',
+  'copy.startHint': 'Questo progetto inizia il {date}: ogni data si sposta della differenza.', 'copy.submit': 'Copia il progetto', 'copy.busy': 'Copia in corso…',
 };
 const tables: Record<Language, Record<MessageKey, string>> = { en, it };
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;

@@ -13,6 +13,7 @@ import { TrainingTab, OffersTab, IndicatorsTab } from './activity';
 import { DeliverablesTab } from './deliverables';
 import { ExportsTab } from './exports';
 import { MoneyTab } from './money';
+import { CopyProject } from './project-copy';
 import { ReviewTab } from './review';
 
 const TABS = ['overview', 'deliverables', 'review', 'money', 'training', 'offers', 'indicators', 'exports'] as const;
@@ -82,6 +83,7 @@ function OverviewTab({ overview, reload }: { overview: ProjectOverview; reload()
         <DeadlineList list={overview.dueSoon} projectId={project.id} />
       </Section>
       <p class="muted">{t('today')}: {f.date(today)}</p>
+      <CopyProject project={project} />
     </>
   );
 }
