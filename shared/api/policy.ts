@@ -58,6 +58,7 @@ export const POLICY = {
   'deliverables.logList': projectReaders,
   'deliverables.create': coordinators,
   'deliverables.update': coordinators,
+  'deliverables.remove': coordinators,
   'deliverables.logProgress': deliverableWorkers,
   'deliverables.submit': deliverableWorkers,
   'deliverables.review': coordinators,

@@ -100,6 +100,7 @@ const RULES: Record<string, Answer[]> = {
   'deliverables.evidenceLink': projectReaders,
   'deliverables.create': projectWriters,
   'deliverables.update': projectWriters,
+  'deliverables.remove': projectWriters,
   'deliverables.review': projectWriters,
   'deliverables.logProgress': ownDeliverable,
   'deliverables.submit': ownDeliverable,

@@ -120,7 +120,7 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a member (a member person: its own profile); status follows applicant → active → left */
+        /** Change a member (a member person: its own profile); status follows applicant → active → left, dated today or on joinedOn / leftOn */
         patch: operations["members.update"];
         trace?: never;
     };
@@ -607,7 +607,8 @@ export type paths = {
         get: operations["deliverables.get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Remove a deliverable while it is planned (nothing logged, submitted or reviewed yet); 409 once work began */
+        delete: operations["deliverables.remove"];
         options?: never;
         head?: never;
         /** Change a deliverable (title, dates, weight, owner, phase); its status changes only by log, submit and review */
@@ -2443,6 +2444,18 @@ export type components = {
             city?: string;
             /** Format: email */
             email?: string;
+            /**
+             * Format: date
+             * @description The day it was admitted, when not today (coordinators)
+             * @example 2026-03-31
+             */
+            joinedOn?: string;
+            /**
+             * Format: date
+             * @description The day it left, when not today (coordinators)
+             * @example 2026-03-31
+             */
+            leftOn?: string;
             name?: string;
             orgId?: string;
             /** @example museum services */
@@ -7506,6 +7519,93 @@ export interface operations {
             };
             /** @description No such consortium or resource */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A transient fault; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "deliverables.remove": {
+        parameters: {
+            query: {
+                version: number;
+            };
+            header?: never;
+            path: {
+                consortiumId: string;
+                deliverableId: string;
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this to this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such consortium or resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `version`, a transition the status machine forbids, or a broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
