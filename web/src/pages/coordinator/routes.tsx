@@ -1,15 +1,19 @@
-// The coordinator's pages: the consortium home, each project's dashboard, people, notifications.
+// The coordinator's pages: the consortium home, each project's dashboard and its setting up, the
+// directory of members and funders, people, notifications.
 import type { Translate } from '../../i18n/messages';
 import { match } from '../../router';
 import { DeliverablePage } from '../common/deliverable';
 import { NotificationsPage } from '../common/notifications';
 import { NotFound } from '../common/not-found';
+import { DirectoryPage } from './directory';
 import { CoordinatorHome } from './home';
 import { PeoplePage } from './people';
 import { ProjectPage } from './project';
+import { EditProjectPage, NewProjectPage } from './project-form';
 
 export const coordinatorNav = (t: Translate) => [
   { href: '/', label: t('nav.home') },
+  { href: '/directory', label: t('nav.directory') },
   { href: '/people', label: t('nav.people') },
   { href: '/notifications', label: t('nav.notifications') },
 ];
@@ -17,6 +21,10 @@ export const coordinatorNav = (t: Translate) => [
 export function CoordinatorRoutes({ path }: { path: string }) {
   if (path === '/') return <CoordinatorHome />;
   if (path === '/people') return <PeoplePage />;
+  if (path === '/directory') return <DirectoryPage />;
+  if (path === '/projects/new') return <NewProjectPage />;
+  const edit = match('/projects/:projectId/edit', path);
+  if (edit) return <EditProjectPage projectId={edit.projectId!} />;
   if (path === '/notifications') return <NotificationsPage />;
   const deliverable = match('/projects/:projectId/deliverables/:deliverableId', path);
   if (deliverable) return <DeliverablePage projectId={deliverable.projectId!} deliverableId={deliverable.deliverableId!} />;
