@@ -107,7 +107,7 @@ function PhaseForm({ projectId, phase, order, done }: { projectId: string; phase
     done();
   }, phase ? t('saved') : t('plan.phaseAdded'));
   return (
-    <form class="form-grid" onSubmit={(event) => { event.preventDefault(); void save(); }}>
+    <form class="form-grid" aria-label={phase ? t('plan.editPhase', { title: phase.title }) : t('plan.addPhase')} onSubmit={(event) => { event.preventDefault(); void save(); }}>
       <Field label={t('plan.phaseTitle')} error={errorOf('title')}>{(id, described) => <input id={id} {...described} required maxLength={200} {...bind('title')} />}</Field>
       <Field label={t('plan.start')} error={errorOf('plannedStart')}>{(id, described) => <input id={id} {...described} type="date" required {...bind('plannedStart')} />}</Field>
       <Field label={t('plan.end')} error={errorOf('plannedEnd')}>{(id, described) => <input id={id} {...described} type="date" required min={values.plannedStart || undefined} {...bind('plannedEnd')} />}</Field>
@@ -173,7 +173,7 @@ function DeliverableForm({ overview, deliverable, done }: { overview: ProjectOve
     done();
   }, deliverable ? t('saved') : t('plan.deliverableAdded'));
   return (
-    <form class="form-grid" onSubmit={(event) => { event.preventDefault(); void save(); }}>
+    <form class="form-grid" aria-label={deliverable ? t('plan.editDeliverable', { title: deliverable.title }) : t('plan.addDeliverable')} onSubmit={(event) => { event.preventDefault(); void save(); }}>
       <Field label={t('plan.deliverableTitle')} error={errorOf('title')}>{(id, described) => <input id={id} {...described} required maxLength={200} {...bind('title')} />}</Field>
       <Field label={t('plan.kind')} error={errorOf('kind')}>
         {(id, described) => <select id={id} {...described} {...bind('kind')}>{KINDS.map((kind) => <option key={kind} value={kind}>{words.kind[kind]}</option>)}</select>}

@@ -74,7 +74,7 @@ function ProjectForm({ project }: { project?: Project }) {
   });
 
   return (
-    <form class="form-grid" onSubmit={(event) => { event.preventDefault(); void save(); }}>
+    <form class="form-grid" aria-label={project ? t('projectForm.edit', { title: project.title }) : t('projectForm.new')} onSubmit={(event) => { event.preventDefault(); void save(); }}>
       <Field label={t('projectForm.title')} wide error={errorOf('title')}>{(id, described) => <input id={id} {...described} required maxLength={200} {...bind('title')} />}</Field>
       <Field label={t('projectForm.summary')} wide error={errorOf('summary')}>{(id, described) => <textarea id={id} {...described} rows={3} maxLength={5000} {...bind('summary')} />}</Field>
       <Field label={t('funder')} error={errorOf('funderId')}>
