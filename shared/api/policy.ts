@@ -53,6 +53,7 @@ export const POLICY = {
   'phases.get': projectReaders,
   'phases.create': coordinators,
   'phases.update': coordinators,
+  'phases.reorder': coordinators,
   'deliverables.list': projectReaders,
   'deliverables.get': projectReaders,
   'deliverables.logList': projectReaders,

@@ -133,3 +133,30 @@ export async function removeDeliverable(page: Page, title: string): Promise<stri
   await page.getByRole('link', { name: title, exact: true }).waitFor({ state: 'detached' });
   return message;
 }
+
+const memberCard = (page: Page, name: string) => page.locator('li.card').filter({ has: page.getByRole('heading', { name, level: 3 }) });
+
+/** Unfolds a member's admission-or-exit form and gives it the day, if any; answers the member's card. */
+async function unfoldStatus(page: Page, name: string, on: string | undefined): Promise<Locator> {
+  const card = memberCard(page, name);
+  await card.locator('summary').first().click();
+  if (on) await card.getByLabel('Admission or exit on', { exact: true }).fill(on);
+  return card;
+}
+
+/** On the directory page: admits an applicant, on a day (today if none); waits until its card says so. */
+export async function admitMember(page: Page, name: string, on?: string): Promise<void> {
+  const card = await unfoldStatus(page, name, on);
+  await card.locator('button', { hasText: 'Admit as member' }).click();
+  await memberCard(page, name).getByText(/^Active member/).waitFor();
+}
+
+/** On the directory page: records a member's exit, on a day (today if none), accepting the confirmation; answers its text. */
+export async function recordExit(page: Page, name: string, on?: string): Promise<string> {
+  const card = await unfoldStatus(page, name, on);
+  const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); void dialog.accept(); }));
+  await card.locator('button', { hasText: 'Record the exit' }).click();
+  const message = await asked;
+  await memberCard(page, name).getByText(/^Left/).waitFor();
+  return message;
+}

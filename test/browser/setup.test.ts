@@ -8,7 +8,7 @@ import { COORDINATOR_PERSON_ID } from '../../dev/demo/demo-data';
 import { VIEWPORTS, openContext, saveScreenshot, screenshot, seriousViolations, signIn, tabTo, type Session, type Viewport } from './pages';
 import { launchChromium, startRuntime, type Runtime } from './runtime';
 import {
-  addDeliverable, addFunder, addMember, addPhase, changeDeliverable, changePhaseDates, createProject, fillMember, movePhaseUp,
+  addDeliverable, addFunder, addMember, addPhase, admitMember, recordExit, changeDeliverable, changePhaseDates, createProject, fillMember, movePhaseUp,
   openDirectory, removeDeliverable,
 } from './setup-steps';
 
@@ -77,6 +77,11 @@ describe('a coordinator sets up a project from the dashboard alone', { timeout: 
     await page.keyboard.type(BORGO.orgId);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: BORGO.name, level: 3 }).waitFor();
+    // An applicant admitted, then leaving: the exit, which cannot be undone, is confirmed first.
+    await addMember(page, { name: 'Cooperativa Canale Danza', sector: 'dance', orgId: 'IT-CF-04000000003', status: 'applicant' });
+    await admitMember(page, 'Cooperativa Canale Danza', '2026-09-01');
+    expect(await recordExit(page, 'Cooperativa Canale Danza', '2026-10-31')).toMatch(/Cooperativa Canale Danza will leave the consortium: this cannot be undone/);
+    await page.locator('li.card').filter({ hasText: 'Cooperativa Canale Danza' }).getByText(`Left · joined ${day('2026-09-01')} · left ${day('2026-10-31')}`).waitFor();
     await addFunder(page, FUNDER);
     await screenshot(page, desktop, 'setup-directory');
 
@@ -161,7 +166,7 @@ describe('the setting-up pages', { timeout: 300_000 }, () => {
         await settled(session);
         expect(await session.page.locator('html').getAttribute('lang')).toBe(language);
         for (const violation of await seriousViolations(session.page)) found.push(`${path} at ${viewport.name}: ${violation}`);
-        await screenshot(session.page, viewport, `setup-${language}${path.replaceAll('/', '-').replace(projectId, 'project') || '-home'}`);
+        await screenshot(session.page, viewport, `setup-${language}${path === '/' ? '-home' : path.replaceAll('/', '-').replace(projectId, 'project')}`);
       }
       await session.context.close();
     }

@@ -94,6 +94,7 @@ const RULES: Record<string, Answer[]> = {
   'phases.get': projectReaders,
   'phases.create': projectWriters,
   'phases.update': projectWriters,
+  'phases.reorder': projectWriters,
   'deliverables.list': projectReaders,
   'deliverables.get': projectReaders,
   'deliverables.logList': projectReaders,

@@ -988,6 +988,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/consortia/{consortiumId}/projects/{projectId}/phase-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Put the project's phases in a new order (each listed once with the version read), in one write */
+        put: operations["phases.reorder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consortia/{consortiumId}/projects/{projectId}/phases": {
         parameters: {
             query?: never;
@@ -2907,6 +2924,14 @@ export type components = {
              */
             plannedStart: string;
             title: string;
+        };
+        /** @description Every phase of the project once, first to last */
+        PhaseOrder: {
+            phases: {
+                id: string;
+                /** @description The version you read; the write fails with 409 if it changed since. */
+                version: number;
+            }[];
         };
         PhasePatch: {
             description?: string;
@@ -10333,6 +10358,98 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentRequest"];
+                };
+            };
+            /** @description Invalid input; `errors` names the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this to this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such consortium or resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `version`, a transition the status machine forbids, or a broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A transient fault; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "phases.reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consortiumId: string;
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhaseOrder"];
+            };
+        };
+        responses: {
+            /** @description The phases in their new order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PhaseView"][];
+                    };
                 };
             };
             /** @description Invalid input; `errors` names the failing fields */

@@ -87,7 +87,12 @@ function MemberCard({ member, reload }: { member: Member; reload(): void }) {
       <h3>{member.name}</h3>
       <p>{words.memberStatus[member.status]}{member.joinedOn ? ` · ${t('directory.joined')} ${f.date(member.joinedOn)}` : ''}{member.leftOn ? ` · ${t('directory.left')} ${f.date(member.leftOn)}` : ''}</p>
       <p class="muted">{member.sector} · {member.orgId}{member.city ? ` · ${member.city}` : ''}</p>
-      {member.status === 'left' ? null : <MemberStatusForm member={member} done={reload} />}
+      {member.status === 'left' ? null : (
+        <details>
+          <summary>{member.status === 'applicant' ? t('directory.admitOrLeave') : t('directory.leave')}</summary>
+          <MemberStatusForm member={member} done={reload} />
+        </details>
+      )}
       <details>
         <summary>{t('setup.edit')}</summary>
         <MemberForm member={member} done={reload} />

@@ -62,15 +62,11 @@ export function PlanTab({ overview, reload }: { overview: ProjectOverview; reloa
 function PhaseItem({ phase, phases, index, done }: { phase: Phase; phases: Phase[]; index: number; done(): void }) {
   const { api, consortiumId, t, f } = useApp();
   const { busy, run, feedback } = useAction();
-  // Reordering writes each phase whose place changes (orders 1, 2, 3 … in the new sequence).
+  // The whole new order in one write: the API numbers the phases 1, 2, 3 … as listed.
   const move = (delta: -1 | 1) => run(async () => {
     const order = [...phases];
     [order[index], order[index + delta]] = [order[index + delta]!, order[index]!];
-    for (const [position, p] of order.entries()) {
-      if (p.order !== position + 1) {
-        await api.patch('/api/v1/consortia/{consortiumId}/projects/{projectId}/phases/{phaseId}', { consortiumId, projectId: p.projectId, phaseId: p.id }, { order: position + 1, version: p.version });
-      }
-    }
+    await api.put('/api/v1/consortia/{consortiumId}/projects/{projectId}/phase-order', { consortiumId, projectId: phase.projectId }, { phases: order.map((p) => ({ id: p.id, version: p.version })) });
     done();
   });
   return (

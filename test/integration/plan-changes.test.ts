@@ -1,5 +1,5 @@
-// Removing a planned deliverable: who may, only while planned, at the version read, audited, and
-// its phase and project count it no more.
+// Changing a plan: removing a planned deliverable (who may, only while planned, at the version
+// read, audited, uncounted) and putting phases in a new order (one write, every phase once).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSORTIUM, addDeliverable, addPerson, createFixture, createTestApi, v1, type Fixture, type TestApi } from '../support/api';
 
@@ -71,5 +71,48 @@ describe('removing a deliverable', () => {
     const deliverable = await addDeliverable(api, fixture);
     const answer = await api.call('DELETE', pathOf(deliverable));
     expect(answer.status).toBe(400);
+  });
+});
+
+describe('putting phases in a new order', () => {
+  const orderPath = () => `${fixture.projectPath}/phase-order`;
+  const phases = async () => (await api.call('GET', `${fixture.projectPath}/phases`)).body.items as { id: string; order: number; version: number; title: string }[];
+
+  it('gives each phase its place in one write, audited on the project, and lists them so', async () => {
+    const third = await api.call('POST', `${fixture.projectPath}/phases`, { order: 3, title: 'Third', plannedStart: '2028-01-01', plannedEnd: '2028-12-31' });
+    const [first, second, last] = await phases();
+    expect(last!.id).toBe(third.body.id);
+
+    const answer = await api.call('PUT', orderPath(), { phases: [last, first, second].map((p) => ({ id: p!.id, version: p!.version })) });
+
+    expect(answer.status).toBe(200);
+    expect(answer.body.items.map((p: { id: string; order: number }) => [p.id, p.order])).toEqual([[last!.id, 1], [first!.id, 2], [second!.id, 3]]);
+    expect((await phases()).map((p) => p.id)).toEqual([last!.id, first!.id, second!.id]);
+    const entry = (await api.call('GET', `${fixture.projectPath}/audit?limit=5`)).body.items.find((e: { action: string }) => e.action === 'reorder_phases');
+    expect(entry.changes.phaseOrder).toEqual({ before: [first!.id, second!.id, last!.id], after: [last!.id, first!.id, second!.id] });
+  });
+
+  it('answers 400 naming phases when one is missing or listed twice, 409 to a stale version, and moves nothing', async () => {
+    const current = await phases();
+    const listed = current.map((p) => ({ id: p.id, version: p.version }));
+
+    const missing = await api.call('PUT', orderPath(), { phases: listed.slice(1) });
+    const twice = await api.call('PUT', orderPath(), { phases: [...listed.slice(1), listed[1]] });
+    const stale = await api.call('PUT', orderPath(), { phases: [...listed].reverse().map((p, i) => (i === 0 ? { ...p, version: p.version + 5 } : p)) });
+
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toEqual([expect.objectContaining({ path: 'phases' })]);
+    expect(twice.status).toBe(400);
+    expect(stale.status).toBe(409);
+    expect((await phases()).map((p) => p.id)).toEqual(current.map((p) => p.id));
+  });
+
+  it('refuses partners and the funder (403), and answers 404 to those who may not see the project', async () => {
+    const listed = (await phases()).map((p) => ({ id: p.id, version: p.version })).reverse();
+    const answers = Object.fromEntries(
+      await Promise.all([PARTNER, FUNDER, OUTSIDER, OTHER_FUNDER].map(async (who) => [who, (await api.call('PUT', orderPath(), { phases: listed }, { as: who })).status])),
+    );
+    expect(answers).toEqual({ [PARTNER]: 403, [FUNDER]: 403, [OUTSIDER]: 404, [OTHER_FUNDER]: 404 });
+    expect((await api.call('PUT', `${v1}/projects/nope/phase-order`, { phases: listed })).status).toBe(404);
   });
 });
