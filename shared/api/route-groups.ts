@@ -33,7 +33,7 @@ export const ROUTE_GROUPS: RouteGroup[] = [
   { name: 'privacy', keys: ['privacy'], load: async () => [(await import('./routes/privacy')).privacyRoutes] },
   // A project's copy (POST /projects/{p}/copy) is the projects group's too.
   { name: 'projects', keys: ['projects', 'copy'], load: async () => [(await import('./routes/projects')).projectRoutes] },
-  { name: 'phases', keys: ['phases'], load: async () => [(await import('./routes/phases')).phaseRoutes] },
+  { name: 'phases', keys: ['phases', 'phase-order'], load: async () => [(await import('./routes/phases')).phaseRoutes] },
   { name: 'deliverables', keys: ['deliverables'], load: async () => [(await import('./routes/deliverables')).deliverableRoutes] },
   { name: 'audit', keys: ['audit'], load: async () => [(await import('./routes/audit')).auditRoutes] },
   // Share links hang under their export; /share opens one.

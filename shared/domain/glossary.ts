@@ -6,6 +6,7 @@ import type { Cost, CostStatus } from './cost';
 import type { Deliverable, DeliverableStatus } from './deliverable';
 import type { ExportStatus } from './export';
 import type { ClientType, OfferStage } from './offer';
+import type { MemberStatus } from './member';
 import type { InstalmentStatus } from './payment';
 import type { PhaseStatus } from './phase';
 import type { Partner } from './project';
@@ -27,6 +28,7 @@ export interface Glossary {
   costKind: Record<Cost['kind'], string>;
   instalmentStatus: Record<InstalmentStatus, string>;
   exportStatus: Record<ExportStatus, string>;
+  memberStatus: Record<MemberStatus, string>;
 }
 
 const en: Glossary = {
@@ -46,6 +48,7 @@ const en: Glossary = {
   costKind: { cost: 'Cost', reversal: 'Reversal' },
   instalmentStatus: { planned: 'Planned', requested: 'Requested', received: 'Received' },
   exportStatus: { queued: 'Queued', running: 'Being prepared', done: 'Ready', failed: 'Failed' },
+  memberStatus: { applicant: 'Applicant', active: 'Active member', left: 'Left' },
 };
 
 const it: Glossary = {
@@ -65,6 +68,7 @@ const it: Glossary = {
   costKind: { cost: 'Costo', reversal: 'Storno' },
   instalmentStatus: { planned: 'Prevista', requested: 'Richiesta', received: 'Incassata' },
   exportStatus: { queued: 'In coda', running: 'In preparazione', done: 'Pronto', failed: 'Non riuscito' },
+  memberStatus: { applicant: 'Candidata', active: 'Socia attiva', left: 'Uscita' },
 };
 
 export const glossary: Record<GlossaryLanguage, Glossary> = { en, it };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidTransitionError } from './errors';
+import { InvalidTransitionError, ValidationError } from './errors';
 import { MemberCreate, MemberPatch, MemberStatus, memberStatusMachine, newMember, patchMember, type Member } from './member';
 
 const CREATED = '2025-11-03T08:00:00.000Z';
@@ -78,6 +78,20 @@ describe('patchMember', () => {
     const changes = patchMember(member(), { version: 2, status: 'left' }, TODAY);
 
     expect(changes).toEqual({ status: 'left', leftOn: TODAY });
+  });
+
+  it('dates an admission and an exit on the days given, when they were not today', () => {
+    const admitted = patchMember(member(), { version: 2, status: 'active', joinedOn: '2026-01-15' }, TODAY);
+    const left = patchMember(member({ status: 'active', joinedOn: '2025-12-01' }), { version: 2, status: 'left', leftOn: '2026-02-28' }, TODAY);
+
+    expect(admitted).toEqual({ status: 'active', joinedOn: '2026-01-15' });
+    expect(left).toEqual({ status: 'left', leftOn: '2026-02-28' });
+  });
+
+  it('refuses an exit dated before the admission, naming leftOn', () => {
+    const attempt = () => patchMember(member({ status: 'active', joinedOn: '2026-02-01' }), { version: 2, status: 'left', leftOn: '2026-01-31' }, TODAY);
+
+    expect(attempt).toThrow(ValidationError);
   });
 
   it('refuses to bring back a member that left', () => {

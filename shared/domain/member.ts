@@ -1,6 +1,7 @@
 // A member cooperative of the consortium and its admission status.
 import { z } from 'zod';
 import { Audited, CalendarDate, Id, OrgId, Title, patchOf, firstVersion } from './common';
+import { ValidationError } from './errors';
 import { defineStatusMachine } from './status-machine';
 
 export const MemberStatus = z.enum(['applicant', 'active', 'left']);
@@ -42,7 +43,12 @@ export const MemberCreate = z
   .meta({ id: 'MemberCreate' });
 export type MemberCreate = z.infer<typeof MemberCreate>;
 
-export const MemberPatch = patchOf({ ...memberFields, status: MemberStatus }).meta({
+export const MemberPatch = patchOf({
+  ...memberFields,
+  status: MemberStatus,
+  joinedOn: CalendarDate.meta({ description: 'The day it was admitted, when not today (coordinators)' }),
+  leftOn: CalendarDate.meta({ description: 'The day it left, when not today (coordinators)' }),
+}).meta({
   id: 'MemberPatch',
 });
 export type MemberPatch = z.infer<typeof MemberPatch>;
@@ -63,14 +69,18 @@ export function newMember(
   return member;
 }
 
-/** Applies a patch; a status change goes through the machine and dates the admission or exit. */
+/** Applies a patch; a status change goes through the machine and dates the admission or exit (today, unless dated). */
 export function patchMember(member: Member, patch: MemberPatch, today: string): Partial<Member> {
   const { version: _version, status, ...fields } = patch;
   const changes: Partial<Member> = { ...fields };
   if (status !== undefined && status !== member.status) {
     changes.status = memberStatusMachine.move(member.status, status);
-    if (status === 'active') changes.joinedOn = member.joinedOn ?? today;
-    if (status === 'left') changes.leftOn = today;
+    if (status === 'active') changes.joinedOn = patch.joinedOn ?? member.joinedOn ?? today;
+    if (status === 'left') changes.leftOn = patch.leftOn ?? today;
+  }
+  const merged = { ...member, ...changes };
+  if (merged.leftOn && merged.joinedOn && merged.leftOn < merged.joinedOn) {
+    throw new ValidationError([{ path: 'leftOn', message: 'must not be before joinedOn' }]);
   }
   return changes;
 }

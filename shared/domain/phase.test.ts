@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, InvalidTransitionError, ValidationError } from './errors';
-import { PhasePatch, PhaseStatus, assertCanClose, patchPhase, phaseStatusMachine, type Phase } from './phase';
+import { ConflictError, InvalidTransitionError, StaleVersionError, ValidationError } from './errors';
+import { PhasePatch, PhaseStatus, assertCanClose, patchPhase, phaseMoves, phaseStatusMachine, type Phase } from './phase';
 import { zeroCounters, type ProgressCounters } from './progress';
 
 const CREATED = '2026-01-10T09:00:00.000Z';
@@ -165,5 +165,26 @@ describe('PhasePatch', () => {
     const result = PhasePatch.safeParse({ version: 1, status: 'done' });
 
     expect(result.success).toBe(false);
+  });
+});
+
+describe('phaseMoves', () => {
+  const three = [phase({ id: 'a', order: 1, version: 1 }), phase({ id: 'b', order: 2, version: 2 }), phase({ id: 'c', order: 3, version: 3 })];
+  const listed = (...ids: string[]) => ({ phases: ids.map((id) => ({ id, version: three.find((p) => p.id === id)!.version })) });
+
+  it('moves only the phases whose place changes, to 1, 2, 3 … as listed', () => {
+    const moves = phaseMoves(three, listed('a', 'c', 'b'));
+
+    expect(moves.map(({ phase: p, order }) => [p.id, order])).toEqual([['c', 2], ['b', 3]]);
+  });
+
+  it('refuses a list that leaves one out, names one twice or names a stranger', () => {
+    expect(() => phaseMoves(three, listed('a', 'b'))).toThrow(ValidationError);
+    expect(() => phaseMoves(three, listed('a', 'b', 'b'))).toThrow(ValidationError);
+    expect(() => phaseMoves(three, { phases: [...listed('a', 'b').phases, { id: 'x', version: 1 }] })).toThrow(ValidationError);
+  });
+
+  it('refuses a version other than the one stored', () => {
+    expect(() => phaseMoves(three, { phases: [{ id: 'c', version: 9 }, { id: 'a', version: 1 }, { id: 'b', version: 2 }] })).toThrow(StaleVersionError);
   });
 });

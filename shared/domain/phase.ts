@@ -1,7 +1,7 @@
 // A phase: an ordered stage of a project with a gate that closes it once its work is accepted.
 import { z } from 'zod';
-import { Audited, CalendarDate, Id, Instant, Text, Title, patchOf } from './common';
-import { ConflictError, ValidationError } from './errors';
+import { Audited, CalendarDate, Id, Instant, Text, Title, Version, patchOf } from './common';
+import { ConflictError, StaleVersionError, ValidationError } from './errors';
 import { Progress, type ProgressCounters } from './progress';
 import { defineStatusMachine } from './status-machine';
 
@@ -82,4 +82,37 @@ export function patchPhase(phase: Phase, counters: ProgressCounters, patch: Phas
     }
   }
   return changes;
+}
+
+/** A project's phases in a new order: each one once, with the version read. */
+export const PhaseOrder = z
+  .strictObject({
+    phases: z.array(z.strictObject({ id: Id, version: Version })).min(1).max(99),
+  })
+  .meta({ id: 'PhaseOrder', description: "Every phase of the project once, first to last" });
+export type PhaseOrder = z.infer<typeof PhaseOrder>;
+
+/**
+ * A reorder touches every phase whose place changes in one transaction, beside its audit items:
+ * DynamoDB takes at most 100 writes per transaction.
+ */
+export const MAX_PHASES_MOVED = 90;
+
+/** The phases a new order moves, each with its new `order` (1, 2, 3 … as listed). */
+export function phaseMoves(phases: Phase[], wanted: PhaseOrder): { phase: Phase; order: number }[] {
+  const byId = new Map(phases.map((phase) => [phase.id, phase]));
+  const listed = new Set(wanted.phases.map((p) => p.id));
+  if (listed.size !== wanted.phases.length || listed.size !== byId.size || wanted.phases.some((p) => !byId.has(p.id))) {
+    throw new ValidationError([{ path: 'phases', message: "must list each of the project's phases once" }]);
+  }
+  const moves = [];
+  for (const [index, { id, version }] of wanted.phases.entries()) {
+    const phase = byId.get(id)!;
+    if (phase.version !== version) throw new StaleVersionError('phase', version, phase.version);
+    if (phase.order !== index + 1) moves.push({ phase, order: index + 1 });
+  }
+  if (moves.length > MAX_PHASES_MOVED) {
+    throw new ValidationError([{ path: 'phases', message: `may move at most ${MAX_PHASES_MOVED} phases at once` }]);
+  }
+  return moves;
 }

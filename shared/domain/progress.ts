@@ -73,14 +73,14 @@ type Placed = Counted & { phaseId: string };
 
 /**
  * How one deliverable write changes the counters, per phase (a move between phases touches two).
- * `before` is absent for a creation; the project's delta is the sum of the phases' deltas.
+ * `before` is absent for a creation, `after` for a removal; the project's delta is the sum of the phases' deltas.
  */
-export function counterDeltas(before: Placed | undefined, after: Placed): Map<string, ProgressCounters> {
+export function counterDeltas(before: Placed | undefined, after: Placed | undefined): Map<string, ProgressCounters> {
   const deltas = new Map<string, ProgressCounters>();
   const add = (phaseId: string, counters: ProgressCounters, sign: 1 | -1) =>
     deltas.set(phaseId, addCounters(deltas.get(phaseId) ?? zeroCounters(), counters, sign));
   if (before) add(before.phaseId, contributionOf(before), -1);
-  add(after.phaseId, contributionOf(after), 1);
+  if (after) add(after.phaseId, contributionOf(after), 1);
   for (const [phaseId, delta] of deltas) if (isZero(delta)) deltas.delete(phaseId);
   return deltas;
 }

@@ -49,15 +49,16 @@ const notFound = (id: string) => new NotFoundError(`No deliverable ${id} in this
  * touched phase and on the project. Phases closed meanwhile are the routes' to refuse (they read
  * the phase); the sealer only adds.
  */
-export function counterProjections(before: Deliverable | undefined, after: Deliverable): Projection[] {
+export function counterProjections(before: Deliverable | undefined, after: Deliverable | undefined): Projection[] {
+  const { consortiumId, projectId } = (after ?? before)!;
   let projectDelta: ProgressCounters = zeroCounters();
   const projections: Projection[] = [];
   for (const [phaseId, delta] of counterDeltas(before, after)) {
     projectDelta = addCounters(projectDelta, delta);
-    projections.push(...countersMoved(phaseKey(after.consortiumId, after.projectId, phaseId), counterAttributes(delta)));
+    projections.push(...countersMoved(phaseKey(consortiumId, projectId, phaseId), counterAttributes(delta)));
   }
   // A move between phases may leave the project's counters as they were.
-  if (!isZero(projectDelta)) projections.push(...countersMoved(projectKey(after.consortiumId, after.projectId), counterAttributes(projectDelta)));
+  if (!isZero(projectDelta)) projections.push(...countersMoved(projectKey(consortiumId, projectId), counterAttributes(projectDelta)));
   return projections;
 }
 
@@ -228,6 +229,32 @@ export function deliverableRepository(db: Db) {
         counterProjections(before, after),
       );
       return updated;
+    },
+
+    /**
+     * Removes a planned deliverable (it has no log yet), in one transaction conditional on the
+     * version it was read at and on its being still planned; its phase and project count it no more.
+     */
+    async remove(current: Deliverable, actor: Actor): Promise<void> {
+      await audit.transact(
+        { consortiumId: current.consortiumId, projectId: current.projectId },
+        [
+          {
+            write: {
+              Delete: {
+                TableName: db.tableName,
+                Key: deliverableKey(current.consortiumId, current.projectId, current.id),
+                ConditionExpression: '#version = :version AND #status = :planned',
+                ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+                ExpressionAttributeValues: { ':version': current.version, ':planned': 'planned' },
+              },
+            },
+            onConditionFailed: () => new StaleVersionError('deliverable'),
+          },
+        ],
+        auditRecord(actor, 'deliverable', current.id, 'remove', current, undefined),
+        counterProjections(current, undefined),
+      );
     },
 
     /**

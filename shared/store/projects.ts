@@ -235,6 +235,35 @@ export function projectRepository(db: Db) {
       return phase;
     },
 
+    /**
+     * Gives phases their new places in one transaction, each conditional on the version it was
+     * read at; one audit entry on the project names the order before and after.
+     */
+    async reorderPhases(
+      project: { consortiumId: string; projectId: string },
+      moves: { phase: Phase; order: number }[],
+      order: { before: string[]; after: string[] },
+      actor: Actor,
+    ): Promise<void> {
+      if (moves.length === 0) return;
+      await audit.transact(
+        project,
+        moves.map(({ phase, order: place }) => ({
+          write: {
+            Update: versionedUpdate({
+              tableName: db.tableName,
+              key: phaseKey(phase.consortiumId, phase.projectId, phase.id),
+              expectedVersion: phase.version,
+              set: { order: place },
+              now: actor.at,
+            }),
+          },
+          onConditionFailed: () => new StaleVersionError('phase'),
+        })),
+        auditRecord(actor, 'project', project.projectId, 'reorder_phases', { phaseOrder: order.before }, { phaseOrder: order.after }),
+      );
+    },
+
     /** Closing a phase also requires, in the same write, that none of its deliverables is open. */
     async updatePhase(current: Phase, expectedVersion: number, changes: Partial<Phase>, actor: Actor): Promise<Phase> {
       if (current.version !== expectedVersion) throw new StaleVersionError('phase', expectedVersion, current.version);

@@ -55,6 +55,20 @@ describe('members', () => {
     expect(back.body.detail).toMatch(/from left to active/);
   });
 
+  it('dates an exit on the day the coordinator gives; refuses one before the admission, and a member person dating itself', async () => {
+    const { body: member } = await api.call('POST', `${v1}/members`, { ...aMember(3), status: 'active', joinedOn: '2026-03-01' });
+    await addPerson(api, { id: 'dated-member-person', consortiumId: CONSORTIUM, role: 'member', memberId: member.id });
+
+    const own = await api.call('PATCH', `${v1}/members/${member.id}`, { version: 1, joinedOn: '2020-01-01' }, { as: 'dated-member-person' });
+    expect(own.status).toBe(403);
+    const early = await api.call('PATCH', `${v1}/members/${member.id}`, { version: 1, status: 'left', leftOn: '2026-02-28' });
+    expect(early.status).toBe(400);
+    expect(early.body.errors).toEqual([expect.objectContaining({ path: 'leftOn' })]);
+
+    const left = await api.call('PATCH', `${v1}/members/${member.id}`, { version: 1, status: 'left', leftOn: '2026-10-31' });
+    expect(left.body).toMatchObject({ status: 'left', joinedOn: '2026-03-01', leftOn: '2026-10-31', version: 2 });
+  });
+
   it('answers 400 naming the field for a wrong type, and writes nothing', async () => {
     const before = await memberCount();
     const response = await api.call('POST', `${v1}/members`, { ...aMember(3), name: 42 });

@@ -23,6 +23,8 @@ export interface AppContext {
   f: Formatters;
   members: Map<string, Member>;
   funders: Map<string, Funder>;
+  /** Reads the members and funders again, after a page changed them. */
+  reloadDirectory(): void;
   signOut(): void;
 }
 

@@ -72,6 +72,7 @@ export function SignedIn({ api, t, f, language, setLanguage, signOut }: Props) {
 
   const context: AppContext = {
     api, personId: me.data.personId, membership, consortiumId, language, setLanguage, t, words: glossary[language], f, signOut, ...directory.data!,
+    reloadDirectory: directory.reload,
   };
   const nav = membership.role === 'coordinator' ? coordinatorNav(t) : membership.role === 'member' ? memberNav(t) : funderNav(t);
   return (

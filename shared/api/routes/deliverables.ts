@@ -1,7 +1,7 @@
 // Deliverables of a project: what members owe, their progress log, submission and review.
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { Id } from '../../domain/common';
+import { Id, Version } from '../../domain/common';
 import { DeliverableView, deliverableView } from '../../domain/deliverable-view';
 import {
   Deliverable,
@@ -20,7 +20,7 @@ import {
   review,
   submit,
 } from '../../domain/deliverable';
-import { ConflictError, NotFoundError, ValidationError, orMissing } from '../../domain/errors';
+import { ConflictError, NotFoundError, StaleVersionError, ValidationError, orMissing } from '../../domain/errors';
 import { evidenceFolder, evidenceKey, type EvidenceOwner } from '../../files/layout';
 import { FileLink, UPLOAD_FORM_SECONDS, UploadAnswer, assertUploaded, fileLink, namesFile, uploadForm } from '../uploads';
 import type { Project } from '../../domain/project';
@@ -167,6 +167,27 @@ export function deliverableRoutes(deps: AppDeps) {
         entry: undefined,
       }));
       return c.json(deliverable, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete', path: item, tags,
+      summary: 'Remove a deliverable while it is planned (nothing logged, submitted or reviewed yet); 409 once work began',
+      ...guarded(deps, 'deliverables.remove'),
+      request: { params: DeliverableParams, query: z.object({ version: z.coerce.number().pipe(Version) }) },
+      responses: { 204: { description: 'Removed' }, ...writeErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId, deliverableId } = c.req.valid('param');
+      const { version } = c.req.valid('query');
+      const current = await deliverables.get(consortiumId, projectId, deliverableId);
+      if (current.version !== version) throw new StaleVersionError('deliverable', version, current.version);
+      if (current.status !== 'planned') {
+        throw new ConflictError(`Deliverable ${deliverableId} is ${current.status}: only a planned deliverable can be removed`);
+      }
+      await deliverables.remove(current, actorOf(c.get('access'), deps));
+      return c.body(null, 204);
     },
   );
 

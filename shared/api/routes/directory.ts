@@ -75,7 +75,7 @@ export function memberRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'patch', path: `${base}/{memberId}`, tags,
-      summary: 'Change a member (a member person: its own profile); status follows applicant → active → left',
+      summary: 'Change a member (a member person: its own profile); status follows applicant → active → left, dated today or on joinedOn / leftOn',
       ...guarded(deps, 'members.update'),
       request: { params: MemberParams, body: body(MemberPatch) },
       responses: { 200: json(Member, 'The member as changed'), ...writeErrors },
@@ -84,9 +84,9 @@ export function memberRoutes(deps: AppDeps) {
       const { consortiumId, memberId } = c.req.valid('param');
       const patch = c.req.valid('json');
       const access = c.get('access');
-      // Admission and exit are the coordinator's decisions, not the member's.
-      if (patch.status !== undefined && access.role !== 'coordinator') {
-        throw new ForbiddenError('Only a coordinator changes the status of a member');
+      // Admission and exit, and their dates, are the coordinator's decisions, not the member's.
+      if ((patch.status !== undefined || patch.joinedOn !== undefined || patch.leftOn !== undefined) && access.role !== 'coordinator') {
+        throw new ForbiddenError('Only a coordinator changes the status of a member or its dates');
       }
       const current = await members.get(consortiumId, memberId);
       const changes = patchMember(current, patch, todayIn(c.get('consortium'), deps));

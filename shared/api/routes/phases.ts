@@ -3,7 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { firstVersion } from '../../domain/common';
 import { z } from 'zod';
 import { StaleVersionError } from '../../domain/errors';
-import { Phase, PhaseCreate, PhasePatch, patchPhase } from '../../domain/phase';
+import { Phase, PhaseCreate, PhaseOrder, PhasePatch, patchPhase, phaseMoves } from '../../domain/phase';
 import { PhaseView, phaseView } from '../../domain/phase-view';
 import type { AppDeps } from '../env';
 import { idempotent } from '../idempotency';
@@ -83,6 +83,26 @@ export function phaseRoutes(deps: AppDeps) {
       if (current.version !== patch.version) throw new StaleVersionError('phase', patch.version, current.version);
       const changes = patchPhase(current, counters, patch, actor.at);
       return c.json(await projects.updatePhase(current, patch.version, changes, actor), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/consortia/{consortiumId}/projects/{projectId}/phase-order', tags,
+      summary: "Put the project's phases in a new order (each listed once with the version read), in one write",
+      ...guarded(deps, 'phases.reorder'),
+      request: { params: ProjectParams, body: body(PhaseOrder) },
+      responses: { 200: json(z.object({ items: z.array(PhaseView) }), 'The phases in their new order'), ...writeErrors },
+    }),
+    async (c) => {
+      const { consortiumId, projectId } = c.req.valid('param');
+      const wanted = c.req.valid('json');
+      const { phases } = await projects.collection(consortiumId, projectId);
+      const moves = phaseMoves(phases.map((p) => p.entity), wanted);
+      const order = { before: phases.map((p) => p.entity.id), after: wanted.phases.map((p) => p.id) };
+      await projects.reorderPhases({ consortiumId, projectId }, moves, order, actorOf(c.get('access'), deps));
+      const after = await projects.collection(consortiumId, projectId);
+      return c.json({ items: after.phases.map((phase) => phaseView(phase, c.get('access'))) }, 200);
     },
   );
 

@@ -120,7 +120,7 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a member (a member person: its own profile); status follows applicant → active → left */
+        /** Change a member (a member person: its own profile); status follows applicant → active → left, dated today or on joinedOn / leftOn */
         patch: operations["members.update"];
         trace?: never;
     };
@@ -627,7 +627,8 @@ export type paths = {
         get: operations["deliverables.get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Remove a deliverable while it is planned (nothing logged, submitted or reviewed yet); 409 once work began */
+        delete: operations["deliverables.remove"];
         options?: never;
         head?: never;
         /** Change a deliverable (title, dates, weight, owner, phase); its status changes only by log, submit and review */
@@ -1001,6 +1002,23 @@ export type paths = {
         put?: never;
         /** Prepare a payment request for an instalment from approved costs (at most 80, each claimed once) */
         post: operations["paymentRequests.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consortia/{consortiumId}/projects/{projectId}/phase-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Put the project's phases in a new order (each listed once with the version read), in one write */
+        put: operations["phases.reorder"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2463,6 +2481,18 @@ export type components = {
             city?: string;
             /** Format: email */
             email?: string;
+            /**
+             * Format: date
+             * @description The day it was admitted, when not today (coordinators)
+             * @example 2026-03-31
+             */
+            joinedOn?: string;
+            /**
+             * Format: date
+             * @description The day it left, when not today (coordinators)
+             * @example 2026-03-31
+             */
+            leftOn?: string;
             name?: string;
             orgId?: string;
             /** @example museum services */
@@ -2914,6 +2944,14 @@ export type components = {
              */
             plannedStart: string;
             title: string;
+        };
+        /** @description Every phase of the project once, first to last */
+        PhaseOrder: {
+            phases: {
+                id: string;
+                /** @description The version you read; the write fails with 409 if it changed since. */
+                version: number;
+            }[];
         };
         PhasePatch: {
             description?: string;
@@ -7650,6 +7688,93 @@ export interface operations {
             };
         };
     };
+    "deliverables.remove": {
+        parameters: {
+            query: {
+                version: number;
+            };
+            header?: never;
+            path: {
+                consortiumId: string;
+                deliverableId: string;
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this to this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such consortium or resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `version`, a transition the status machine forbids, or a broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A transient fault; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "deliverables.update": {
         parameters: {
             query?: never;
@@ -10359,6 +10484,98 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentRequest"];
+                };
+            };
+            /** @description Invalid input; `errors` names the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this to this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such consortium or resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale `version`, a transition the status machine forbids, or a broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A transient fault; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "phases.reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consortiumId: string;
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhaseOrder"];
+            };
+        };
+        responses: {
+            /** @description The phases in their new order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PhaseView"][];
+                    };
                 };
             };
             /** @description Invalid input; `errors` names the failing fields */

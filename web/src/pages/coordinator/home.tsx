@@ -13,6 +13,7 @@ export function CoordinatorHome() {
   return (
     <>
       <h1>{membership.consortium.name}</h1>
+      <p><Link href="/projects/new">{t('projectForm.new')}</Link></p>
       <Loading state={projects}>
         {(items) =>
           items.length === 0 ? <p>{t('projects.none')}</p> : (

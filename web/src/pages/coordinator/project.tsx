@@ -14,9 +14,10 @@ import { DeliverablesTab } from './deliverables';
 import { ExportsTab } from './exports';
 import { MoneyTab } from './money';
 import { CopyProject } from './project-copy';
+import { PlanTab } from './plan';
 import { ReviewTab } from './review';
 
-const TABS = ['overview', 'deliverables', 'review', 'money', 'training', 'offers', 'indicators', 'exports'] as const;
+const TABS = ['overview', 'plan', 'deliverables', 'review', 'money', 'training', 'offers', 'indicators', 'exports'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ProjectPage({ projectId, tab }: { projectId: string; tab: string }) {
@@ -28,6 +29,7 @@ export function ProjectPage({ projectId, tab }: { projectId: string; tab: string
       {(data) => (
         <>
           <h1>{data.project.title}</h1>
+          <p><Link href={`/projects/${projectId}/edit`}>{t('plan.editProject')}</Link></p>
           <nav class="tabs" aria-label={t('project.areas')}>
             <ul>
               {TABS.map((name) => (
@@ -49,6 +51,7 @@ export function ProjectPage({ projectId, tab }: { projectId: string; tab: string
 function TabContent({ tab, overview, reload }: { tab: Tab; overview: ProjectOverview; reload(): void }) {
   switch (tab) {
     case 'overview': return <OverviewTab overview={overview} reload={reload} />;
+    case 'plan': return <PlanTab overview={overview} reload={reload} />;
     case 'deliverables': return <DeliverablesTab overview={overview} />;
     case 'review': return <ReviewTab overview={overview} reload={reload} />;
     case 'money': return <MoneyTab overview={overview} />;
