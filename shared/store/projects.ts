@@ -49,17 +49,14 @@ export const isStaged = (item: Item) => item[STAGED_FROM] !== undefined;
 
 /**
  * Keeps the items of a list across projects (a member's open deliverables, the consortium's
- * training paths) whose project is not being copied: one GetItem per project the page names.
+ * training paths) whose project is not being copied: one BatchGetItem of the projects the page names.
  */
 export async function withoutStaged<T extends { projectId?: string }>(db: Db, consortiumId: string, items: T[]): Promise<T[]> {
   const ids = [...new Set(items.flatMap((item) => (item.projectId ? [item.projectId] : [])))];
-  const staged = new Set<string>();
-  await Promise.all(
-    ids.map(async (id) => {
-      const project = await db.get(projectKey(consortiumId, id));
-      if (project && isStaged(project)) staged.add(id);
-    }),
-  );
+  if (ids.length === 0) return items;
+  // One BatchGetItem for every project the page names, however many.
+  const projects = await db.getMany(ids.map((id) => projectKey(consortiumId, id)));
+  const staged = new Set(projects.filter(isStaged).map((project) => String(project.id)));
   return staged.size === 0 ? items : items.filter((item) => !item.projectId || !staged.has(item.projectId));
 }
 

@@ -226,7 +226,10 @@ describe.each(VIEWPORTS)('the dashboard at $name', { timeout: 180_000 }, (viewpo
     await card.getByRole('button', { name: 'Show the files' }).click();
     const link = card.getByRole('link', { name: 'deliverables.csv' });
     const before = await link.getAttribute('href');
+    // Submitting locks the export for good: the dashboard asks first.
+    const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); void dialog.accept(); }));
     await card.getByRole('button', { name: 'Mark as submitted to the funder' }).click();
+    expect(await asked).toContain('locked for good');
     await card.locator('.status-accepted', { hasText: 'Submitted' }).waitFor();
     await expect.poll(() => link.getAttribute('href')).not.toBe(before);
     expect((await page.request.get((await link.getAttribute('href'))!)).status()).toBe(200);

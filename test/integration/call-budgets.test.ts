@@ -32,7 +32,8 @@ const BUDGETS: [label: string, path: string, as: string, calls: string][] = [
   ['a deliverable with its recent log', `${project}/deliverables/d13`, COORDINATOR_PERSON_ID, 'GetItem×1, Query×1'],
   // The log checks its deliverable exists (a missing one is 404, not an empty list).
   ["a deliverable's log", `${project}/deliverables/d13/log`, COORDINATOR_PERSON_ID, 'GetItem×1, Query×1'],
-  ["a member's open deliverables", `${consortium}/members/aula-aperta/deliverables?limit=100`, memberPersonId('aula-aperta'), 'Query×1'],
+  // Lists across projects read the projects they name at once, to leave out a copy still staged.
+  ["a member's open deliverables", `${consortium}/members/aula-aperta/deliverables?limit=100`, memberPersonId('aula-aperta'), 'BatchGetItem×1, Query×1'],
   ['costs awaiting review', `${project}/costs?status=submitted&limit=100`, COORDINATOR_PERSON_ID, 'Query×1'],
   ['budget', `${project}/budget`, COORDINATOR_PERSON_ID, 'GetItem×1, Query×1'],
   ['money summary', `${project}/money`, COORDINATOR_PERSON_ID, 'Query×1'],
@@ -45,7 +46,7 @@ const BUDGETS: [label: string, path: string, as: string, calls: string][] = [
   ["the project's training", `${project}/training?limit=100`, COORDINATOR_PERSON_ID, 'Query×1'],
   // Paths, then attendance per member.
   ['training by member', `${consortium}/training-members`, COORDINATOR_PERSON_ID, 'Query×2'],
-  ["a member's training paths", `${consortium}/training?limit=100`, memberPersonId('aula-aperta'), 'Query×1'],
+  ["a member's training paths", `${consortium}/training?limit=100`, memberPersonId('aula-aperta'), 'BatchGetItem×1, Query×1'],
   // A path's sessions and a session's attendance check their parent exists (a missing one is 404).
   ["a training path's sessions", `${consortium}/training/raccolta-fondi/sessions?limit=100`, memberPersonId('aula-aperta'), 'GetItem×1, Query×1'],
   ["a session's attendance", `${consortium}/training/raccolta-fondi/sessions/raccolta-fondi-1/attendance?limit=100`, memberPersonId('aula-aperta'), 'GetItem×1, Query×1'],

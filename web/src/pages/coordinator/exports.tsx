@@ -101,7 +101,7 @@ function ExportCard({ exported, reload }: { exported: Export; reload(): void }) 
         <div class="actions">
           <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? t('export.hideFiles') : t('export.showFiles')}</button>
           {!exported.submittedAt ? (
-            <button type="button" disabled={busy} onClick={() => run(async () => { await api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/exports/{exportId}/submission', ids, { version: exported.version }); reload(); })}>
+            <button type="button" disabled={busy} onClick={() => confirm(t('export.confirmSubmit')) && run(async () => { await api.post('/api/v1/consortia/{consortiumId}/projects/{projectId}/exports/{exportId}/submission', ids, { version: exported.version }); reload(); })}>
               {t('export.markSubmitted')}
             </button>
           ) : null}

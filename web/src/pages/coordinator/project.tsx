@@ -108,7 +108,7 @@ function PhaseCard({ phase, reload }: { phase: Phase; reload(): void }) {
       <p>{t('progress.accepted')}: <Bar percent={phase.progress.acceptedPercent} label={t('progress.accepted')} /></p>
       <p>{t('progress.reported')}: {f.percent(phase.progress.reportedPercent)}</p>
       <p>{t('phase.counts', { accepted: counts.accepted ?? 0, count: deliverables, submitted: counts.submitted ?? 0 })}</p>
-      {phase.actions.includes('close') ? <button type="button" disabled={busy} onClick={() => move('closed')}>{t('phase.close')}</button> : null}
+      {phase.actions.includes('close') ? <button type="button" disabled={busy} onClick={() => confirm(t('phase.confirmClose', { title: phase.title })) && move('closed')}>{t('phase.close')}</button> : null}
       {phase.actions.includes('start') ? <button type="button" disabled={busy} onClick={() => move('active')}>{t('phase.start')}</button> : null}
       {phase.actions.includes('reopen') ? <button type="button" disabled={busy} onClick={() => move('active')}>{t('phase.reopen')}</button> : null}
       {phase.status === 'active' && !phase.actions.includes('close') ? <p class="muted">{t('phase.gateShut')}</p> : null}
