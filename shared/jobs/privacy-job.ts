@@ -2,6 +2,7 @@
 // link), and the erasure of a person from one consortium. Both read the person's audit entries
 // through the index on the person, after sealing the consortium so that none is still pending.
 // Re-running a request does the same again: nothing is done twice, nothing is lost.
+import { text } from 'node:stream/consumers';
 import type { IdentityDirectory } from '../auth/identities';
 import { withPersonalValues, type AuditEntry, type PersonalValues } from '../domain/audit';
 import type { Clock } from '../domain/clock';
@@ -174,15 +175,29 @@ async function exportPersonalData(deps: PrivacyJobDeps, request: PrivacyRequest)
  * worker may list only the register's prefix, and S3 answers a missing key's HEAD with 403 to a
  * role that may not list it.
  */
-async function readRegisterFile(files: FileStore, key: string): Promise<ErasureRecord | undefined> {
-  for await (const file of files.list(key)) {
-    if (file.key !== key) continue;
-    const { body } = await files.get(key);
-    const chunks: Buffer[] = [];
-    for await (const chunk of body) chunks.push(Buffer.from(chunk as Buffer));
-    return ErasureRecord.parse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-  }
+async function findRegisterFile(files: FileStore, key: string): Promise<ErasureRecord | undefined> {
+  for await (const file of files.list(key)) if (file.key === key) return readRegisterFile(files, key);
   return undefined;
+}
+
+async function readRegisterFile(files: FileStore, key: string): Promise<ErasureRecord> {
+  return ErasureRecord.parse(JSON.parse(await text((await files.get(key)).body)));
+}
+
+/**
+ * Whom an erasure of a person who signs in looks for: their names and e-mails (membership, and the
+ * values beside their own person entries) and the events about them, all sealed first.
+ */
+async function subjectOf(deps: PrivacyJobDeps, consortiumId: string, personId: string): Promise<Subject> {
+  const { about } = await entriesOf(deps, consortiumId, personId);
+  const { names } = await namesOf(deps, consortiumId, personId, about);
+  return { names, eventsAbout: new Set(about.map(({ entry }) => entry.eventId)) };
+}
+
+/** What an erasure looks for: names and e-mails in plain, and the events about the person (absent for someone who never signs in). */
+interface Subject {
+  names: string[];
+  eventsAbout: ReadonlySet<string>;
 }
 
 /** Writes the register's entry, in the file store first (what a restored table is replayed from), then in the table. */
@@ -195,20 +210,18 @@ async function erase(deps: PrivacyJobDeps, request: PrivacyRequest & { named?: N
   const consortiumId = request.consortiumId!;
   const erasureId = request.erasureId!;
   const personId = request.personId;
-  let names: string[] = request.named ? [request.named.name, ...(request.named.email ? [request.named.email] : [])] : [];
-  if (personId) {
-    const { about } = await entriesOf(deps, consortiumId, personId);
-    names = (await namesOf(deps, consortiumId, personId, about)).names;
-  }
+  const subject: Subject = personId
+    ? await subjectOf(deps, consortiumId, personId)
+    : { names: request.named ? [request.named.name, ...(request.named.email ? [request.named.email] : [])] : [], eventsAbout: new Set() };
   // A run that died midway left its entry: keep what it recognised, since some of it is erased by now.
-  const earlier = await readRegisterFile(deps.files, erasureFileKey(consortiumId, erasureId));
-  const match = nameMatchOf([...names]);
+  const earlier = await findRegisterFile(deps.files, erasureFileKey(consortiumId, erasureId));
+  const match = nameMatchOf(subject.names, earlier?.match.salt);
   const record: ErasureRecord = {
     id: erasureId, consortiumId, at: request.createdAt, by: request.requestedBy, ...(personId ? { personId } : {}), pseudonym: pseudonymOf(erasureId),
-    match: earlier ? { salt: earlier.match.salt, hashes: [...new Set([...earlier.match.hashes, ...nameMatchOf(names, earlier.match.salt).hashes])].sort() } : match,
+    match: { salt: match.salt, hashes: [...new Set([...(earlier?.match.hashes ?? []), ...match.hashes])].sort() },
   };
   await register(deps, record);
-  return applyErasure(deps, record, names, 'erase');
+  return applyErasure(deps, record, subject, 'erase');
 }
 
 /**
@@ -217,17 +230,14 @@ async function erase(deps: PrivacyJobDeps, request: PrivacyRequest & { named?: N
  * once they belong to no consortium, their sign-in identity. Idempotent: a replay finds nothing
  * left to change in data already erased.
  */
-export async function applyErasure(deps: PrivacyJobDeps, record: ErasureRecord, names: string[], action: 'erase' | 'replay'): Promise<Counts> {
+async function applyErasure(deps: PrivacyJobDeps, record: ErasureRecord, { names, eventsAbout }: Subject, action: 'erase' | 'replay'): Promise<Counts> {
   const { store } = deps;
   const data = personalDataStore(store.db);
   const matches = matcherOf(names, record.match);
   const at = deps.clock.now().toISOString();
   const counts = { personItems: 0, values: 0, personalValues: 0, identities: 0 };
-  const eventsAbout = new Set<string>();
 
   if (record.personId) {
-    const { about } = await entriesOf(deps, record.consortiumId, record.personId);
-    for (const { entry } of about) eventsAbout.add(entry.eventId);
     const keys = await data.personItems(record.personId, record.consortiumId);
     const membership = await store.people.membership(record.personId, record.consortiumId);
     // The membership goes with the erasure's event (a replay records one only when it finds the membership again).
@@ -273,8 +283,7 @@ export async function applyErasure(deps: PrivacyJobDeps, record: ErasureRecord, 
 export async function registeredErasures(files: FileStore, consortiumId?: string): Promise<ErasureRecord[]> {
   const records: ErasureRecord[] = [];
   for await (const file of files.list(consortiumId ? `${PREFIXES.erasures}${consortiumId}/` : PREFIXES.erasures)) {
-    const record = await readRegisterFile(files, file.key);
-    if (record) records.push(record);
+    records.push(await readRegisterFile(files, file.key));
   }
   return records.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
 }
@@ -287,10 +296,9 @@ export async function registeredErasures(files: FileStore, consortiumId?: string
 export async function replayErasures(deps: PrivacyJobDeps, consortiumId?: string): Promise<number> {
   const records = await registeredErasures(deps.files, consortiumId);
   for (const record of records) {
-    const names = record.personId
-      ? (await namesOf(deps, record.consortiumId, record.personId, (await entriesOf(deps, record.consortiumId, record.personId)).about)).names
-      : [];
-    await applyErasure(deps, record, names, 'replay');
+    // The restored data holds the names again; someone who never signs in is found by the register's hashes alone.
+    const subject = record.personId ? await subjectOf(deps, record.consortiumId, record.personId) : { names: [], eventsAbout: new Set<string>() };
+    await applyErasure(deps, record, subject, 'replay');
     await privacyRepository(deps.store.db).register(record);
   }
   return records.length;

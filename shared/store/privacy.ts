@@ -21,6 +21,9 @@ type Stored = PrivacyRequest & { named?: NamedSubject };
 
 const notFound = (id: string) => new NotFoundError(`No privacy request ${id}`);
 
+/** A request as its readers see it: never the name a named erasure looks for. */
+const publicOf = ({ named: _named, ...request }: Stored): PrivacyRequest => request;
+
 export function privacyRepository(db: Db) {
   const listed = (request: PrivacyRequest) => ({
     [INDEXES.byParent.partitionKey]: request.consortiumId ? privacyRequestsOf(request.consortiumId).GSI1PK : privacyRequestsOfPerson(request.requestedBy).GSI1PK,
@@ -43,23 +46,22 @@ export function privacyRepository(db: Db) {
 
     /** A request as its readers see it: never the name a named erasure looks for. */
     async get(requestId: string): Promise<PrivacyRequest> {
-      const { named: _named, ...request } = await this.getStored(requestId);
-      return request;
+      return publicOf(await this.getStored(requestId));
     },
 
     /** Newest first: the consortium's (its coordinators'), or a person's own. */
     async list(of: { consortiumId: string } | { personId: string }, page: { limit: number; cursor?: string }): Promise<Page<PrivacyRequest>> {
       const partitionValue = 'consortiumId' in of ? privacyRequestsOf(of.consortiumId).GSI1PK : privacyRequestsOfPerson(of.personId).GSI1PK;
       const result = await db.queryPage({ on: INDEXES.byParent, partitionValue, descending: true, ...page });
-      return { items: result.items.map((item) => { const { named: _named, ...request } = entityOf<Stored>(item); return request; }), nextCursor: result.nextCursor };
+      return { items: result.items.map((item) => publicOf(entityOf<Stored>(item))), nextCursor: result.nextCursor };
     },
 
     /** Moves a request on; a finished one forgets the name it looked for. */
-    async advance(current: PrivacyRequest, changes: Partial<PrivacyRequest>, at: string): Promise<PrivacyRequest> {
-      const next: PrivacyRequest = { ...current, ...changes, updatedAt: at };
+    async advance(current: Stored, changes: Partial<PrivacyRequest>, at: string): Promise<PrivacyRequest> {
+      const next: Stored = { ...current, ...changes, updatedAt: at };
       const finished = next.status === 'done' || next.status === 'failed';
-      const { named: _named, ...request } = next as Stored;
-      await db.putAll([{ ...privacyRequestKey(next.id), ...listed(next), itemType: 'PrivacyRequest', ...request, ...(finished ? {} : namedOf(current)) }]);
+      const request = publicOf(next);
+      await db.putAll([{ ...privacyRequestKey(next.id), ...listed(next), itemType: 'PrivacyRequest', ...request, ...(!finished && next.named ? { named: next.named } : {}) }]);
       return request;
     },
 
@@ -76,7 +78,5 @@ export function privacyRepository(db: Db) {
     },
   };
 }
-
-const namedOf = (request: PrivacyRequest) => ('named' in request && request.named ? { named: request.named } : {});
 
 export type PrivacyRepository = ReturnType<typeof privacyRepository>;

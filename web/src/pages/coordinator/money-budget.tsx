@@ -53,8 +53,7 @@ export function BudgetBalance({ difference }: { difference: BudgetReport['differ
 }
 
 function LineForm({ overview, line, done, cancel }: { overview: ProjectOverview; line?: Line; done(): void; cancel(): void }) {
-  const app = useApp();
-  const { api, consortiumId, t, words, language } = app;
+  const { api, consortiumId, t, words, language } = useApp();
   const partners = overview.project.partners;
   const [memberId, setMemberId] = useState(line?.memberId ?? partners[0]?.memberId ?? '');
   const [category, setCategory] = useState<CostCategory>(line?.category ?? 'staff');
@@ -85,13 +84,7 @@ function LineForm({ overview, line, done, cancel }: { overview: ProjectOverview;
         }, t('money.line.saved'));
       }}
     >
-      <Field label={t('money.partner')} error={errorOf('memberId')} hint={line ? t('money.partnerFixed') : undefined}>
-        {(id, described) => (
-          <select id={id} {...described} required disabled={!!line} value={memberId} onChange={(e) => setMemberId(e.currentTarget.value)}>
-            {partners.map((p) => <option key={p.memberId} value={p.memberId}>{memberName(app, p.memberId)}</option>)}
-          </select>
-        )}
-      </Field>
+      <PartnerField partners={partners} value={memberId} onValue={setMemberId} error={errorOf('memberId')} fixed={!!line} />
       <Field label={t('money.category')} error={errorOf('category')}>
         {(id, described) => (
           <select id={id} {...described} value={category} onChange={(e) => setCategory(e.currentTarget.value as CostCategory)}>
@@ -126,6 +119,20 @@ function LineForm({ overview, line, done, cancel }: { overview: ProjectOverview;
 }
 
 /** Euros as typed ("1234,50" or "1234.50"); the form sends `centsOf` of it, and the API names the field if it is no amount. */
+/** The project's partner a money record belongs to (fixed once the record exists). */
+export function PartnerField({ partners, value, onValue, error, fixed }: { partners: { memberId: string }[]; value: string; onValue(memberId: string): void; error?: string; fixed?: boolean }) {
+  const app = useApp();
+  return (
+    <Field label={app.t('money.partner')} error={error} hint={fixed ? app.t('money.partnerFixed') : undefined}>
+      {(id, described) => (
+        <select id={id} {...described} required disabled={fixed} value={value} onChange={(e) => onValue(e.currentTarget.value)}>
+          {partners.map((p) => <option key={p.memberId} value={p.memberId}>{memberName(app, p.memberId)}</option>)}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 export function EuroInput({ id, described, value, onValue, required }: { id: string; described: object; value: string; onValue(value: string): void; required?: boolean }) {
   return <input id={id} {...described} required={required} inputMode="decimal" autoComplete="off" pattern="[0-9]+([.,][0-9]{1,2})?" value={value} onInput={(e) => onValue(e.currentTarget.value)} />;
 }

@@ -7,7 +7,7 @@ import { TableWrap } from '../../components/table-wrap';
 import { Field, Link, Section, useAction } from '../../components/ui';
 import { memberName, useApp } from '../../context';
 import { centsOf, todayIn } from '../../i18n/format';
-import { EuroInput } from './money-budget';
+import { EuroInput, PartnerField } from './money-budget';
 
 export type Contribution = components['schemas']['Contribution'];
 type Kind = Contribution['kind'];
@@ -76,8 +76,7 @@ function ReverseContribution({ contribution, reload }: { contribution: Contribut
 }
 
 function ContributionForm({ overview, budget, done }: { overview: ProjectOverview; budget: BudgetReport; done(): void }) {
-  const app = useApp();
-  const { api, consortiumId, t, words, membership } = app;
+  const { api, consortiumId, t, words, membership } = useApp();
   const today = todayIn(membership.consortium.timeZone);
   const partners = overview.project.partners;
   const [memberId, setMemberId] = useState(partners[0]?.memberId ?? '');
@@ -103,13 +102,7 @@ function ContributionForm({ overview, budget, done }: { overview: ProjectOvervie
         }, t('money.contribution.saved'));
       }}
     >
-      <Field label={t('money.partner')} error={errorOf('memberId')}>
-        {(id, described) => (
-          <select id={id} {...described} required value={memberId} onChange={(e) => { setMemberId(e.currentTarget.value); setBudgetLineId(''); }}>
-            {partners.map((p) => <option key={p.memberId} value={p.memberId}>{memberName(app, p.memberId)}</option>)}
-          </select>
-        )}
-      </Field>
+      <PartnerField partners={partners} value={memberId} onValue={(id) => { setMemberId(id); setBudgetLineId(''); }} error={errorOf('memberId')} />
       <Field label={t('money.kind')} error={errorOf('kind')}>
         {(id, described) => (
           <select id={id} {...described} value={kind} onChange={(e) => setKind(e.currentTarget.value as Kind)}>
